@@ -1,0 +1,38 @@
+// The embedded engine: PostgreSQL compiled to WebAssembly, running inside this process.
+import { mkdirSync } from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import { Kysely } from "kysely";
+import { PGliteDialect } from "kysely-pglite-dialect";
+import type { Database } from "../database.ts";
+import type { Schema } from "../schema.ts";
+import { keepText, OID, parseInt8 } from "./type-parsers.ts";
+
+/** `dataDir` undefined keeps the database in memory (tests). */
+export async function openPglite(dataDir?: string): Promise<Database> {
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const client = await PGlite.create({
+    ...(dataDir ? { dataDir } : {}),
+    // In-process and single-user: small buffers keep the whole product under 400 MB; the OS caches the files.
+    postgresqlconf: ["shared_buffers=16MB"],
+    parsers: { [OID.INT8]: parseInt8, [OID.NUMERIC]: keepText, [OID.DATE]: keepText },
+  });
+  const db = new Kysely<Schema>({ dialect: new PGliteDialect(client) });
+  return {
+    engine: "pglite",
+    db,
+    async exec(sql: string) {
+      await client.exec(sql);
+    },
+    async withSession(fn) {
+      return fn({
+        query: async <R>(text: string, params?: unknown[]) => (await client.query<R>(text, params)).rows,
+        exec: async (text: string) => {
+          await client.exec(text);
+        },
+      });
+    },
+    async close() {
+      await db.destroy();
+    },
+  };
+}

@@ -1,0 +1,54 @@
+// Every table of the database, as Kysely sees it. Column types follow the type parsers in connect.ts:
+// bigint → number (guarded), numeric → exact string, date → "YYYY-MM-DD", timestamptz → Date.
+import type { MetersTable, ReadingsTable } from "./tables/metering.table.ts";
+import type {
+  LedgerEntriesTable,
+  TariffBlocksTable,
+  TariffsTable,
+  TariffZonesTable,
+} from "./tables/money.table.ts";
+import type {
+  AccountsTable,
+  PremisesTable,
+  StaffRolesTable,
+  UserAccountsTable,
+  UsersTable,
+} from "./tables/people.table.ts";
+import type {
+  AuditLogTable,
+  DemoRegionTable,
+  IdempotencyKeysTable,
+  RateLimitsTable,
+} from "./tables/platform.table.ts";
+import type {
+  ProviderHoursTable,
+  ProviderServicesTable,
+  ProvidersTable,
+  ServicesTable,
+  SettlementsTable,
+  SubmissionWindowsTable,
+} from "./tables/reference.table.ts";
+
+export interface Schema {
+  services: ServicesTable;
+  settlements: SettlementsTable;
+  providers: ProvidersTable;
+  provider_hours: ProviderHoursTable;
+  provider_services: ProviderServicesTable;
+  submission_windows: SubmissionWindowsTable;
+  premises: PremisesTable;
+  accounts: AccountsTable;
+  users: UsersTable;
+  user_accounts: UserAccountsTable;
+  staff_roles: StaffRolesTable;
+  meters: MetersTable;
+  readings: ReadingsTable;
+  tariffs: TariffsTable;
+  tariff_blocks: TariffBlocksTable;
+  tariff_zones: TariffZonesTable;
+  ledger_entries: LedgerEntriesTable;
+  audit_log: AuditLogTable;
+  idempotency_keys: IdempotencyKeysTable;
+  rate_limits: RateLimitsTable;
+  demo_region: DemoRegionTable;
+}

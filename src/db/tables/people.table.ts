@@ -1,0 +1,52 @@
+import type { Generated, Selectable } from "kysely";
+
+export interface PremisesTable {
+  id: Generated<number>;
+  settlement_id: number;
+  street: string;
+  building: string;
+  apartment: string | null;
+  postal_code: string | null;
+  area_m2: string;
+  residents: Generated<number>;
+}
+
+export interface AccountsTable {
+  id: Generated<number>;
+  provider_id: number;
+  number: string;
+  number_normalized: string;
+  premise_id: number;
+  holder_name: string;
+  opened_on: string;
+  closed_on: string | null;
+  created_at: Generated<Date>;
+}
+export type Account = Selectable<AccountsTable>;
+
+export type Locale = "uk" | "ru" | "en";
+
+export interface UsersTable {
+  id: Generated<number>;
+  email: string | null;
+  phone: string | null;
+  full_name: string;
+  password_hash: string | null;
+  locale: Generated<Locale>;
+  created_at: Generated<Date>;
+}
+export type User = Selectable<UsersTable>;
+
+export interface UserAccountsTable {
+  account_id: number;
+  user_id: number;
+  provider_id: number;
+  linked_at: Generated<Date>;
+}
+
+export type StaffRole = "operator" | "administrator" | "platform_admin";
+export interface StaffRolesTable {
+  user_id: number;
+  provider_id: number | null;
+  role: StaffRole;
+}

@@ -1,0 +1,34 @@
+// On first start the database gets the demo region, so `npm start` shows a working product. The load runs in
+// a child process (`abonent seed --if-empty`): PGlite's WebAssembly heap only grows, and a child that exits
+// gives that memory back before the server starts.
+import { spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import type { Config } from "../config.ts";
+
+const BIN = fileURLToPath(new URL("../../bin/abonent.js", import.meta.url));
+
+export function demoWanted(config: Config): boolean {
+  return config.demo === "on" || (config.demo === "auto" && !config.databaseUrl);
+}
+
+export function loadDemoIfEmpty(config: Config): Promise<void> {
+  const args = [
+    BIN,
+    "seed",
+    "--if-empty",
+    "--accounts",
+    String(config.demoAccounts),
+    "--seed",
+    String(config.demoSeed),
+  ];
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, {
+      stdio: ["ignore", "inherit", "inherit"],
+      env: process.env,
+    });
+    child.on("error", reject);
+    child.on("exit", (code) =>
+      code === 0 ? resolve() : reject(new Error(`loading the demo region failed (exit code ${code})`)),
+    );
+  });
+}

@@ -1,0 +1,58 @@
+// A personal account number (особовий рахунок) is the provider's own string, printed
+// with digits, Latin or Cyrillic letters, '-', '/', '.' and spaces. People retype it
+// from paper, say it to a voice bot or an operator, and mix up look-alike letters,
+// so lookups compare a normalized key rather than the printed text.
+
+// Uppercase Cyrillic letters whose printed shape is the same as a Latin capital.
+// У is left alone: its printed shape differs from Y (a tail to the lower left
+// instead of a vertical stem), and mapping it would merge accounts that differ
+// only there. Є, Ї, Ґ, Й and the other letters have no Latin twin and stay
+// Cyrillic. Ѕ and Ј (Serbian/Macedonian) are identical to S and J in print.
+const CYRILLIC_TO_LATIN: Readonly<Record<string, string>> = {
+  А: "A",
+  В: "B",
+  Е: "E",
+  К: "K",
+  М: "M",
+  Н: "H",
+  О: "O",
+  Р: "P",
+  С: "C",
+  Т: "T",
+  Х: "X",
+  І: "I",
+  Ѕ: "S",
+  Ј: "J",
+};
+
+// Letters (but not modifier letters such as the apostrophe ʼ) and decimal digits.
+const KEPT = /^[\p{Lu}\p{Ll}\p{Lt}\p{Lo}\p{Nd}]$/u;
+
+/**
+ * The lookup key: NFKC, uppercase, look-alike Cyrillic capitals turned Latin,
+ * everything but letters and digits removed ("12-345/67", " 12 345 67 " and
+ * "1234567" agree; "ав123" equals "AB123"). "" when nothing is left.
+ */
+export function normalizeAccountNumber(raw: string): string {
+  // № must go before NFKC, which would turn it into the letters "No".
+  const upper = raw.replace(/№/g, "").normalize("NFKC").toUpperCase().normalize("NFKC");
+  let out = "";
+  for (const ch of upper) {
+    const mapped = CYRILLIC_TO_LATIN[ch] ?? ch;
+    if (KEPT.test(mapped)) out += mapped;
+  }
+  // Removing separators can bring combinable characters (Hangul jamo) together.
+  return out.normalize("NFKC");
+}
+
+const ALLOWED = /^[\p{Lu}\p{Ll}\p{Lt}\p{Lo}0-9 \u00A0\u202F\-/.]+$/u;
+
+/**
+ * Whether text can be stored as an account number: 1–40 characters after trimming,
+ * at least one digit 0–9, nothing but letters, digits, spaces, '-', '/' and '.'.
+ */
+export function isValidAccountNumber(raw: string): boolean {
+  const s = raw.normalize("NFC").trim();
+  const length = [...s].length;
+  return length >= 1 && length <= 40 && ALLOWED.test(s) && /[0-9]/.test(s);
+}
