@@ -1,5 +1,6 @@
 // Every table of the database, as Kysely sees it. Column types follow the type parsers in connect.ts:
 // bigint → number (guarded), numeric → exact string, date → "YYYY-MM-DD", timestamptz → Date.
+import type { ApiTokensTable, SessionsTable } from "./tables/auth.table.ts";
 import type { MetersTable, ReadingsTable } from "./tables/metering.table.ts";
 import type {
   LedgerEntriesTable,
@@ -51,4 +52,6 @@ export interface Schema {
   idempotency_keys: IdempotencyKeysTable;
   rate_limits: RateLimitsTable;
   demo_region: DemoRegionTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
 }

@@ -1,6 +1,7 @@
 // Every error a user can meet: a stable code, its HTTP status, and its message in each language.
 // Messages may hold {placeholders} filled from the error's params.
 import type { Translated } from "../i18n/locale.ts";
+import { READING_ERROR_CODES } from "./readings/error-codes.ts";
 
 export interface ErrorSpec {
   status: number;
@@ -8,6 +9,7 @@ export interface ErrorSpec {
 }
 
 export const ERROR_CODES = {
+  ...READING_ERROR_CODES,
   validation_failed: {
     status: 400,
     message: {
@@ -34,6 +36,46 @@ export const ERROR_CODES = {
       uk: "Сталася помилка. Ми вже знаємо про неї.",
       ru: "Произошла ошибка. Мы уже знаем о ней.",
       en: "Something went wrong. We have been notified.",
+    },
+  },
+  unauthenticated: {
+    status: 401,
+    message: {
+      uk: "Будь ласка, увійдіть до свого кабінету, щоб продовжити.",
+      ru: "Пожалуйста, войдите в свой кабинет, чтобы продолжить.",
+      en: "Please sign in to continue.",
+    },
+  },
+  invalid_credentials: {
+    status: 401,
+    message: {
+      uk: "Неправильний e-mail, телефон або пароль. Будь ласка, перевірте їх і спробуйте ще раз.",
+      ru: "Неверный e-mail, телефон или пароль. Пожалуйста, проверьте их и попробуйте ещё раз.",
+      en: "The e-mail, phone number or password is not right. Please check them and try again.",
+    },
+  },
+  too_many_attempts: {
+    status: 429,
+    message: {
+      uk: "Забагато спроб поспіль. Для вашої безпеки зачекайте, будь ласка, і спробуйте ще раз через {minutes} хв.",
+      ru: "Слишком много попыток подряд. Для вашей безопасности подождите, пожалуйста, и попробуйте снова через {minutes} мин.",
+      en: "Too many attempts in a row. For your safety, please wait and try again in {minutes} min.",
+    },
+  },
+  too_many_tokens: {
+    status: 409,
+    message: {
+      uk: "У вас уже {limit} ключів доступу — це найбільша кількість. Будь ласка, відкличте ключ, яким більше не користуєтеся, і створіть новий.",
+      ru: "У вас уже {limit} ключей доступа — это максимум. Пожалуйста, отзовите ключ, которым больше не пользуетесь, и создайте новый.",
+      en: "You already have {limit} access tokens, the most allowed. Please revoke one you no longer use, then create a new one.",
+    },
+  },
+  forbidden: {
+    status: 403,
+    message: {
+      uk: "На жаль, ця дія вам недоступна.",
+      ru: "К сожалению, это действие вам недоступно.",
+      en: "Sorry, you are not allowed to do this.",
     },
   },
 } as const satisfies Record<string, ErrorSpec>;

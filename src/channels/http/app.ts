@@ -1,4 +1,5 @@
 // The HTTP application: plugins first, then one route module per area. Stateless: all state is in the database.
+import swagger from "@fastify/swagger";
 import Fastify, { type FastifyInstance } from "fastify";
 import type { Config } from "../../config.ts";
 import type { Deps } from "../../services/deps.ts";
@@ -19,10 +20,31 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     trustProxy: true,
     // Request ids make one resident's trouble findable across processes behind a load balancer.
     genReqId: () => crypto.randomUUID(),
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: "array", allErrors: false } },
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: {
+        title: "Abonent API",
+        version: "1.0.0",
+        description:
+          "Meter readings, accounts and windows for residents, their home-automation tools (personal API tokens) " +
+          "and providers' staff. Errors are { error: { code, message, details } } with the message in the " +
+          "language of Accept-Language (uk, ru, en).",
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: "http", scheme: "bearer", description: "A session token from signIn, or a personal API token" },
+        },
+      },
+    },
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },
   });
   app.addSchema(healthSchema);
   await app.register(localePlugin);
   await app.register(errorsPlugin);
   await app.register(healthRoutes, { deps: options.deps });
+  app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
   return app;
 }

@@ -1,0 +1,101 @@
+// What a resident can be told about a reading, in their language. Placeholders come from AppError params.
+import type { ErrorSpec } from "../error-codes.ts";
+
+export const READING_ERROR_CODES = {
+  meter_not_chosen: {
+    status: 422,
+    message: {
+      uk: "На цьому рахунку кілька лічильників. Оберіть, для якого ви передаєте показання.",
+      ru: "На этом счёте несколько счётчиков. Выберите, для какого вы передаёте показания.",
+      en: "This account has several meters. Please choose the meter this reading is for.",
+    },
+  },
+  meter_removed: {
+    status: 422,
+    message: {
+      uk: "Лічильник {serial} знято {date}. Показання приймаються з нового лічильника.",
+      ru: "Счётчик {serial} снят {date}. Показания принимаются с нового счётчика.",
+      en: "Meter {serial} was removed on {date}. Readings are taken from the new meter.",
+    },
+  },
+  meter_verification_overdue: {
+    status: 422,
+    message: {
+      uk: "Строк повірки лічильника {serial} минув {date}. Зверніться до контакт-центру, щоб замовити повірку.",
+      ru: "Срок поверки счётчика {serial} истёк {date}. Обратитесь в контакт-центр, чтобы заказать поверку.",
+      en: "Meter {serial} was due for verification on {date}. Please call the contact centre to arrange it.",
+    },
+  },
+  reading_zones_mismatch: {
+    status: 422,
+    message: {
+      uk: "Лічильник має зон: {zones}. Передайте показання кожної зони ({expected}) одним разом.",
+      ru: "У счётчика зон: {zones}. Передайте показания каждой зоны ({expected}) за один раз.",
+      en: "The meter has {zones} zone(s). Please send a reading for each zone ({expected}) together.",
+    },
+  },
+  reading_empty: {
+    status: 422,
+    message: {
+      uk: "Введіть показання{zoneLabel}.",
+      ru: "Введите показания{zoneLabel}.",
+      en: "Please enter the reading{zoneLabel}.",
+    },
+  },
+  reading_not_a_number: {
+    status: 422,
+    message: {
+      uk: "Показання{zoneLabel} мають бути числом, наприклад 12345 або 12345,6.",
+      ru: "Показания{zoneLabel} должны быть числом, например 12345 или 12345,6.",
+      en: "The reading{zoneLabel} must be a number, such as 12345 or 12345.6.",
+    },
+  },
+  reading_negative: {
+    status: 422,
+    message: {
+      uk: "Показання{zoneLabel} не можуть бути відʼємними.",
+      ru: "Показания{zoneLabel} не могут быть отрицательными.",
+      en: "The reading{zoneLabel} cannot be negative.",
+    },
+  },
+  reading_too_many_decimals: {
+    status: 422,
+    message: {
+      uk: "Лічильник показує не більше {maxDecimals} знаків після коми{zoneLabel}.",
+      ru: "Счётчик показывает не больше {maxDecimals} знаков после запятой{zoneLabel}.",
+      en: "The meter shows at most {maxDecimals} decimal place(s){zoneLabel}.",
+    },
+  },
+  reading_too_many_digits: {
+    status: 422,
+    message: {
+      uk: "Лічильник має лише {maxDigits} цифр до коми{zoneLabel}. Перепишіть цифри з табло ще раз.",
+      ru: "У счётчика только {maxDigits} цифр до запятой{zoneLabel}. Перепишите цифры с табло ещё раз.",
+      en: "The meter has only {maxDigits} digits before the decimal point{zoneLabel}. Please copy the dial again.",
+    },
+  },
+  reading_below_previous: {
+    status: 422,
+    message: {
+      uk: "Показання {value}{zoneLabel} менші за попередні: {previous} від {date}. Перевірте цифри.",
+      ru: "Показания {value}{zoneLabel} меньше предыдущих: {previous} от {date}. Проверьте цифры.",
+      en: "The reading {value}{zoneLabel} is below the previous one: {previous} on {date}. Please check the digits.",
+    },
+  },
+  window_closed: {
+    status: 422,
+    message: {
+      uk: "Зараз показання не приймаються. Наступний період передачі: з {opensOn} по {closesOn}.",
+      ru: "Сейчас показания не принимаются. Следующий период передачи: с {opensOn} по {closesOn}.",
+      en: "Readings are not being accepted now. The next submission window is {opensOn} to {closesOn}.",
+    },
+  },
+  idempotency_key_reused: {
+    status: 422,
+    message: {
+      uk: "Цей ключ ідемпотентності вже використано для іншого запиту.",
+      ru: "Этот ключ идемпотентности уже использован для другого запроса.",
+      en: "This Idempotency-Key was already used for a different request.",
+    },
+  },
+} as const satisfies Record<string, ErrorSpec>;
