@@ -4,12 +4,17 @@ import type { Locale } from "./locale.ts";
 
 const TAGS: Record<Locale, string> = { uk: "uk-UA", ru: "ru-UA", en: "en-GB" };
 
-/** "2 липня 2019 р.", "2 июля 2019 г.", "2 July 2019" for a calendar date "2019-07-02". */
+/** "2 липня 2019", "2 июля 2019", "2 July 2019" for a calendar date "2019-07-02". */
 export function formatDate(date: string, locale: Locale): string {
   const [y, m, d] = date.split("-").map(Number) as [number, number, number];
-  return new Intl.DateTimeFormat(TAGS[locale], { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(
-    new Date(Date.UTC(y, m - 1, d)),
-  );
+  const text = new Intl.DateTimeFormat(TAGS[locale], {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  }).format(new Date(Date.UTC(y, m - 1, d)));
+  // Drop the "р."/"г." after the year, so a date can end a sentence without a double full stop.
+  return text.replace(/\s(р|г)\.$/u, "");
 }
 
 /** A meter value with the meter's own number of decimals: "12 345", "123,456". */

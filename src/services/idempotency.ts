@@ -13,7 +13,12 @@ export function requestHash(body: unknown): string {
 
 export type Claim<T> = { fresh: true } | { fresh: false; response: T };
 
-export async function claimIdempotencyKey<T>(trx: Tx, scope: string, key: string, hash: string): Promise<Claim<T>> {
+export async function claimIdempotencyKey<T>(
+  trx: Tx,
+  scope: string,
+  key: string,
+  hash: string,
+): Promise<Claim<T>> {
   const inserted = await sql<{ key: string }>`
     insert into idempotency_keys (scope, key, request_hash) values (${scope}, ${key}, ${hash})
     on conflict (scope, key) do nothing returning key`.execute(trx);

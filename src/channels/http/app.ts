@@ -3,9 +3,14 @@ import swagger from "@fastify/swagger";
 import Fastify, { type FastifyInstance } from "fastify";
 import type { Config } from "../../config.ts";
 import type { Deps } from "../../services/deps.ts";
+import { authPlugin } from "./plugins/auth.ts";
 import { errorsPlugin } from "./plugins/errors.ts";
 import { localePlugin } from "./plugins/locale.ts";
+import { apiTokenRoutes, apiTokenSchemas } from "./routes/api-tokens.ts";
 import { healthRoutes, healthSchema } from "./routes/health.ts";
+import { readingRoutes } from "./routes/readings.ts";
+import { sessionRoutes, sessionSchemas } from "./routes/session.ts";
+import { readingSchemas } from "./schemas/readings.ts";
 
 export interface AppOptions {
   deps: Deps;
@@ -35,16 +40,26 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       },
       components: {
         securitySchemes: {
-          bearer: { type: "http", scheme: "bearer", description: "A session token from signIn, or a personal API token" },
+          bearer: {
+            type: "http",
+            scheme: "bearer",
+            description: "A session token from signIn, or a personal API token",
+          },
         },
       },
     },
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },
   });
   app.addSchema(healthSchema);
+  for (const schema of readingSchemas) app.addSchema(schema);
+  for (const schema of [...sessionSchemas, ...apiTokenSchemas]) app.addSchema(schema);
   await app.register(localePlugin);
   await app.register(errorsPlugin);
+  await app.register(authPlugin, { deps: options.deps });
   await app.register(healthRoutes, { deps: options.deps });
+  await app.register(readingRoutes, { deps: options.deps });
+  await app.register(sessionRoutes, { deps: options.deps });
+  await app.register(apiTokenRoutes, { deps: options.deps });
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
   return app;
 }

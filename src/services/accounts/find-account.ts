@@ -12,7 +12,11 @@ export interface AccountInContext {
   holderName: string;
 }
 
-export async function findAccountForActor(db: Db | Tx, actor: Actor, accountId: number): Promise<AccountInContext> {
+export async function findAccountForActor(
+  db: Db | Tx,
+  actor: Actor,
+  accountId: number,
+): Promise<AccountInContext> {
   let q = db
     .selectFrom("accounts as a")
     .innerJoin("premises as p", "p.id", "a.premise_id")

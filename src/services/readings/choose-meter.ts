@@ -18,7 +18,12 @@ export interface ChosenMeter {
 
 export async function chooseMeter(
   trx: Tx,
-  where: { accountId: number; meterId?: number | undefined; service?: ServiceCode | undefined; today: LocalDate },
+  where: {
+    accountId: number;
+    meterId?: number | undefined;
+    service?: ServiceCode | undefined;
+    today: LocalDate;
+  },
 ): Promise<ChosenMeter> {
   let q = trx
     .selectFrom("meters")
@@ -42,7 +47,11 @@ export async function chooseMeter(
   const rows = await q.orderBy("id").forUpdate().execute();
   if (rows.length === 0) throw new AppError("not_found");
   if (rows.length > 1) {
-    throw new AppError("meter_not_chosen", {}, { meters: rows.map((m) => ({ id: m.id, serial: m.serial, service: m.service })) });
+    throw new AppError(
+      "meter_not_chosen",
+      {},
+      { meters: rows.map((m) => ({ id: m.id, serial: m.serial, service: m.service })) },
+    );
   }
   return rows[0]!;
 }

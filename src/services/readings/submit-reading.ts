@@ -158,7 +158,8 @@ export async function submitReading(deps: Deps, options: SubmitReadingOptions): 
     const history = await loadMeterHistory(trx, account.id, meter.id);
     const current = history.filter((h) => h.kind === "regular" && h.period === periodDate);
     const earlier = history.filter(
-      (h) => !(h.kind === "regular" && h.period >= periodDate) && h.deemedOn <= deemedOn && h.kind !== "final",
+      (h) =>
+        !(h.kind === "regular" && h.period >= periodDate) && h.deemedOn <= deemedOn && h.kind !== "final",
     );
 
     const zones: ZoneOutcome[] = [];
@@ -181,7 +182,10 @@ export async function submitReading(deps: Deps, options: SubmitReadingOptions): 
               date: inEveryLocale((l) => formatDate(previous.deemedOn, l)),
               zoneLabel: label(p.zone),
             },
-            { zone: p.zone, previous: { value: dialText(previous.value, meter.decimals), deemedOn: previous.deemedOn } },
+            {
+              zone: p.zone,
+              previous: { value: dialText(previous.value, meter.decimals), deemedOn: previous.deemedOn },
+            },
           );
         }
         used = c.used;
@@ -200,14 +204,19 @@ export async function submitReading(deps: Deps, options: SubmitReadingOptions): 
       zones.push({
         zone: p.zone,
         value: dialText(p.value, meter.decimals),
-        previous: previous ? { value: dialText(previous.value, meter.decimals), deemedOn: previous.deemedOn } : null,
+        previous: previous
+          ? { value: dialText(previous.value, meter.decimals), deemedOn: previous.deemedOn }
+          : null,
         consumption: used === null ? null : dialText(used, 3),
         rollover,
       });
     }
 
     // The same figures again (a retried request, a double tap): nothing to write.
-    if (current.length === parsed.length && parsed.every((p) => current.find((c) => c.zone === p.zone)?.value === p.value)) {
+    if (
+      current.length === parsed.length &&
+      parsed.every((p) => current.find((c) => c.zone === p.zone)?.value === p.value)
+    ) {
       const result: SubmitReadingResult = {
         status: "accepted",
         meterId: meter.id,
@@ -295,7 +304,13 @@ export async function submitReading(deps: Deps, options: SubmitReadingOptions): 
         account_id: account.id,
         channel: options.channel,
         action: current.length > 0 ? "reading.corrected" : "reading.submitted",
-        details: JSON.stringify({ receipt, meterId: meter.id, period: placed.period, values: zones.map((z) => z.value), review }) as never,
+        details: JSON.stringify({
+          receipt,
+          meterId: meter.id,
+          period: placed.period,
+          values: zones.map((z) => z.value),
+          review,
+        }) as never,
       })
       .execute();
     const result: SubmitReadingResult = {

@@ -1,0 +1,102 @@
+// An account's meters, each with its last readings per zone and the state of its submission window.
+import { kyivDateOf } from "../../domain/kyiv-time.ts";
+import { findAccountForActor } from "../accounts/find-account.ts";
+import type { Actor } from "../actor.ts";
+import type { Deps } from "../deps.ts";
+import { findWindowRule } from "./find-window-rule.ts";
+import { type WindowStatusView, windowStatusView } from "./window-status-view.ts";
+
+export interface MeterView {
+  id: number;
+  service: string;
+  serial: string;
+  zones: number;
+  digits: number;
+  decimals: number;
+  verificationDue: string | null;
+  installedOn: string;
+  removedOn: string | null;
+  lastReadings: {
+    zone: number;
+    value: string;
+    deemedOn: string;
+    status: string;
+    receipt: string;
+    channel: string;
+  }[];
+  window: WindowStatusView;
+}
+
+export async function listAccountMeters(
+  deps: Deps,
+  options: { actor: Actor; accountId: number; includeRemoved?: boolean },
+): Promise<MeterView[]> {
+  const { db } = deps.database;
+  const now = deps.now();
+  const today = kyivDateOf(now);
+  const account = await findAccountForActor(db, options.actor, options.accountId);
+  let q = db.selectFrom("meters").selectAll().where("account_id", "=", account.id);
+  if (!options.includeRemoved)
+    q = q.where((eb) => eb.or([eb("removed_on", "is", null), eb("removed_on", ">", today)]));
+  const meters = await q.orderBy("id").execute();
+  if (meters.length === 0) return [];
+  const last = await db
+    .selectFrom("readings")
+    .distinctOn(["meter_id", "zone"])
+    .select(["meter_id", "zone", "value", "deemed_on", "status", "receipt", "channel"])
+    .where("account_id", "=", account.id)
+    .where(
+      "meter_id",
+      "in",
+      meters.map((m) => m.id),
+    )
+    .where("status", "in", ["accepted", "pending_review"])
+    .orderBy("meter_id")
+    .orderBy("zone")
+    .orderBy("deemed_on", "desc")
+    .orderBy("id", "desc")
+    .execute();
+  const rules = new Map<string, Awaited<ReturnType<typeof findWindowRule>>>();
+  const views: MeterView[] = [];
+  for (const m of meters) {
+    let rule = rules.get(m.service_code);
+    if (!rule) {
+      rule = await findWindowRule(db, {
+        providerId: account.providerId,
+        service: m.service_code,
+        settlementId: account.settlementId,
+        today,
+      });
+      rules.set(m.service_code, rule);
+    }
+    views.push({
+      id: m.id,
+      service: m.service_code,
+      serial: m.serial,
+      zones: m.zones,
+      digits: m.digits,
+      decimals: m.decimals,
+      verificationDue: m.verification_due,
+      installedOn: m.installed_on,
+      removedOn: m.removed_on,
+      lastReadings: last
+        .filter((r) => r.meter_id === m.id)
+        .map((r) => ({
+          zone: r.zone,
+          value: trimDecimals(r.value, m.decimals),
+          deemedOn: r.deemed_on,
+          status: r.status,
+          receipt: r.receipt,
+          channel: r.channel,
+        })),
+      window: windowStatusView(rule, now),
+    });
+  }
+  return views;
+}
+
+/** "12345.000" → "12345" on a whole-unit dial, "12.300" → "12.3" on a one-decimal dial. */
+export function trimDecimals(numeric: string, decimals: number): string {
+  const [whole, frac = ""] = numeric.split(".");
+  return decimals === 0 ? whole! : `${whole}.${frac.padEnd(decimals, "0").slice(0, decimals)}`;
+}

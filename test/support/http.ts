@@ -1,0 +1,40 @@
+// Talking to the app the way a client does: JSON over HTTP (through inject), with a bearer token.
+import type { FastifyInstance } from "fastify";
+import { buildApp } from "../../src/channels/http/app.ts";
+import type { Deps } from "../../src/services/deps.ts";
+
+export function quietApp(deps: Deps): Promise<FastifyInstance> {
+  return buildApp({ deps, config: { logLevel: "silent", production: false }, logger: false });
+}
+
+export interface Call {
+  token?: string;
+  body?: unknown;
+  lang?: "uk" | "ru" | "en";
+  headers?: Record<string, string>;
+}
+
+export async function call(
+  app: FastifyInstance,
+  method: "GET" | "POST" | "DELETE",
+  url: string,
+  c: Call = {},
+) {
+  const res = await app.inject({
+    method,
+    url,
+    headers: {
+      ...(c.token ? { authorization: `Bearer ${c.token}` } : {}),
+      ...(c.lang ? { "accept-language": c.lang } : {}),
+      ...c.headers,
+    },
+    ...(c.body !== undefined ? { payload: c.body as object } : {}),
+  });
+  return { status: res.statusCode, body: res.body ? res.json() : null };
+}
+
+export async function signInAs(app: FastifyInstance, login: string, password: string): Promise<string> {
+  const res = await call(app, "POST", "/api/session", { body: { login, password } });
+  if (res.status !== 200) throw new Error(`sign-in as ${login} failed: ${JSON.stringify(res.body)}`);
+  return res.body.token as string;
+}
