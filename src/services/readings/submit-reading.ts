@@ -6,7 +6,7 @@ import type { Channel, ServiceCode } from "../../db/tables/reference.table.ts";
 import { averageDailyUse, expectedUse } from "../../domain/average-consumption.ts";
 import { consumptionBetween } from "../../domain/consumption.ts";
 import { kyivDateOf } from "../../domain/kyiv-time.ts";
-import { addDays, diffDays, type LocalDate } from "../../domain/local-date.ts";
+import { addDays, diffDays } from "../../domain/local-date.ts";
 import { checkPlausibility } from "../../domain/plausibility.ts";
 import { quantityToNumeric } from "../../domain/quantity.ts";
 import { parseReadingValue } from "../../domain/reading-value.ts";
