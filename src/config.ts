@@ -12,6 +12,8 @@ export interface Config {
   demoAccounts: number;
   demoSeed: number;
   production: boolean;
+  /** Behind a load balancer: take the client's address from X-Forwarded-For (rate limits count per address). */
+  trustProxy: boolean;
 }
 
 export class ConfigError extends Error {
@@ -65,5 +67,6 @@ export function loadConfig(env: Env = process.env): Config {
     demoAccounts: integer(env, "DEMO_ACCOUNTS", 2000, 10, 10_000_000),
     demoSeed: integer(env, "DEMO_SEED", 42, 0, 2_147_483_647),
     production: read(env, "NODE_ENV") === "production",
+    trustProxy: oneOf(env, "TRUST_PROXY", ["true", "false"], "false") === "true",
   };
 }

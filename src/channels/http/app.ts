@@ -14,7 +14,7 @@ import { readingSchemas } from "./schemas/readings.ts";
 
 export interface AppOptions {
   deps: Deps;
-  config: Pick<Config, "logLevel" | "production">;
+  config: Pick<Config, "logLevel" | "production"> & Partial<Pick<Config, "trustProxy">>;
   /** Tests pass false to keep output quiet. */
   logger?: boolean;
 }
@@ -22,7 +22,8 @@ export interface AppOptions {
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger === false ? false : { level: options.config.logLevel },
-    trustProxy: true,
+    // Only behind a proxy we run: otherwise a client could forge X-Forwarded-For to dodge per-address limits.
+    trustProxy: options.config.trustProxy ?? false,
     // Request ids make one resident's trouble findable across processes behind a load balancer.
     genReqId: () => crypto.randomUUID(),
     ajv: { customOptions: { removeAdditional: false, coerceTypes: "array", allErrors: false } },
