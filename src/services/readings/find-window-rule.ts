@@ -10,7 +10,7 @@ export interface WindowRuleInForce extends WindowRule {
 }
 
 /** Without a configured window a provider takes readings on any day, counted on the day they arrive. */
-const ANY_DAY: WindowRuleInForce = {
+export const ANY_DAY: WindowRuleInForce = {
   opensDay: 1,
   closesDay: -1,
   deemedDateRule: "submission_day",

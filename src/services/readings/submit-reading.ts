@@ -13,14 +13,12 @@ import { parseReadingValue } from "../../domain/reading-value.ts";
 import { formatReceipt } from "../../domain/receipt.ts";
 import { placeSubmission } from "../../domain/submission-window.ts";
 import { formatDate, formatMeterValue, zoneLabel } from "../../i18n/format.ts";
-import { findAccountForActor } from "../accounts/find-account.ts";
 import type { Actor } from "../actor.ts";
 import type { Deps } from "../deps.ts";
 import { AppError, inEveryLocale } from "../errors.ts";
 import { claimIdempotencyKey, requestHash, storeIdempotentResponse } from "../idempotency.ts";
-import { chooseMeter } from "./choose-meter.ts";
-import { findWindowRule } from "./find-window-rule.ts";
 import { type HistoryRow, loadMeterHistory } from "./load-meter-history.ts";
+import { loadSubmissionContext } from "./load-submission-context.ts";
 
 export interface SubmitReadingOptions {
   actor: Actor;
@@ -90,9 +88,9 @@ export async function submitReading(deps: Deps, options: SubmitReadingOptions): 
       const claim = await claimIdempotencyKey<SubmitReadingResult>(trx, scope, key, hash);
       if (!claim.fresh) return claim.response;
     }
-    const account = await findAccountForActor(trx, actor, options.accountId);
-    const meter = await chooseMeter(trx, {
-      accountId: account.id,
+    const { account, meter, rule } = await loadSubmissionContext(trx, {
+      actor,
+      accountId: options.accountId,
       meterId: options.meterId,
       service: options.service,
       today,
@@ -134,12 +132,6 @@ export async function submitReading(deps: Deps, options: SubmitReadingOptions): 
         return { zone: v.zone, raw: v.value, value: r.value };
       });
 
-    const rule = await findWindowRule(trx, {
-      providerId: account.providerId,
-      service: meter.service,
-      settlementId: account.settlementId,
-      today,
-    });
     const placed = placeSubmission(rule, now);
     if (!placed.accepted) {
       const next = placed.next;
@@ -153,9 +145,9 @@ export async function submitReading(deps: Deps, options: SubmitReadingOptions): 
       );
     }
     const periodDate = `${placed.period}-01`;
+    const history = await loadMeterHistory(trx, account.id, meter.id);
     const deemedOn = placed.deemedOn;
 
-    const history = await loadMeterHistory(trx, account.id, meter.id);
     const current = history.filter((h) => h.kind === "regular" && h.period === periodDate);
     const earlier = history.filter(
       (h) =>
@@ -257,6 +249,9 @@ export async function submitReading(deps: Deps, options: SubmitReadingOptions): 
       }
     }
 
+    const receipt = formatReceipt(randomBytes(5));
+    const submissionId = randomUUID();
+    // A correction supersedes the window's earlier reading first (a partial unique index allows one current).
     if (current.length > 0) {
       await trx
         .updateTable("readings")
@@ -269,9 +264,27 @@ export async function submitReading(deps: Deps, options: SubmitReadingOptions): 
         )
         .execute();
     }
-    const receipt = formatReceipt(randomBytes(5));
-    const submissionId = randomUUID();
+    // The reading and its audit row in one statement.
     await trx
+      .with("audit", (db) =>
+        db
+          .insertInto("audit_log")
+          .values({
+            actor_user_id: actor.userId,
+            provider_id: account.providerId,
+            account_id: account.id,
+            channel: options.channel,
+            action: current.length > 0 ? "reading.corrected" : "reading.submitted",
+            details: JSON.stringify({
+              receipt,
+              meterId: meter.id,
+              period: placed.period,
+              values: zones.map((z) => z.value),
+              review,
+            }) as never,
+          })
+          .returning("id"),
+      )
       .insertInto("readings")
       .values(
         parsed.map((p) => ({
@@ -295,23 +308,6 @@ export async function submitReading(deps: Deps, options: SubmitReadingOptions): 
           corrects_reading_id: current.find((c) => c.zone === p.zone)?.id ?? null,
         })),
       )
-      .execute();
-    await trx
-      .insertInto("audit_log")
-      .values({
-        actor_user_id: actor.userId,
-        provider_id: account.providerId,
-        account_id: account.id,
-        channel: options.channel,
-        action: current.length > 0 ? "reading.corrected" : "reading.submitted",
-        details: JSON.stringify({
-          receipt,
-          meterId: meter.id,
-          period: placed.period,
-          values: zones.map((z) => z.value),
-          review,
-        }) as never,
-      })
       .execute();
     const result: SubmitReadingResult = {
       status: "accepted",
