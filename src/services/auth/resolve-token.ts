@@ -1,6 +1,8 @@
-// The bearer token of a request → who is asking. Runs on every authenticated request, so it is one indexed
-// look-up (token_hash is unique) joined with the user and their staff role; the "last seen/used" stamp is
+// The bearer token of a request → who is asking. Runs on every authenticated request, so it is an indexed
+// look-up (token_hash is unique) joined with the user and their staff role, batched across requests; the "last seen/used" stamp is
 // written at most once a minute per token, so a busy home-automation tool does not write on every request.
+import DataLoader from "dataloader";
+import type { Database } from "../../db/database.ts";
 import type { Actor } from "../actor.ts";
 import type { Deps } from "../deps.ts";
 import { actorFromRow, hashToken, staffRoleOf, tokenKind } from "./credentials.ts";
@@ -24,64 +26,93 @@ export async function resolveToken(deps: Deps, token: string): Promise<Actor | n
 
 /** Like resolveToken, and says which credential it was (routes may refuse API tokens for some actions). */
 export async function resolveCredential(deps: Deps, token: string): Promise<Resolved | null> {
-  const kind = tokenKind(token);
-  if (!kind) return null;
+  if (!tokenKind(token)) return null;
+  return loaderFor(deps).load(token);
+}
+
+// Requests that arrive together are authenticated together: one query per kind of token for the whole
+// batch instead of one per request. Nothing is cached between batches, so a revoked token stops at once.
+const loaders = new WeakMap<Database, DataLoader<string, Resolved | null>>();
+
+function loaderFor(deps: Deps): DataLoader<string, Resolved | null> {
+  let loader = loaders.get(deps.database);
+  if (!loader) {
+    loader = new DataLoader((tokens: readonly string[]) => resolveMany(deps, tokens), {
+      cache: false,
+      maxBatchSize: 200,
+      batchScheduleFn: (callback) => setImmediate(callback),
+    });
+    loaders.set(deps.database, loader);
+  }
+  return loader;
+}
+
+async function resolveMany(deps: Deps, tokens: readonly string[]): Promise<(Resolved | null)[]> {
   const { db } = deps.database;
-  const hash = hashToken(token);
   const now = deps.now();
   const staleBefore = new Date(now.getTime() - TOUCH_EVERY_MS);
+  const hashes = tokens.map(hashToken);
+  const sessionHashes = hashes.filter((_, i) => tokenKind(tokens[i]!) === "ses");
+  const apiHashes = hashes.filter((_, i) => tokenKind(tokens[i]!) === "abt");
+  const found = new Map<string, Resolved>();
 
-  if (kind === "ses") {
-    const row = await db
+  if (sessionHashes.length > 0) {
+    const rows = await db
       .selectFrom("sessions as s")
       .innerJoin("users as u", "u.id", "s.user_id")
       .leftJoinLateral(staffRoleOf, (join) => join.onTrue())
       .select([
         "s.id",
+        "s.token_hash",
         "s.last_seen_at as touched_at",
         "u.id as user_id",
         "u.locale",
         "sr.role",
         "sr.provider_id",
       ])
-      .where("s.token_hash", "=", hash)
+      .where("s.token_hash", "in", sessionHashes)
       .where("s.expires_at", ">", now)
-      .executeTakeFirst();
-    if (!row) return null;
-    if (row.touched_at < staleBefore) {
+      .execute();
+    for (const row of rows)
+      found.set(row.token_hash, { actor: actorFromRow(row), credential: { kind: "session", id: row.id } });
+    const stale = rows.filter((r) => r.touched_at < staleBefore).map((r) => r.id);
+    if (stale.length > 0) {
       await db
         .updateTable("sessions")
         .set({ last_seen_at: now })
-        .where("id", "=", row.id)
+        .where("id", "in", stale)
         .where("last_seen_at", "<", staleBefore)
         .execute();
     }
-    return { actor: actorFromRow(row), credential: { kind: "session", id: row.id } };
   }
-
-  const row = await db
-    .selectFrom("api_tokens as t")
-    .innerJoin("users as u", "u.id", "t.user_id")
-    .leftJoinLateral(staffRoleOf, (join) => join.onTrue())
-    .select([
-      "t.id",
-      "t.last_used_at as touched_at",
-      "u.id as user_id",
-      "u.locale",
-      "sr.role",
-      "sr.provider_id",
-    ])
-    .where("t.token_hash", "=", hash)
-    .where("t.revoked_at", "is", null)
-    .executeTakeFirst();
-  if (!row) return null;
-  if (row.touched_at === null || row.touched_at < staleBefore) {
-    await db
-      .updateTable("api_tokens")
-      .set({ last_used_at: now })
-      .where("id", "=", row.id)
-      .where((eb) => eb.or([eb("last_used_at", "is", null), eb("last_used_at", "<", staleBefore)]))
+  if (apiHashes.length > 0) {
+    const rows = await db
+      .selectFrom("api_tokens as t")
+      .innerJoin("users as u", "u.id", "t.user_id")
+      .leftJoinLateral(staffRoleOf, (join) => join.onTrue())
+      .select([
+        "t.id",
+        "t.token_hash",
+        "t.last_used_at as touched_at",
+        "u.id as user_id",
+        "u.locale",
+        "sr.role",
+        "sr.provider_id",
+      ])
+      .where("t.token_hash", "in", apiHashes)
+      .where("t.revoked_at", "is", null)
       .execute();
+    for (const row of rows)
+      found.set(row.token_hash, { actor: actorFromRow(row), credential: { kind: "api_token", id: row.id } });
+    const stale = rows.filter((r) => r.touched_at === null || r.touched_at < staleBefore).map((r) => r.id);
+    if (stale.length > 0) {
+      await db
+        .updateTable("api_tokens")
+        .set({ last_used_at: now })
+        .where("id", "in", stale)
+        .where((eb) => eb.or([eb("last_used_at", "is", null), eb("last_used_at", "<", staleBefore)]))
+        .execute();
+    }
   }
-  return { actor: actorFromRow(row), credential: { kind: "api_token", id: row.id } };
+  return hashes.map((h) => found.get(h) ?? null);
 }

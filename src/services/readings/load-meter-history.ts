@@ -1,4 +1,5 @@
-// A meter's readings that count (accepted or awaiting review), oldest first, per zone.
+// Meters' readings that count (accepted or awaiting review), oldest first, for many meters in one query.
+import { sql } from "kysely";
 import type { Tx } from "../../db/database.ts";
 import type { ReadingKind } from "../../db/tables/metering.table.ts";
 import type { LocalDate } from "../../domain/local-date.ts";
@@ -14,23 +15,40 @@ export interface HistoryRow {
   receipt: string;
 }
 
-export async function loadMeterHistory(trx: Tx, accountId: number, meterId: number): Promise<HistoryRow[]> {
-  const rows = await trx
-    .selectFrom("readings")
-    .select(["id", "zone", "kind", "value", "deemed_on", "period", "receipt"])
-    .where("account_id", "=", accountId)
-    .where("meter_id", "=", meterId)
-    .where("status", "in", ["accepted", "pending_review"])
-    .orderBy("deemed_on")
-    .orderBy("id")
-    .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    zone: r.zone,
-    kind: r.kind,
-    value: quantityFromNumeric(r.value),
-    deemedOn: r.deemed_on as LocalDate,
-    period: r.period,
-    receipt: r.receipt,
-  }));
+/** Keyed by "accountId:meterId". */
+export async function loadMeterHistories(
+  trx: Tx,
+  meters: { accountId: number; meterId: number }[],
+): Promise<Map<string, HistoryRow[]>> {
+  const out = new Map<string, HistoryRow[]>(meters.map((m) => [`${m.accountId}:${m.meterId}`, []]));
+  if (meters.length === 0) return out;
+  const { rows } = await sql<{
+    account_id: number;
+    meter_id: number;
+    id: number;
+    zone: number;
+    kind: ReadingKind;
+    value: string;
+    deemed_on: string;
+    period: string;
+    receipt: string;
+  }>`
+    select r.account_id, r.meter_id, r.id, r.zone, r.kind, r.value, r.deemed_on, r.period, r.receipt
+    from unnest(${meters.map((m) => m.accountId)}::bigint[], ${meters.map((m) => m.meterId)}::bigint[])
+      as k(account_id, meter_id)
+    join readings r on r.account_id = k.account_id and r.meter_id = k.meter_id
+    where r.status in ('accepted', 'pending_review')
+    order by r.account_id, r.meter_id, r.deemed_on, r.id`.execute(trx);
+  for (const r of rows) {
+    out.get(`${r.account_id}:${r.meter_id}`)?.push({
+      id: r.id,
+      zone: r.zone,
+      kind: r.kind,
+      value: quantityFromNumeric(r.value),
+      deemedOn: r.deemed_on as LocalDate,
+      period: r.period,
+      receipt: r.receipt,
+    });
+  }
+  return out;
 }

@@ -1,8 +1,9 @@
-// What a submission needs, in one round trip: the account (with the actor's access check), the meter (chosen
-// and locked, so submissions for one meter queue up) and the window rule in force. submitReading is the
-// hottest write path; each query saved is a socket write saved. The meter's history is read by a separate
-// statement after the lock is held: a statement that waited for the lock still sees its older snapshot.
-import { type RawBuilder, sql } from "kysely";
+// What submissions need, in one round trip for any number of them: each account (with its actor's access
+// check), the meter (chosen and locked, in one order, so submissions for one meter queue up and batches never
+// deadlock) and the window rule in force. submitReading is the hottest write path: each query saved is a
+// socket write saved. Histories are read by a separate statement once the locks are held, since a statement
+// that waited for a lock still sees its older snapshot.
+import { sql } from "kysely";
 import type { Tx } from "../../db/database.ts";
 import type { ServiceCode } from "../../db/tables/reference.table.ts";
 import type { LocalDate } from "../../domain/local-date.ts";
@@ -28,7 +29,15 @@ export interface SubmissionContext {
   rule: WindowRuleInForce;
 }
 
+export interface ContextRequest {
+  actor: Actor;
+  accountId: number;
+  meterId?: number | undefined;
+  service?: ServiceCode | undefined;
+}
+
 interface Row {
+  idx: number;
   account_id: number;
   provider_id: number;
   number: string;
@@ -49,34 +58,23 @@ interface Row {
   rule_source: string | null;
 }
 
-function accessCheck(actor: Actor): RawBuilder<unknown> {
-  if (actor.kind === "resident") {
-    return sql`exists (select 1 from user_accounts ua where ua.account_id = a.id and ua.user_id = ${actor.userId})`;
-  }
-  if (actor.kind === "staff") return sql`a.provider_id = ${actor.providerId}`;
-  return sql`true`;
-}
-
-export async function loadSubmissionContext(
+/** One answer per request, in order: its context, or the AppError it gets (not found, meter not chosen). */
+export async function loadSubmissionContexts(
   trx: Tx,
-  where: {
-    actor: Actor;
-    accountId: number;
-    meterId?: number | undefined;
-    service?: ServiceCode | undefined;
-    today: LocalDate;
-  },
-): Promise<SubmissionContext> {
-  const meterFilter =
-    where.meterId !== undefined
-      ? sql`m.id = ${where.meterId}`
-      : sql`(m.removed_on is null or m.removed_on > ${where.today}::date)
-            ${where.service ? sql`and m.service_code = ${where.service}` : sql``}`;
+  requests: ContextRequest[],
+  today: LocalDate,
+): Promise<(SubmissionContext | AppError)[]> {
+  const col = <T>(f: (r: ContextRequest) => T) => requests.map(f);
   const { rows } = await sql<Row>`
-    select a.id as account_id, a.provider_id, a.number, p.settlement_id, a.holder_name,
+    select req.idx, a.id as account_id, a.provider_id, a.number, p.settlement_id, a.holder_name,
       m.id, m.serial, m.service_code as service, m.zones, m.digits, m.decimals, m.verification_due, m.removed_on,
       w.opens_day, w.closes_day, w.deemed_date_rule, w.late_policy, w.rule_source
-    from accounts a
+    from unnest(${requests.map((_, i) => i)}::int[], ${col((r) => r.accountId)}::bigint[],
+                ${col((r) => r.meterId ?? null)}::bigint[], ${col((r) => r.service ?? null)}::text[],
+                ${col((r) => r.actor.kind)}::text[], ${col((r) => r.actor.userId)}::bigint[],
+                ${col((r) => (r.actor.kind === "staff" ? r.actor.providerId : null))}::int[])
+      as req(idx, account_id, meter_id, service, actor_kind, user_id, provider_id)
+    join accounts a on a.id = req.account_id
     join premises p on p.id = a.premise_id
     join meters m on m.account_id = a.id
     left join lateral (
@@ -84,22 +82,35 @@ export async function loadSubmissionContext(
         from submission_windows w
        where w.provider_id = a.provider_id and w.service_code = m.service_code
          and (w.settlement_id = p.settlement_id or w.settlement_id is null)
-         and w.effective_from <= ${where.today}::date
+         and w.effective_from <= ${today}::date
        order by (w.settlement_id is null), w.effective_from desc
        limit 1
     ) w on true
-    where a.id = ${where.accountId} and ${accessCheck(where.actor)} and ${meterFilter}
-    order by m.id
+    where case req.actor_kind
+            when 'resident' then exists (select 1 from user_accounts ua
+                                         where ua.account_id = a.id and ua.user_id = req.user_id)
+            when 'staff' then a.provider_id = req.provider_id
+            else true end
+      and case when req.meter_id is not null then m.id = req.meter_id
+               else (m.removed_on is null or m.removed_on > ${today}::date)
+                    and (req.service is null or m.service_code = req.service) end
+    order by m.account_id, m.id
     for update of m`.execute(trx);
-  if (rows.length === 0) throw new AppError("not_found");
-  if (rows.length > 1) {
-    throw new AppError(
-      "meter_not_chosen",
-      {},
-      { meters: rows.map((m) => ({ id: m.id, serial: m.serial, service: m.service })) },
-    );
-  }
-  const r = rows[0]!;
+  return requests.map((_, idx) => {
+    const mine = rows.filter((r) => r.idx === idx);
+    if (mine.length === 0) return new AppError("not_found");
+    if (mine.length > 1) {
+      return new AppError(
+        "meter_not_chosen",
+        {},
+        { meters: mine.map((m) => ({ id: m.id, serial: m.serial, service: m.service })) },
+      );
+    }
+    return toContext(mine[0]!);
+  });
+}
+
+function toContext(r: Row): SubmissionContext {
   return {
     account: {
       id: r.account_id,

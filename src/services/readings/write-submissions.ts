@@ -1,0 +1,27 @@
+// Stores decided submissions: earlier readings of their windows superseded first (one current reading per
+// meter, zone and period is a unique index), then every new reading and its audit row in one statement.
+import { sql } from "kysely";
+import type { Tx } from "../../db/database.ts";
+import type { WritePlan } from "./decide-submission.ts";
+
+export async function writeSubmissions(trx: Tx, plans: WritePlan[]): Promise<void> {
+  if (plans.length === 0) return;
+  const superseded = plans.flatMap((p) => p.supersede.map((id) => ({ accountId: p.accountId, id })));
+  if (superseded.length > 0) {
+    await sql`
+      update readings r set status = 'superseded'
+      from unnest(${superseded.map((s) => s.accountId)}::bigint[], ${superseded.map((s) => s.id)}::bigint[])
+        as s(account_id, id)
+      where r.account_id = s.account_id and r.id = s.id`.execute(trx);
+  }
+  await trx
+    .with("audit", (db) =>
+      db
+        .insertInto("audit_log")
+        .values(plans.map((p) => p.audit))
+        .returning("id"),
+    )
+    .insertInto("readings")
+    .values(plans.flatMap((p) => p.readings))
+    .execute();
+}
