@@ -106,9 +106,18 @@ function kyivWallToInstant(date: LocalDate, hour: number, minute: number): Date 
   return new Date(wall - before);
 }
 
+// Window arithmetic asks for the same few midnights over and over; the answer for a date never changes.
+const midnights = new Map<LocalDate, number>();
+
 /** The instant the Kyiv calendar day `date` begins. */
 export function kyivMidnight(date: LocalDate): Date {
-  return kyivWallToInstant(date, 0, 0);
+  let t = midnights.get(date);
+  if (t === undefined) {
+    t = kyivWallToInstant(date, 0, 0).getTime();
+    if (midnights.size >= 4096) midnights.clear();
+    midnights.set(date, t);
+  }
+  return new Date(t);
 }
 
 const HHMM_RE = /^([01]\d|2[0-3]):([0-5]\d)$/;

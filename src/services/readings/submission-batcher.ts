@@ -22,7 +22,7 @@ interface Item {
 }
 
 const MAX_BATCH = 64;
-const MAX_CONCURRENT_BATCHES = 4;
+const MAX_CONCURRENT_BATCHES = 2;
 
 class SubmissionBatcher {
   private queue: Item[] = [];
