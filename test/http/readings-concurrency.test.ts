@@ -79,4 +79,36 @@ forEachDatabase("parallel submissions", (get) => {
     const rows = await current(f.meters.replacement);
     assert.equal(rows.length, 1);
   });
+
+  test("submissions that arrive together are answered each on its own: a refusal does not sink the others", async () => {
+    const submit = (body: unknown) =>
+      call(app, "POST", `/api/accounts/${f.accounts.olena}/readings`, { token, body });
+    const [good, bad, otherGood, notMine] = await Promise.all([
+      submit({
+        meterId: f.meters.twoZone,
+        values: [
+          { zone: 1, value: "5610" },
+          { zone: 2, value: "3260" },
+        ],
+      }),
+      submit({ meterId: f.meters.overdue, value: "100" }),
+      submit({ meterId: f.meters.single, value: "12600" }),
+      call(app, "POST", `/api/accounts/${f.accounts.petro}/readings`, {
+        token,
+        body: { service: "electricity", value: "1" },
+      }),
+    ]);
+    assert.equal(good!.status, 201, JSON.stringify(good!.body));
+    assert.equal(bad!.body.error.code, "meter_verification_overdue");
+    assert.equal(otherGood!.status, 201, JSON.stringify(otherGood!.body));
+    assert.equal(notMine!.status, 404);
+    const twoZone = await current(f.meters.twoZone);
+    assert.deepEqual(
+      twoZone.map((r) => [r.value, r.status]),
+      [
+        ["5610.000", "accepted"],
+        ["3260.000", "accepted"],
+      ],
+    );
+  });
 });
