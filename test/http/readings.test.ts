@@ -392,4 +392,27 @@ forEachDatabase("readings API", (get) => {
       assert.ok(ids.includes(id), `${id} in ${ids.join(", ")}`);
     }
   });
+
+  test("naming only the service when an account has several such meters asks which one, in each language", async () => {
+    get().setNow(IN_WINDOW);
+    const expected = { uk: /кілька лічильників/, ru: /несколько счётчиков/, en: /several meters/ };
+    for (const lang of ["uk", "ru", "en"] as const) {
+      const res = await submit(olena, f.accounts.olena, { service: "electricity", value: "1" }, { lang });
+      assert.equal(res.status, 422);
+      assert.equal(res.body.error.code, "meter_not_chosen");
+      assert.match(res.body.error.message, expected[lang]);
+      assert.ok(res.body.error.details.meters.some((m: { id: number }) => m.id === f.meters.single));
+      const zones = await submit(
+        olena,
+        f.accounts.olena,
+        { meterId: f.meters.twoZone, value: "1" },
+        { lang },
+      );
+      assert.equal(zones.body.error.code, "reading_zones_mismatch");
+      assert.match(zones.body.error.message, { uk: /зон: 2/, ru: /зон: 2/, en: /2 zone/ }[lang]);
+    }
+    // The only water meter of an account is found by its service alone.
+    const water = await submit(olena, f.accounts.water, { service: "cold_water", value: "106" });
+    assert.equal(water.body.meterId, f.meters.water);
+  });
 });
