@@ -1,0 +1,147 @@
+// A tariff that changes in the middle of a month. The month is cut into parts, one per
+// tariff in force, and everything monthly is shared by days: each part gets
+// days/daysInMonth of every zone's consumption, of every block ceiling and of the fixed
+// fee, and is then priced by its own tariff (tariff.ts). Readings are monthly, so the
+// days are the only fair key for how the month's use fell on either side of the change.
+//
+// Exactness, so that the SQL billing run can reproduce every figure:
+// - a zone's consumption is split over the parts by largest remainder with the days as
+//   weights (allocateQuantity): the parts always sum to the month's use;
+// - a ceiling is scaled on its own, rounded half up to the thousandth (100 kWh over 10
+//   of 30 days is 33.333 kWh): it is a limit, not a quantity to conserve;
+// - the fixed fees: the month's total Σ fee × days / daysInMonth is rounded half up to the
+//   kopiyka once, then split over the parts by largest remainder with fee × days as
+//   weights, so that when every day is under tariffs with the same fee, the parts sum to
+//   exactly that monthly fee.
+
+import { divRoundHalfAwayFromZero } from "../decimal.ts";
+import { addDays, compareLocalDates, type LocalDate } from "../local-date.ts";
+import { allocateKop, type Kopiykas, kopFromBigInt, sumKop } from "../money.ts";
+import { daysInPeriod, firstDay, type Period } from "../period.ts";
+import { allocateQuantity } from "./allocate-quantity.ts";
+import {
+  type ChargeLine,
+  checkUsage,
+  type MeterZones,
+  priceBlocks,
+  type Tariff,
+  type TariffBlock,
+  validateTariff,
+  type ZoneUsage,
+} from "./tariff.ts";
+
+export interface TariffPart {
+  tariff: Tariff;
+  days: number;
+  /** First day of the part. */
+  fromDay: LocalDate;
+  /** Last day of the part, included. */
+  toDay: LocalDate;
+}
+
+export class TariffCoverageError extends RangeError {
+  readonly day: LocalDate;
+  constructor(day: LocalDate, message: string) {
+    super(message);
+    this.name = "TariffCoverageError";
+    this.day = day;
+  }
+}
+
+function inForce(tariff: Tariff, day: LocalDate): boolean {
+  return (
+    compareLocalDates(tariff.effectiveFrom, day) <= 0 &&
+    (tariff.effectiveTo === null || compareLocalDates(day, tariff.effectiveTo) < 0)
+  );
+}
+
+/**
+ * The month cut into consecutive parts, one per tariff in force, covering every day.
+ * Throws TariffCoverageError naming the first day with no tariff or with two.
+ */
+export function splitByTariffs(period: Period, tariffs: readonly Tariff[]): TariffPart[] {
+  const parts: TariffPart[] = [];
+  const start = firstDay(period);
+  for (let i = 0; i < daysInPeriod(period); i++) {
+    const day = addDays(start, i);
+    const matching = tariffs.filter((t) => inForce(t, day));
+    if (matching.length === 0) throw new TariffCoverageError(day, `No tariff is in force on ${day}`);
+    if (matching.length > 1) {
+      throw new TariffCoverageError(day, `${matching.length} tariffs are in force on ${day}: they overlap`);
+    }
+    const tariff = matching[0]!;
+    const last = parts[parts.length - 1];
+    if (last && last.tariff === tariff) {
+      last.days += 1;
+      last.toDay = day;
+    } else {
+      parts.push({ tariff, days: 1, fromDay: day, toDay: day });
+    }
+  }
+  return parts;
+}
+
+export interface ProratedPart extends TariffPart {
+  /** This part's share of each zone's consumption. */
+  usage: ZoneUsage[];
+  /** The tariff's blocks with ceilings scaled to the part's days. */
+  blocks: TariffBlock[];
+  lines: ChargeLine[];
+  consumptionKop: Kopiykas;
+  fixedFeeKop: Kopiykas;
+}
+
+export interface ProratedCharge {
+  parts: ProratedPart[];
+  consumptionKop: Kopiykas;
+  fixedFeeKop: Kopiykas;
+  /** Consumption plus fixed fees. */
+  totalKop: Kopiykas;
+}
+
+/** A ceiling for `days` of a `monthDays`-day month, in thousandths rounded half up. */
+export function prorateCeiling(upTo: bigint, days: number, monthDays: number): bigint {
+  return divRoundHalfAwayFromZero(upTo * BigInt(days), BigInt(monthDays));
+}
+
+/** Prices a month whose tariff may change within it. See the method at the top of the file. */
+export function priceProrated(
+  period: Period,
+  tariffs: readonly Tariff[],
+  usage: readonly ZoneUsage[],
+  meterZones: MeterZones,
+): ProratedCharge {
+  const sorted = checkUsage(usage, meterZones);
+  const split = splitByTariffs(period, tariffs);
+  for (const p of split) validateTariff(p.tariff);
+  const monthDays = daysInPeriod(period);
+  const dayWeights = split.map((p) => BigInt(p.days));
+  // usageByZone[z][part]
+  const usageByZone = sorted.map((u) => allocateQuantity(u.used, dayWeights));
+  const feeWeights = split.map((p) => BigInt(p.tariff.fixedFeeKop) * BigInt(p.days));
+  const feeTotal = kopFromBigInt(
+    divRoundHalfAwayFromZero(
+      feeWeights.reduce((a, b) => a + b, 0n),
+      BigInt(monthDays),
+    ),
+  );
+  const fees = allocateKop(feeTotal, feeWeights);
+  const parts = split.map((p, i): ProratedPart => {
+    const partUsage = sorted.map((u, z) => ({ zone: u.zone, used: usageByZone[z]![i]! }));
+    const blocks = p.tariff.blocks.map((b) => ({
+      upTo: b.upTo === null ? null : prorateCeiling(b.upTo, p.days, monthDays),
+      priceUah: b.priceUah,
+    }));
+    const priced = priceBlocks(blocks, p.tariff.zones ?? [], partUsage, meterZones);
+    return {
+      ...p,
+      usage: partUsage,
+      blocks,
+      lines: priced.lines,
+      consumptionKop: priced.totalKop,
+      fixedFeeKop: fees[i]!,
+    };
+  });
+  const consumptionKop = sumKop(parts.map((p) => p.consumptionKop));
+  return { parts, consumptionKop, fixedFeeKop: feeTotal, totalKop: sumKop([consumptionKop, feeTotal]) };
+}

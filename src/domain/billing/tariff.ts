@@ -1,0 +1,271 @@
+// A month's metered consumption priced by a tariff: tiered blocks over the month's total,
+// zone coefficients for two- and three-zone meters, one rounding per bill line.
+//
+// The method, which the set-based SQL billing run mirrors step by step:
+// 1. Blocks apply to the month's TOTAL consumption across zones. Block i (1-based, as
+//    tariff_blocks.position) holds min(total, upTo_i) − min(total, upTo_{i−1}); the last
+//    block's ceiling may be null (no limit). 2019 household electricity: the first
+//    100 kWh at 0.90 UAH, the rest at 1.68.
+// 2. On a multi-zone meter each block's quantity is shared among the zones in proportion
+//    to their share of the total (the regulator's method). Exactly, in thousandths: blocks
+//    are taken in order and each is split by largest remainder (allocateQuantity, ties to
+//    the lower zone number) in proportion to what each zone has NOT yet had assigned.
+//    With exact shares "what remains" stays proportional to the zone's use, so this is
+//    the proportional split; rounding only moves single thousandths, and the last block
+//    that has any quantity takes exactly the rest, so every zone's pieces sum to its use
+//    and every block's pieces sum to the block.
+// 3. Each piece is one bill line: quantity × price × zone coefficient, rounded once to
+//    the kopiyka, half away from zero (SQL: round(q * price * coefficient, 2)). A
+//    single-zone meter has one line per block with no coefficient.
+// The monthly fixed fee is not part of consumption: it is its own bill line, added by the
+// caller (priceProrated in proration.ts prorates it with the tariff's days).
+
+import { divRoundHalfAwayFromZero, parseScaledDecimal } from "../decimal.ts";
+import { compareLocalDates, type LocalDate } from "../local-date.ts";
+import { type Kopiykas, kop, kopFromBigInt, MoneyFormatError, multiplyToKop, sumKop } from "../money.ts";
+import { allocateQuantity } from "./allocate-quantity.ts";
+
+export interface TariffBlock {
+  /** Cumulative ceiling in thousandths per month; null = no limit (only the last block). */
+  upTo: bigint | null;
+  /** UAH per unit, up to 6 decimals. */
+  priceUah: string;
+}
+
+export type ZoneName = "day" | "night" | "peak" | "half_peak";
+
+export interface TariffZone {
+  /** The meter kind this coefficient is for: two- or three-zone. */
+  zones: 2 | 3;
+  /** 1..zones. */
+  zone: number;
+  name: ZoneName;
+  /** Multiplies the block price, e.g. night "0.5" on a two-zone meter. */
+  coefficient: string;
+}
+
+export interface Tariff {
+  effectiveFrom: LocalDate;
+  /** Exclusive; null while in force. */
+  effectiveTo: LocalDate | null;
+  /** Per month. */
+  fixedFeeKop: Kopiykas;
+  blocks: TariffBlock[];
+  zones?: TariffZone[];
+  /** Thousandths per registered resident per month, for unmetered use (norms.ts). */
+  normPerResident?: bigint | null;
+  /** Units per m² per month, decimal text (heating). */
+  normPerM2?: string | null;
+}
+
+export type MeterZones = 1 | 2 | 3;
+
+export interface ZoneUsage {
+  zone: number;
+  /** Thousandths. */
+  used: bigint;
+}
+
+export interface ChargeLine {
+  /** "block" on a single-zone meter; "zone" for a zone's piece of a block. */
+  kind: "block" | "zone";
+  zone?: number;
+  /** 1-based block number. */
+  block?: number;
+  /** Thousandths. */
+  quantity: bigint;
+  priceUah: string;
+  coefficient?: string;
+  amountKop: Kopiykas;
+}
+
+export interface PricedConsumption {
+  lines: ChargeLine[];
+  /** Sum of the lines; the fixed fee is not included. */
+  totalKop: Kopiykas;
+}
+
+export class TariffError extends RangeError {
+  constructor(message: string) {
+    super(message);
+    this.name = "TariffError";
+  }
+}
+
+const FACTOR_SCALE = 6;
+
+function parseFactor(text: string, what: string): bigint {
+  const v = parseScaledDecimal(text.trim(), FACTOR_SCALE);
+  if (v === null) throw new MoneyFormatError(text, `${what} must be a decimal with at most 6 decimals`);
+  return v;
+}
+
+/** Checks a tariff as the database constrains it; throws TariffError or MoneyFormatError. */
+export function validateTariff(tariff: Tariff): void {
+  if (tariff.effectiveTo !== null && compareLocalDates(tariff.effectiveTo, tariff.effectiveFrom) <= 0) {
+    throw new TariffError(
+      `Tariff ends (${tariff.effectiveTo}) on or before it starts (${tariff.effectiveFrom})`,
+    );
+  }
+  if (kop(tariff.fixedFeeKop) < 0) throw new TariffError("The fixed fee must not be negative");
+  checkBlocks(tariff.blocks, true);
+  const seen = new Set<string>();
+  for (const z of tariff.zones ?? []) {
+    if ((z.zones !== 2 && z.zones !== 3) || !Number.isInteger(z.zone) || z.zone < 1 || z.zone > z.zones) {
+      throw new TariffError(`No zone ${z.zone} on a ${z.zones}-zone meter`);
+    }
+    const key = `${z.zones}/${z.zone}`;
+    if (seen.has(key)) throw new TariffError(`Zone ${z.zone} of a ${z.zones}-zone meter is listed twice`);
+    seen.add(key);
+    if (parseFactor(z.coefficient, "coefficient") <= 0n) {
+      throw new TariffError(`Zone coefficient must be positive, got ${z.coefficient}`);
+    }
+  }
+  if (tariff.normPerResident != null && tariff.normPerResident < 0n) {
+    throw new TariffError("The norm per resident must not be negative");
+  }
+  if (tariff.normPerM2 != null && parseFactor(tariff.normPerM2, "norm per m²") < 0n) {
+    throw new TariffError("The norm per m² must not be negative");
+  }
+}
+
+/**
+ * Ceilings must not decrease and only the last may be null. A tariff as configured has
+ * strictly increasing positive ceilings (`strict`); ceilings prorated to part of a month
+ * may round to equal values, which simply leaves a block empty.
+ */
+function checkBlocks(blocks: readonly TariffBlock[], strict: boolean): void {
+  if (blocks.length === 0) throw new TariffError("A tariff needs at least one block");
+  let previous = 0n;
+  blocks.forEach((b, i) => {
+    if (parseFactor(b.priceUah, "price") < 0n) throw new TariffError(`Block ${i + 1} has a negative price`);
+    if (b.upTo === null) {
+      if (i !== blocks.length - 1) throw new TariffError(`Only the last block may have no ceiling`);
+      return;
+    }
+    if (strict ? b.upTo <= previous : b.upTo < previous) {
+      throw new TariffError(
+        `Block ceilings must ${strict ? "increase and be positive" : "not decrease"}: block ${i + 1} has ${b.upTo}`,
+      );
+    }
+    previous = b.upTo;
+  });
+}
+
+/** The month's total split into blocks: min(total, upTo_i) − min(total, upTo_{i−1}). */
+export function blockQuantities(total: bigint, blocks: readonly TariffBlock[]): bigint[] {
+  if (total < 0n) throw new RangeError(`Consumption must not be negative, got ${total}`);
+  checkBlocks(blocks, false);
+  let below = 0n; // min(total, previous ceiling)
+  const out = blocks.map((b) => {
+    const upper = b.upTo === null || b.upTo > total ? total : b.upTo;
+    const q = upper > below ? upper - below : 0n;
+    if (upper > below) below = upper;
+    return q;
+  });
+  if (below < total) {
+    throw new TariffError(`The tariff's blocks end at ${below} thousandths; ${total} were used`);
+  }
+  return out;
+}
+
+/**
+ * One bill line's amount: quantity (thousandths) × price (UAH/unit) × coefficient,
+ * rounded once to the kopiyka, half away from zero.
+ */
+export function lineAmountKop(quantity: bigint, priceUah: string, coefficient?: string): Kopiykas {
+  if (coefficient === undefined) return multiplyToKop(quantity, priceUah);
+  // thousandths × micro-UAH × millionths = 10^-15 UAH; a kopiyka is 10^13 of those.
+  const product = quantity * parseFactor(priceUah, "price") * parseFactor(coefficient, "coefficient");
+  return kopFromBigInt(divRoundHalfAwayFromZero(product, 10n ** 13n));
+}
+
+/** Usage sorted by zone, checked to list each zone 1..meterZones exactly once, none negative. */
+export function checkUsage(usage: readonly ZoneUsage[], meterZones: MeterZones): ZoneUsage[] {
+  if (meterZones !== 1 && meterZones !== 2 && meterZones !== 3) {
+    throw new RangeError(`A meter has 1, 2 or 3 zones, got ${meterZones}`);
+  }
+  const sorted = [...usage].sort((a, b) => a.zone - b.zone);
+  if (sorted.length !== meterZones || sorted.some((u, i) => u.zone !== i + 1)) {
+    const zones = usage.map((u) => u.zone).join(", ");
+    throw new RangeError(`A ${meterZones}-zone meter needs usage for zones 1..${meterZones}, got [${zones}]`);
+  }
+  for (const u of sorted) {
+    if (u.used < 0n) throw new RangeError(`Zone ${u.zone} usage must not be negative, got ${u.used}`);
+  }
+  return sorted;
+}
+
+/** Prices a month's consumption by a validated tariff. See the method at the top of the file. */
+export function priceConsumption(
+  tariff: Tariff,
+  usage: readonly ZoneUsage[],
+  meterZones: MeterZones,
+): PricedConsumption {
+  validateTariff(tariff);
+  return priceBlocks(tariff.blocks, tariff.zones ?? [], usage, meterZones);
+}
+
+/**
+ * The pricing itself, for blocks that may have been prorated (non-decreasing ceilings).
+ * Lines with zero quantity are left out; zone lines come zone by zone, block by block.
+ */
+export function priceBlocks(
+  blocks: readonly TariffBlock[],
+  zones: readonly TariffZone[],
+  usage: readonly ZoneUsage[],
+  meterZones: MeterZones,
+): PricedConsumption {
+  const sorted = checkUsage(usage, meterZones);
+  const total = sorted.reduce((a, u) => a + u.used, 0n);
+  const perBlock = blockQuantities(total, blocks);
+  const lines: ChargeLine[] = [];
+  if (meterZones === 1) {
+    perBlock.forEach((quantity, i) => {
+      if (quantity === 0n) return;
+      const { priceUah } = blocks[i]!;
+      lines.push({
+        kind: "block",
+        block: i + 1,
+        quantity,
+        priceUah,
+        amountKop: lineAmountKop(quantity, priceUah),
+      });
+    });
+  } else {
+    const coefficients = sorted.map((u) => zoneCoefficient(zones, meterZones, u.zone));
+    const remaining = sorted.map((u) => u.used);
+    const pieces: bigint[][] = sorted.map(() => []);
+    perBlock.forEach((quantity, i) => {
+      const parts = quantity === 0n ? remaining.map(() => 0n) : allocateQuantity(quantity, remaining);
+      parts.forEach((p, z) => {
+        pieces[z]![i] = p;
+        remaining[z] = remaining[z]! - p;
+      });
+    });
+    sorted.forEach((u, z) => {
+      const coefficient = coefficients[z]!;
+      pieces[z]!.forEach((quantity, i) => {
+        if (quantity === 0n) return;
+        const { priceUah } = blocks[i]!;
+        lines.push({
+          kind: "zone",
+          zone: u.zone,
+          block: i + 1,
+          quantity,
+          priceUah,
+          coefficient,
+          amountKop: lineAmountKop(quantity, priceUah, coefficient),
+        });
+      });
+    });
+  }
+  return { lines, totalKop: sumKop(lines.map((l) => l.amountKop)) };
+}
+
+function zoneCoefficient(zones: readonly TariffZone[], meterZones: 2 | 3, zone: number): string {
+  const z = zones.find((c) => c.zones === meterZones && c.zone === zone);
+  if (!z)
+    throw new TariffError(`The tariff has no coefficient for zone ${zone} of a ${meterZones}-zone meter`);
+  return z.coefficient;
+}
