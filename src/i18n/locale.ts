@@ -1,13 +1,14 @@
-// The languages residents read: Ukrainian by default, Russian and English on request.
-export const LOCALES = ["uk", "ru", "en"] as const;
-export type Locale = (typeof LOCALES)[number];
+// The languages residents read: Ukrainian by default, Russian and English on request. The list itself is the
+// domain's (documents format numbers by it); this module adds what channels need around it.
+import { DISPLAY_LOCALES, type DisplayLocale, isDisplayLocale } from "../domain/display-locale.ts";
+
+export const LOCALES = DISPLAY_LOCALES;
+export type Locale = DisplayLocale;
 export const DEFAULT_LOCALE: Locale = "uk";
 
 export type Translated = Record<Locale, string>;
 
-export function isLocale(x: unknown): x is Locale {
-  return typeof x === "string" && (LOCALES as readonly string[]).includes(x);
-}
+export const isLocale = isDisplayLocale;
 
 /** Picks the first supported language of an Accept-Language header, else Ukrainian. */
 export function localeFromHeader(header: string | undefined): Locale {

@@ -5,7 +5,7 @@ import { migrate } from "../../db/migrate.ts";
 import { openConfiguredDatabase } from "../../db/open-configured.ts";
 import { resetDatabase } from "../../db/reset.ts";
 import { hasRegion, seedRegion } from "../../demo/seed-region.ts";
-import { kyivToday } from "../kyiv-today.ts";
+import { kyivDateOf } from "../../domain/kyiv-time.ts";
 import { calendarDate, wholeNumber } from "../options.ts";
 
 export function registerSeed(program: Command) {
@@ -42,7 +42,7 @@ export function registerSeed(program: Command) {
           const result = await seedRegion(database, {
             accounts: opts.accounts,
             seed: opts.seed,
-            asOf: opts.asOf ?? kyivToday(),
+            asOf: opts.asOf ?? kyivDateOf(new Date()),
             onProgress: (done) => bar.update(done),
           });
           bar.stop();
