@@ -16,6 +16,7 @@ import { formatReceipt } from "../../domain/receipt.ts";
 import { placeSubmission } from "../../domain/submission-window.ts";
 import { formatDate, formatMeterValue, zoneLabel } from "../../i18n/format.ts";
 import { AppError, inEveryLocale } from "../errors.ts";
+import { dialTextOf } from "./dial-text.ts";
 import type { HistoryRow } from "./load-meter-history.ts";
 import type { SubmissionContext } from "./load-submission-context.ts";
 import type { SubmitReadingOptions, SubmitReadingResult, ZoneOutcome } from "./submit-reading.ts";
@@ -32,11 +33,6 @@ export interface Decision {
   /** null: nothing to store (the same values again, or a confirmation is needed first). */
   write: WritePlan | null;
 }
-
-const dialText = (q: bigint, decimals: number) => {
-  const text = quantityToNumeric(q);
-  return decimals === 0 ? text.slice(0, -4) : text.slice(0, text.length - (3 - decimals));
-};
 
 export function decideSubmission(
   context: SubmissionContext,
@@ -126,7 +122,7 @@ export function decideSubmission(
           },
           {
             zone: p.zone,
-            previous: { value: dialText(previous.value, meter.decimals), deemedOn: previous.deemedOn },
+            previous: { value: dialTextOf(previous.value, meter.decimals), deemedOn: previous.deemedOn },
           },
         );
       }
@@ -145,11 +141,11 @@ export function decideSubmission(
     }
     zones.push({
       zone: p.zone,
-      value: dialText(p.value, meter.decimals),
+      value: dialTextOf(p.value, meter.decimals),
       previous: previous
-        ? { value: dialText(previous.value, meter.decimals), deemedOn: previous.deemedOn }
+        ? { value: dialTextOf(previous.value, meter.decimals), deemedOn: previous.deemedOn }
         : null,
-      consumption: used === null ? null : dialText(used, 3),
+      consumption: used === null ? null : dialTextOf(used, 3),
       rollover,
     });
   }

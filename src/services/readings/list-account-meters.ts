@@ -3,6 +3,7 @@ import { kyivDateOf } from "../../domain/kyiv-time.ts";
 import { findAccountForActor } from "../accounts/find-account.ts";
 import type { Actor } from "../actor.ts";
 import type { Deps } from "../deps.ts";
+import { dialText } from "./dial-text.ts";
 import { findWindowRule } from "./find-window-rule.ts";
 import { type WindowStatusView, windowStatusView } from "./window-status-view.ts";
 
@@ -83,7 +84,7 @@ export async function listAccountMeters(
         .filter((r) => r.meter_id === m.id)
         .map((r) => ({
           zone: r.zone,
-          value: trimDecimals(r.value, m.decimals),
+          value: dialText(r.value, m.decimals),
           deemedOn: r.deemed_on,
           status: r.status,
           receipt: r.receipt,
@@ -93,10 +94,4 @@ export async function listAccountMeters(
     });
   }
   return views;
-}
-
-/** "12345.000" → "12345" on a whole-unit dial, "12.300" → "12.3" on a one-decimal dial. */
-export function trimDecimals(numeric: string, decimals: number): string {
-  const [whole, frac = ""] = numeric.split(".");
-  return decimals === 0 ? whole! : `${whole}.${frac.padEnd(decimals, "0").slice(0, decimals)}`;
 }

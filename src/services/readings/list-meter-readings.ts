@@ -3,7 +3,7 @@ import { findAccountForActor } from "../accounts/find-account.ts";
 import type { Actor } from "../actor.ts";
 import type { Deps } from "../deps.ts";
 import { AppError } from "../errors.ts";
-import { trimDecimals } from "./list-account-meters.ts";
+import { dialText } from "./dial-text.ts";
 
 export interface ReadingView {
   id: number;
@@ -47,7 +47,7 @@ export async function listMeterReadings(
   return rows.map((r) => ({
     id: r.id,
     zone: r.zone,
-    value: trimDecimals(r.value, meter.decimals),
+    value: dialText(r.value, meter.decimals),
     kind: r.kind,
     status: r.status,
     period: r.period.slice(0, 7),
