@@ -14,9 +14,9 @@ import {
   estimationRuleFor,
   NO_HISTORY_CITATION,
 } from "./estimation-rules.ts";
+import { u } from "./test-tariffs.ts";
 
 const d = parseLocalDate;
-const u = (n: number): bigint => BigInt(n) * 1000n;
 const FIVE: MeterDial = { digits: 5, decimals: 0 };
 const WATER_DIAL: MeterDial = { digits: 5, decimals: 3 };
 const JULY = parsePeriod("2019-07");

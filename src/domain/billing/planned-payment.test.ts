@@ -1,21 +1,11 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import fc from "fast-check";
-import { parseLocalDate } from "../local-date.ts";
 import { type Kopiykas, kop } from "../money.ts";
 import { plannedPayment } from "./planned-payment.ts";
-import { priceConsumption, type Tariff } from "./tariff.ts";
+import { priceConsumption } from "./tariff.ts";
+import { ELECTRICITY_2019, u } from "./test-tariffs.ts";
 
-const u = (n: number): bigint => BigInt(n) * 1000n;
-const ELECTRICITY_2019: Tariff = {
-  effectiveFrom: parseLocalDate("2019-01-01"),
-  effectiveTo: null,
-  fixedFeeKop: kop(0),
-  blocks: [
-    { upTo: u(100), priceUah: "0.90" },
-    { upTo: null, priceUah: "1.68" },
-  ],
-};
 const price = (use: bigint): Kopiykas =>
   priceConsumption(ELECTRICITY_2019, [{ zone: 1, used: use }], 1).totalKop;
 

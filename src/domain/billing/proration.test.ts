@@ -6,8 +6,8 @@ import { kop } from "../money.ts";
 import { daysInPeriod, firstDay, parsePeriod } from "../period.ts";
 import { priceProrated, prorateCeiling, splitByTariffs, TariffCoverageError } from "./proration.ts";
 import { type MeterZones, priceConsumption, type Tariff, type ZoneUsage } from "./tariff.ts";
+import { u } from "./test-tariffs.ts";
 
-const u = (n: number): bigint => BigInt(n) * 1000n;
 const d = parseLocalDate;
 const JULY = parsePeriod("2019-07");
 

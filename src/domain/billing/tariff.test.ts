@@ -13,27 +13,7 @@ import {
   validateTariff,
   type ZoneUsage,
 } from "./tariff.ts";
-
-const u = (n: number): bigint => BigInt(n) * 1000n;
-
-// Household electricity, 2019: 0.90 UAH/kWh up to 100 kWh a month, 1.68 above; two-zone
-// day 1.0 / night 0.5; three-zone peak 1.5 / half-peak 1.0 / night 0.4.
-const ELECTRICITY_2019: Tariff = {
-  effectiveFrom: parseLocalDate("2019-01-01"),
-  effectiveTo: null,
-  fixedFeeKop: kop(0),
-  blocks: [
-    { upTo: u(100), priceUah: "0.90" },
-    { upTo: null, priceUah: "1.68" },
-  ],
-  zones: [
-    { zones: 2, zone: 1, name: "day", coefficient: "1.0" },
-    { zones: 2, zone: 2, name: "night", coefficient: "0.5" },
-    { zones: 3, zone: 1, name: "peak", coefficient: "1.5" },
-    { zones: 3, zone: 2, name: "half_peak", coefficient: "1.0" },
-    { zones: 3, zone: 3, name: "night", coefficient: "0.4" },
-  ],
-};
+import { ELECTRICITY_2019, u } from "./test-tariffs.ts";
 
 const one = (used: bigint): ZoneUsage[] => [{ zone: 1, used }];
 
