@@ -197,6 +197,16 @@ export interface DemoProvider {
 
 const ALL_TOWNS = SETTLEMENTS.map((s) => s.code);
 
+// Mariupol's and Kramatorsk's water utilities take readings from the 10th to the 25th (the article).
+const WATER_10_TO_25: DemoWindow = {
+  service: "cold_water",
+  opensDay: 10,
+  closesDay: 25,
+  deemedDateRule: "submission_day",
+  latePolicy: "refuse",
+  source: "Provider's rule as published in 2019: readings from the 10th to the 25th",
+};
+
 export const PROVIDERS: DemoProvider[] = [
   {
     code: "deu",
@@ -250,16 +260,7 @@ export const PROVIDERS: DemoProvider[] = [
     hours: { weekdays: ["08:00", "17:00"] },
     services: ["cold_water", "sewerage"],
     settlements: ["mariupol"],
-    windows: [
-      {
-        service: "cold_water",
-        opensDay: 10,
-        closesDay: 25,
-        deemedDateRule: "submission_day",
-        latePolicy: "refuse",
-        source: "Provider's rule as published in 2019: readings from the 10th to the 25th",
-      },
-    ],
+    windows: [WATER_10_TO_25],
     accountSql: "'ВК' || lpad(n::text, 7, '0')",
   },
   {
@@ -278,16 +279,7 @@ export const PROVIDERS: DemoProvider[] = [
     hours: { weekdays: ["08:00", "17:00"] },
     services: ["cold_water", "sewerage"],
     settlements: ["kramatorsk"],
-    windows: [
-      {
-        service: "cold_water",
-        opensDay: 10,
-        closesDay: 25,
-        deemedDateRule: "submission_day",
-        latePolicy: "refuse",
-        source: "Provider's rule as published in 2019: readings from the 10th to the 25th",
-      },
-    ],
+    windows: [WATER_10_TO_25],
     accountSql: "'K.' || lpad(n::text, 6, '0')",
   },
   {
