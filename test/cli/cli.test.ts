@@ -87,7 +87,9 @@ describe("abonent CLI", () => {
   });
 
   test("seed --reset replaces the region already there", async () => {
-    const run = await abonent(["seed", "--accounts", "30", "--reset", "--as-of", "2019-08-05"], { DATA_DIR: dataDir });
+    const run = await abonent(["seed", "--accounts", "30", "--reset", "--as-of", "2019-08-05"], {
+      DATA_DIR: dataDir,
+    });
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stdout, /demo region loaded in [\d.]+ s: 30 accounts/);
   });
