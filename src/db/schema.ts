@@ -1,6 +1,12 @@
 // Every table of the database, as Kysely sees it. Column types follow the type parsers in connect.ts:
 // bigint → number (guarded), numeric → exact string, date → "YYYY-MM-DD", timestamptz → Date.
 import type { ApiTokensTable, SessionsTable } from "./tables/auth.table.ts";
+import type {
+  BilledUsageTable,
+  BillingRunsTable,
+  ClosedPeriodsTable,
+  PlannedPaymentsTable,
+} from "./tables/billing.table.ts";
 import type { MetersTable, ReadingsTable } from "./tables/metering.table.ts";
 import type {
   LedgerEntriesTable,
@@ -54,4 +60,8 @@ export interface Schema {
   demo_region: DemoRegionTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
+  billing_runs: BillingRunsTable;
+  closed_periods: ClosedPeriodsTable;
+  billed_usage: BilledUsageTable;
+  planned_payments: PlannedPaymentsTable;
 }

@@ -1,6 +1,7 @@
 // Every error a user can meet: a stable code, its HTTP status, and its message in each language.
 // Messages may hold {placeholders} filled from the error's params.
 import type { Translated } from "../i18n/locale.ts";
+import { BILLING_ERROR_CODES } from "./billing/error-codes.ts";
 import { READING_ERROR_CODES } from "./readings/error-codes.ts";
 
 export interface ErrorSpec {
@@ -10,6 +11,7 @@ export interface ErrorSpec {
 
 export const ERROR_CODES = {
   ...READING_ERROR_CODES,
+  ...BILLING_ERROR_CODES,
   validation_failed: {
     status: 400,
     message: {

@@ -8,6 +8,7 @@ import {
   lineAmountKop,
   type MeterZones,
   priceConsumption,
+  splitBlocksOverZones,
   type Tariff,
   TariffError,
   validateTariff,
@@ -195,9 +196,10 @@ describe("priceConsumption: multi-zone meters", () => {
     );
   });
 
-  test("thousandths that do not split evenly: largest remainder, and the last block takes the rest", () => {
-    // Ceiling 0.100 kWh; day 1.000, night 2.000 kWh. Block 1 (100 thousandths) splits
-    // 33.33 / 66.67 → 33 / 67; block 2 (2900) takes what remains: 967 / 1933.
+  test("thousandths that do not split evenly: rounded cumulative shares, the last zone takes the rest", () => {
+    // Ceiling 0.100 kWh; day 1.000, night 2.000 kWh, T = 3000, cumulative B = 100, 3000.
+    // Day: C = round(1000 × 100 / 3000) = round(33.33) = 33, then 1000 → pieces 33 / 967;
+    // night takes the rest: 100 − 33 = 67 and 2900 − 967 = 1933.
     const tiny: Tariff = {
       ...ELECTRICITY_2019,
       blocks: [
@@ -392,6 +394,10 @@ describe("priceConsumption: properties", () => {
   });
 
   test("three zones of 0.001 kWh over a 0.001 kWh first block: no zone gets two pieces", () => {
+    // T = 3, cumulative B = 1, 3. Zone 1: round(1 × 1 / 3) = 0, round(1 × 3 / 3) = 1 →
+    // nothing of block 1, 1 of block 2; left B = 1, 2 of T = 2. Zone 2: round(1 × 1 / 2)
+    // = round(0.5) = 1 (half up), round(1 × 2 / 2) = 1 → 1 of block 1, nothing of block 2;
+    // left B = 0, 1. Zone 3 takes the rest: nothing of block 1, 1 of block 2.
     const tiny: Tariff = {
       ...ELECTRICITY_2019,
       blocks: [
@@ -403,8 +409,8 @@ describe("priceConsumption: properties", () => {
     assert.deepEqual(
       lines.map((l) => [l.zone, l.block, l.quantity]),
       [
-        [1, 1, 1n],
-        [2, 2, 1n],
+        [1, 2, 1n],
+        [2, 1, 1n],
         [3, 2, 1n],
       ],
     );
@@ -452,6 +458,126 @@ describe("priceConsumption: properties", () => {
           assert.ok(Math.abs(multi.totalKop - single.totalKop) <= slack);
         },
       ),
+    );
+  });
+});
+
+describe("splitBlocksOverZones", () => {
+  test("a single zone gets the blocks themselves", () => {
+    assert.deepEqual(splitBlocksOverZones([5n, 0n, 3n], [8n]), [[5n, 0n, 3n]]);
+  });
+
+  test("uses 2 / 3 / 5 over blocks 3 / 4 / 3, by hand", () => {
+    // T = 10, cumulative B = 3, 7, 10.
+    // Zone 1: round(2·3/10 = 0.6) = 1, round(2·7/10 = 1.4) = 1, 2 → pieces 1, 0, 1
+    //   (its exact share of block 2 is 0.8, but the cumulative 1.4 rounds to 1).
+    //   Left B = 2, 6, 8 of T = 8.
+    // Zone 2: round(3·2/8 = 0.75) = 1, round(3·6/8 = 2.25) = 2, 3 → pieces 1, 1, 1.
+    //   Left B = 1, 4, 5.
+    // Zone 3 takes the rest: 1, 3, 1.
+    assert.deepEqual(splitBlocksOverZones([3n, 4n, 3n], [2n, 3n, 5n]), [
+      [1n, 0n, 1n],
+      [1n, 1n, 1n],
+      [1n, 3n, 1n],
+    ]);
+  });
+
+  test("half rounds up; a zone with no use gets nothing", () => {
+    // T = 2, B = 1, 2: zone 1 round(1·1/2 = 0.5) = 1 → 1, 0; zone 2 takes 0, 1.
+    assert.deepEqual(splitBlocksOverZones([1n, 1n], [1n, 1n]), [
+      [1n, 0n],
+      [0n, 1n],
+    ]);
+    // Zones 1 and 2 have nothing: round(0 · B / 5) = 0 throughout; zone 3 takes all.
+    assert.deepEqual(splitBlocksOverZones([2n, 3n], [0n, 0n, 5n]), [
+      [0n, 0n],
+      [0n, 0n],
+      [2n, 3n],
+    ]);
+    // Nothing at all: restT = 0, every C is 0.
+    assert.deepEqual(splitBlocksOverZones([0n, 0n], [0n, 0n]), [
+      [0n, 0n],
+      [0n, 0n],
+    ]);
+  });
+
+  test("refuses blocks that do not sum to the uses, negatives and empty input", () => {
+    assert.throws(() => splitBlocksOverZones([1n, 2n], [4n]), /sum/);
+    assert.throws(() => splitBlocksOverZones([-1n, 2n], [1n]), /negative/);
+    assert.throws(() => splitBlocksOverZones([1n], [2n, -1n]), /negative/);
+    assert.throws(() => splitBlocksOverZones([], [0n]), /block/);
+    assert.throws(() => splitBlocksOverZones([0n], []), /zone/);
+  });
+
+  // 1–3 zones with uses up to 10^9 thousandths (often tiny, so that halves and zeros
+  // occur), and 1–4 blocks cut anywhere in [0, T], empty blocks included.
+  const caseArb = fc
+    .array(fc.oneof(fc.bigInt({ min: 0n, max: 5n }), fc.bigInt({ min: 0n, max: 10n ** 9n })), {
+      minLength: 1,
+      maxLength: 3,
+    })
+    .chain((uses) => {
+      const total = uses.reduce((a, b) => a + b, 0n);
+      return fc.array(fc.bigInt({ min: 0n, max: total }), { minLength: 0, maxLength: 3 }).map((cuts) => {
+        const edges = [0n, ...cuts.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)), total];
+        const perBlock = edges.slice(1).map((e, i) => e - edges[i]!);
+        return { uses, perBlock };
+      });
+    });
+
+  test("property: pieces ≥ 0, each zone's sum to its use, each block's to the block", () => {
+    fc.assert(
+      fc.property(caseArb, ({ uses, perBlock }) => {
+        const pieces = splitBlocksOverZones(perBlock, uses);
+        assert.equal(pieces.length, uses.length);
+        for (const row of pieces) {
+          assert.equal(row.length, perBlock.length);
+          assert.ok(
+            row.every((p) => p >= 0n),
+            `negative piece in ${row}`,
+          );
+        }
+        uses.forEach((x, z) => {
+          assert.equal(
+            pieces[z]!.reduce((a, b) => a + b, 0n),
+            x,
+          );
+        });
+        perBlock.forEach((q, i) => {
+          assert.equal(
+            pieces.reduce((a, row) => a + row[i]!, 0n),
+            q,
+          );
+        });
+        if (uses.length === 1) assert.deepEqual(pieces, [perBlock]);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  test("property: equals the SQL form with zones as columns u1, u2, u3", () => {
+    const round = (a: bigint, b: bigint): bigint => (b === 0n ? 0n : (2n * a + b) / (2n * b));
+    fc.assert(
+      fc.property(caseArb, ({ uses, perBlock }) => {
+        const [u1 = 0n, u2 = 0n, u3 = 0n] = uses;
+        const t = u1 + u2 + u3;
+        let b = 0n;
+        const cumulative = perBlock.map((q) => {
+          b += q;
+          // C1 = round(u1·B/T), C2 = round(u2·(B−C1)/(T−u1)), C3 = B − C1 − C2
+          const c1 = round(u1 * b, t);
+          const c2 = round(u2 * (b - c1), t - u1);
+          return [c1, c2, b - c1 - c2];
+        });
+        const sql = [0, 1, 2].map((z) =>
+          cumulative.map((c, i) => c[z]! - (i === 0 ? 0n : cumulative[i - 1]![z]!)),
+        );
+        const pieces = splitBlocksOverZones(perBlock, uses);
+        assert.deepEqual(pieces, sql.slice(0, uses.length));
+        // Zones the meter does not have get nothing from the SQL form either.
+        for (const row of sql.slice(uses.length)) assert.ok(row.every((p) => p === 0n));
+      }),
+      { numRuns: 1000 },
     );
   });
 });

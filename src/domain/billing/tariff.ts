@@ -7,13 +7,22 @@
 //    block's ceiling may be null (no limit). 2019 household electricity: the first
 //    100 kWh at 0.90 UAH, the rest at 1.68.
 // 2. On a multi-zone meter each block's quantity is shared among the zones in proportion
-//    to their share of the total (the regulator's method). Exactly, in thousandths: blocks
-//    are taken in order and each is split by largest remainder (allocateQuantity, ties to
-//    the lower zone number) in proportion to what each zone has NOT yet had assigned.
-//    With exact shares "what remains" stays proportional to the zone's use, so this is
-//    the proportional split; rounding only moves single thousandths, and the last block
-//    that has any quantity takes exactly the rest, so every zone's pieces sum to its use
-//    and every block's pieces sum to the block.
+//    to their share of the total (the regulator's method), by a closed form that is exact
+//    in thousandths. With the zones in order, uses u_1..u_n, total T and the cumulative
+//    block totals B_i (B_0 = 0, B_last = T), each zone in turn takes its proportional part
+//    of every cumulative total the zones before it have left (restB_i, out of restT):
+//      C_z(i) = round(u_z × restB_i / restT), half up (0 when restT = 0),
+//      piece(z, i) = C_z(i) − C_z(i−1), then restB_i −= C_z(i) and restT −= u_z;
+//    the last zone takes what remains. Why this form: it needs no ordering of remainders
+//    and no loop over blocks, so the set-based SQL run computes the same thousandths with
+//    one formula for 1, 2 and 3 zones — zones as columns u1, u2, u3 (0 where the meter has
+//    no such zone), B cumulative, round() half up on non-negative numbers:
+//      C1 = round(u1·B/T), C2 = round(u2·(B−C1)/(T−u1)) (0 when T−u1 = 0), C3 = B−C1−C2,
+//    a zone's piece of a block being the difference of its C at consecutive B. It is
+//    exact: rounding is monotone and, as u_z ≤ restT, moves a cumulative total by no more
+//    than the block adds, so every piece is ≥ 0; C_z(last) = round(u_z) = u_z, so each
+//    zone's pieces sum to its use; the last zone takes the rest, so the pieces of a block
+//    sum to the block; and a single zone simply gets the blocks.
 // 3. Each piece is one bill line: quantity × price × zone coefficient, rounded once to
 //    the kopiyka, half away from zero (SQL: round(q * price * coefficient, 2)). A
 //    single-zone meter has one line per block with no coefficient.
@@ -23,7 +32,6 @@
 import { divRoundHalfAwayFromZero, parseScaledDecimal } from "../decimal.ts";
 import { compareLocalDates, type LocalDate } from "../local-date.ts";
 import { type Kopiykas, kop, kopFromBigInt, MoneyFormatError, multiplyToKop, sumKop } from "../money.ts";
-import { allocateQuantity } from "./allocate-quantity.ts";
 
 export interface TariffBlock {
   /** Cumulative ceiling in thousandths per month; null = no limit (only the last block). */
@@ -196,6 +204,45 @@ export function checkUsage(usage: readonly ZoneUsage[], meterZones: MeterZones):
   return sorted;
 }
 
+/**
+ * Shares the blocks among the zones by the closed form at the top of the file (point 2):
+ * pieces[z][i] is zone z's part of block i, in thousandths. `uses` are the zones' uses in
+ * zone order; `perBlock` must sum to their total.
+ */
+export function splitBlocksOverZones(perBlock: readonly bigint[], uses: readonly bigint[]): bigint[][] {
+  if (perBlock.length === 0) throw new RangeError("There must be at least one block");
+  if (uses.length === 0) throw new RangeError("There must be at least one zone");
+  if (perBlock.some((q) => q < 0n)) throw new RangeError("Block quantities must not be negative");
+  if (uses.some((x) => x < 0n)) throw new RangeError("Zone uses must not be negative");
+  let restT = uses.reduce((a, b) => a + b, 0n);
+  // restB[i]: the cumulative total after block i that the zones not yet processed share.
+  let cumulative = 0n;
+  const restB = perBlock.map((q) => {
+    cumulative += q;
+    return cumulative;
+  });
+  if (cumulative !== restT) {
+    throw new RangeError(`The blocks sum to ${cumulative}, the zones' uses to ${restT}`);
+  }
+  const pieces: bigint[][] = [];
+  uses.forEach((use, z) => {
+    const last = z === uses.length - 1;
+    // C_z(i); the last zone takes all that remains.
+    const c = restB.map((b) => (last ? b : roundHalfUpQuotient(use * b, restT)));
+    pieces.push(c.map((ci, i) => ci - (i === 0 ? 0n : c[i - 1]!)));
+    c.forEach((ci, i) => {
+      restB[i] = restB[i]! - ci;
+    });
+    restT -= use;
+  });
+  return pieces;
+}
+
+/** round(a / b), half up, for a ≥ 0 and b ≥ 0; 0 when b = 0 (then a is 0 too). */
+function roundHalfUpQuotient(a: bigint, b: bigint): bigint {
+  return b === 0n ? 0n : (2n * a + b) / (2n * b);
+}
+
 /** Prices a month's consumption by a validated tariff. See the method at the top of the file. */
 export function priceConsumption(
   tariff: Tariff,
@@ -234,15 +281,10 @@ export function priceBlocks(
     });
   } else {
     const coefficients = sorted.map((u) => zoneCoefficient(zones, meterZones, u.zone));
-    const remaining = sorted.map((u) => u.used);
-    const pieces: bigint[][] = sorted.map(() => []);
-    perBlock.forEach((quantity, i) => {
-      const parts = quantity === 0n ? remaining.map(() => 0n) : allocateQuantity(quantity, remaining);
-      parts.forEach((p, z) => {
-        pieces[z]![i] = p;
-        remaining[z] = remaining[z]! - p;
-      });
-    });
+    const pieces = splitBlocksOverZones(
+      perBlock,
+      sorted.map((u) => u.used),
+    );
     sorted.forEach((u, z) => {
       const coefficient = coefficients[z]!;
       pieces[z]!.forEach((quantity, i) => {

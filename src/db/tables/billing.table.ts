@@ -1,0 +1,48 @@
+import type { Generated, JSONColumnType } from "kysely";
+import type { ServiceCode } from "./reference.table.ts";
+
+export interface BillingRunsTable {
+  id: Generated<number>;
+  provider_id: number;
+  period: string;
+  status: "running" | "finished";
+  started_at: Generated<Date>;
+  finished_at: Date | null;
+  accounts_done_below: Generated<number>;
+  started_by: string;
+  totals: JSONColumnType<Record<string, unknown>> | null;
+}
+
+export interface ClosedPeriodsTable {
+  provider_id: number;
+  period: string;
+  closed_at: Generated<Date>;
+  run_id: number;
+}
+
+export type BilledUsageMethod = "actual" | "average" | "norm" | "none" | "unmetered";
+
+export interface BilledUsageTable {
+  account_id: number;
+  meter_id: number | null;
+  zone: Generated<number>;
+  period: string;
+  service_code: ServiceCode;
+  provider_id: number;
+  method: BilledUsageMethod;
+  quantity: string;
+  from_value: string | null;
+  to_value: string | null;
+  to_reading_id: number | null;
+  amount_kop: number;
+  run_id: number;
+}
+
+export interface PlannedPaymentsTable {
+  account_id: number;
+  period: string;
+  service_code: ServiceCode;
+  provider_id: number;
+  amount_kop: number;
+  run_id: number;
+}

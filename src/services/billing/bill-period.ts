@@ -1,0 +1,261 @@
+// billPeriod: the monthly billing run of one provider — every account, in batches of account ids, each batch one
+// transaction of set-based SQL (run/bill-batch.ts). Only one run per provider and period at a time (a session
+// advisory lock); a run that was killed is taken over and continues after its last committed batch; a finished
+// run closes the period, and a run for a closed period is refused.
+import { sql } from "kysely";
+import type { Db } from "../../db/database.ts";
+import type { ServiceCode } from "../../db/tables/reference.table.ts";
+import { estimationRuleFor } from "../../domain/billing/estimation-rules.ts";
+import { kyivDateOf } from "../../domain/kyiv-time.ts";
+import { compareLocalDates } from "../../domain/local-date.ts";
+import {
+  addPeriods,
+  firstDay,
+  nextPeriod,
+  type Period,
+  periodOf,
+  periodsBetween,
+} from "../../domain/period.ts";
+import type { UtilityService } from "../../domain/plausibility.ts";
+import type { Deps } from "../deps.ts";
+import { AppError } from "../errors.ts";
+import { type BillingTotals, billingTotals } from "./billing-totals.ts";
+import { type BilledService, prepareBatch } from "./run/bill-batch.ts";
+import { checkPriced, postBatch } from "./run/post-batch.ts";
+import { priceQuantities } from "./run/price-quantities.ts";
+import { type TariffParts, tariffParts } from "./run/tariff-parts.ts";
+
+export interface BillPeriodInput {
+  providerId: number;
+  period: Period;
+  /** "cli", "scheduler" or "user:<id>": kept on the run. */
+  startedBy: string;
+  onProgress?: (accountsDone: number, accountsTotal: number) => void;
+  batchSize?: number;
+}
+
+export interface BillingRunSummary extends BillingTotals {
+  runId: number;
+  providerId: number;
+  period: Period;
+  /** True when this run took over one that had stopped half-way. */
+  resumed: boolean;
+  seconds: number;
+}
+
+const DEFAULT_BATCH = 20_000;
+/** Estimated months older than this are not re-priced: their tariffs are not loaded. */
+const LONGEST_RECALCULATION_MONTHS = 36;
+const running = new Set<string>();
+
+export async function billPeriod(deps: Deps, input: BillPeriodInput): Promise<BillingRunSummary> {
+  const started = performance.now();
+  const { database } = deps;
+  const { db } = database;
+  const { providerId, period } = input;
+  const provider = await db
+    .selectFrom("providers")
+    .select(["id", "code", "name_en"])
+    .where("id", "=", providerId)
+    .executeTakeFirst();
+  if (!provider) throw new AppError("not_found");
+  const params = { period, provider: provider.code };
+
+  const canBillFrom = firstDay(nextPeriod(period));
+  if (compareLocalDates(kyivDateOf(deps.now()), canBillFrom) < 0) {
+    throw new AppError("billing_period_not_over", { period, from: canBillFrom });
+  }
+  const key = `${providerId}/${period}`;
+  if (running.has(key)) throw new AppError("billing_run_in_progress", params);
+  running.add(key);
+  try {
+    return await database.withSession(async (session) => {
+      // One int4 per provider and month: 1,000,000 × provider + YYYYMM.
+      const lockKey = providerId * 1_000_000 + Number(period.replace("-", ""));
+      const [lock] = await session.query<{ ok: boolean }>(
+        "select pg_try_advisory_lock(hashtext('abonent.billing'), $1) as ok",
+        [lockKey],
+      );
+      if (!lock?.ok) throw new AppError("billing_run_in_progress", params);
+      try {
+        return await runLocked(deps, input, started);
+      } finally {
+        await session.query("select pg_advisory_unlock(hashtext('abonent.billing'), $1)", [lockKey]);
+      }
+    });
+  } finally {
+    running.delete(key);
+  }
+}
+
+async function runLocked(deps: Deps, input: BillPeriodInput, started: number): Promise<BillingRunSummary> {
+  const { db } = deps.database;
+  const { providerId, period } = input;
+  const first = firstDay(period);
+  const closed = await db
+    .selectFrom("closed_periods")
+    .select("closed_at")
+    .where("provider_id", "=", providerId)
+    .where("period", "=", first)
+    .executeTakeFirst();
+  if (closed) {
+    const provider = await db
+      .selectFrom("providers")
+      .select("code")
+      .where("id", "=", providerId)
+      .executeTakeFirstOrThrow();
+    throw new AppError(
+      "billing_period_closed",
+      { period, provider: provider.code, closedAt: closed.closed_at.toISOString().slice(0, 10) },
+      { closed_at: closed.closed_at.toISOString() },
+    );
+  }
+
+  const parts = await loadParts(db, providerId, period);
+  await checkTariffCoverage(db, providerId, period, parts);
+  const services = billedServices(parts, period);
+
+  const existing = await db
+    .selectFrom("billing_runs")
+    .select(["id", "accounts_done_below"])
+    .where("provider_id", "=", providerId)
+    .where("period", "=", first)
+    .where("status", "=", "running")
+    .executeTakeFirst();
+  const run =
+    existing ??
+    (await db
+      .insertInto("billing_runs")
+      .values({ provider_id: providerId, period: first, status: "running", started_by: input.startedBy })
+      .returning(["id", "accounts_done_below"])
+      .executeTakeFirstOrThrow());
+
+  const total = Number(
+    (
+      await db
+        .selectFrom("accounts")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .where("provider_id", "=", providerId)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+  const doneBefore = Number(
+    (
+      await db
+        .selectFrom("accounts")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .where("provider_id", "=", providerId)
+        .where("id", "<", run.accounts_done_below)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+  let done = doneBefore;
+  input.onProgress?.(done, total);
+  const batchSize = input.batchSize ?? DEFAULT_BATCH;
+  let cursor = run.accounts_done_below;
+  for (;;) {
+    const { rows } = await sql<{ upto: number | null; n: number }>`
+      select max(id) + 1 as upto, count(*)::int as n from (
+        select id from accounts where provider_id = ${providerId} and id >= ${cursor} order by id limit ${batchSize}
+      ) b`.execute(db);
+    const batch = rows[0];
+    if (!batch || batch.upto === null || batch.n === 0) break;
+    const accountTo = Number(batch.upto);
+    await db.transaction().execute(async (tx) => {
+      if (deps.database.engine === "postgres") await sql`set local synchronous_commit = off`.execute(tx);
+      const batchInput = { providerId, period, accountFrom: cursor, accountTo, parts: parts.rows, services };
+      await prepareBatch(tx, batchInput);
+      await priceQuantities(tx);
+      await checkPriced(tx);
+      await postBatch(tx, { providerId, period, runId: run.id, accountTo });
+    });
+    cursor = accountTo;
+    done += batch.n;
+    input.onProgress?.(done, total);
+  }
+
+  const totals = await billingTotals(db, providerId, period);
+  await db.transaction().execute(async (tx) => {
+    await tx
+      .updateTable("billing_runs")
+      .set({ status: "finished", finished_at: new Date(), totals: JSON.stringify(totals) })
+      .where("id", "=", run.id)
+      .execute();
+    await tx
+      .insertInto("closed_periods")
+      .values({ provider_id: providerId, period: first, run_id: run.id })
+      .execute();
+  });
+  return {
+    ...totals,
+    runId: run.id,
+    providerId,
+    period,
+    resumed: existing !== undefined,
+    seconds: Math.round((performance.now() - started) / 10) / 100,
+  };
+}
+
+/** Tariff parts from the oldest month a recalculation may re-price to the next period (planned payment). */
+async function loadParts(db: Db, providerId: number, period: Period): Promise<TariffParts> {
+  const oldest = addPeriods(period, -LONGEST_RECALCULATION_MONTHS);
+  const { rows } = await sql<{ p: string | null }>`
+    select min(period)::text as p from billed_usage
+    where provider_id = ${providerId} and method in ('average', 'norm', 'none')
+      and period >= ${firstDay(oldest)}::date and period < ${firstDay(period)}::date`.execute(db);
+  const from = rows[0]?.p ? periodOf(rows[0].p) : period;
+  return tariffParts(db, providerId, periodsBetween(from, nextPeriod(period)));
+}
+
+/** Every service a provider's meters measure in a settlement needs a tariff for every day of the period. */
+async function checkTariffCoverage(
+  db: Db,
+  providerId: number,
+  period: Period,
+  parts: TariffParts,
+): Promise<void> {
+  const first = firstDay(period);
+  const next = firstDay(nextPeriod(period));
+  const gaps = parts.gaps.filter((g) => g.period !== nextPeriod(period));
+  const { rows } = await sql<{ service_code: ServiceCode; settlement_id: number; name: string }>`
+    select distinct m.service_code, pr.settlement_id, s.name_en as name
+    from accounts a
+    join premises pr on pr.id = a.premise_id
+    join settlements s on s.id = pr.settlement_id
+    join meters m on m.account_id = a.id
+    where a.provider_id = ${providerId}
+      and m.installed_on < ${next}::date and (m.removed_on is null or m.removed_on >= ${first}::date)`.execute(
+    db,
+  );
+  const covered = new Set(
+    parts.rows.filter((r) => r.period === first).map((r) => `${r.service_code}/${r.settlement_id}`),
+  );
+  for (const r of rows) {
+    const gap = gaps.find((g) => g.service === r.service_code && g.settlementId === r.settlement_id);
+    if (gap || !covered.has(`${r.service_code}/${r.settlement_id}`)) {
+      throw new AppError("billing_tariff_missing", {
+        service: r.service_code,
+        settlement: r.name,
+        day: gap?.day ?? first,
+      });
+    }
+  }
+}
+
+/** Each service with a tariff is billed on its own meters; sewerage also on the cold-water meters' volume. */
+function billedServices(parts: TariffParts, period: Period): BilledService[] {
+  const on = firstDay(period);
+  const ruleOf = (service: ServiceCode) => {
+    const rule = estimationRuleFor(service as UtilityService, on);
+    return { historyMonths: rule.historyMonths, averageForMonths: rule.averageForMonths };
+  };
+  const out: BilledService[] = [...parts.services].map((s) => ({
+    meterService: s,
+    service: s,
+    ...ruleOf(s),
+  }));
+  if (parts.services.has("sewerage") && parts.services.has("cold_water")) {
+    out.push({ meterService: "cold_water", service: "sewerage", ...ruleOf("sewerage") });
+  }
+  return out;
+}

@@ -1,0 +1,45 @@
+// What an administrator can be told about a billing run, in their language.
+import type { ErrorSpec } from "../error-codes.ts";
+
+export const BILLING_ERROR_CODES = {
+  billing_period_closed: {
+    status: 409,
+    message: {
+      uk: "Період {period} постачальника {provider} уже нараховано й закрито ({closedAt}). Виправлення потраплять у наступний період як перерахунок.",
+      ru: "Период {period} поставщика {provider} уже начислен и закрыт ({closedAt}). Исправления попадут в следующий период как перерасчёт.",
+      en: "Period {period} of {provider} is already billed and closed ({closedAt}). Corrections go into the next period as a recalculation.",
+    },
+  },
+  billing_period_not_over: {
+    status: 422,
+    message: {
+      uk: "Період {period} ще не завершився: нарахування можливе з {from}.",
+      ru: "Период {period} ещё не закончился: начисление возможно с {from}.",
+      en: "Period {period} is not over yet: it can be billed from {from}.",
+    },
+  },
+  billing_run_in_progress: {
+    status: 409,
+    message: {
+      uk: "Нарахування за {period} для {provider} уже виконується. Дочекайтеся його завершення.",
+      ru: "Начисление за {period} для {provider} уже выполняется. Дождитесь его завершения.",
+      en: "Billing of {period} for {provider} is already running. Please wait for it to finish.",
+    },
+  },
+  billing_tariff_missing: {
+    status: 422,
+    message: {
+      uk: "Немає тарифу на послугу «{service}» у населеному пункті {settlement} на {day}. Додайте тариф і повторіть нарахування.",
+      ru: "Нет тарифа на услугу «{service}» в населённом пункте {settlement} на {day}. Добавьте тариф и повторите начисление.",
+      en: "There is no tariff for {service} in {settlement} on {day}. Add the tariff and run billing again.",
+    },
+  },
+  billing_tariff_invalid: {
+    status: 422,
+    message: {
+      uk: "Тариф №{tariff} на послугу «{service}» некоректний: {reason}",
+      ru: "Тариф №{tariff} на услугу «{service}» некорректен: {reason}",
+      en: "Tariff #{tariff} for {service} is not valid: {reason}",
+    },
+  },
+} as const satisfies Record<string, ErrorSpec>;

@@ -1,0 +1,302 @@
+// One batch of a billing run: the accounts of one provider with ids in [accountFrom, accountTo), billed for one
+// period in one transaction of set-based statements over temporary tables — nothing is loaded into Node.
+// The order (docs/billing.md):
+//   bz   the meter zones billed this period, one row per billed service (sewerage rides on the water meter);
+//   br   the batch's readings of the last months (history for averages, the closing and previous readings);
+//   bzu  per meter zone: the closing reading, the basis it is measured from (the last billed real reading, or
+//        the previous reading), the consumption with roll-over, and the average daily use for the estimate of
+//        this period and for the planned payment of the next;
+//   bem  the months billed by estimate since that basis, which a real reading now recalculates;
+//   bill_quantities  what to price: this period's quantities (actual, estimated, unmetered norms), the
+//        estimated months re-spread by days (recalculation), and the next period's expected use (planned
+//        payment); then priceQuantities, and the writes in post-batch.ts.
+import { sql } from "kysely";
+import type { Tx } from "../../../db/database.ts";
+import type { ServiceCode } from "../../../db/tables/reference.table.ts";
+import { addPeriods, firstDay, nextPeriod, type Period } from "../../../domain/period.ts";
+import { createPartsTable, type TariffPartRow } from "./tariff-parts.ts";
+
+/** A service billed on the readings of meters of `meterService` (itself, or sewerage on cold water). */
+export interface BilledService {
+  meterService: ServiceCode;
+  service: ServiceCode;
+  historyMonths: number;
+  /** Estimated months in a row after which the norm replaces the average; null: never. */
+  averageForMonths: number | null;
+}
+
+export interface BatchInput {
+  providerId: number;
+  period: Period;
+  accountFrom: number;
+  accountTo: number;
+  parts: readonly TariffPartRow[];
+  services: readonly BilledService[];
+}
+
+export async function prepareBatch(tx: Tx, input: BatchInput): Promise<void> {
+  const { providerId: provider, accountFrom: from, accountTo: to } = input;
+  const first = firstDay(input.period);
+  const next = firstDay(nextPeriod(input.period));
+  const longest = Math.max(...input.services.map((s) => s.historyMonths));
+  const historyFrom = firstDay(addPeriods(input.period, -longest));
+  await createPartsTable(tx, input.parts);
+  const s = input.services;
+  await sql`
+    create temp table bill_services on commit drop as
+    select * from unnest(${s.map((x) => x.meterService)}::text[], ${s.map((x) => x.service)}::text[],
+      ${s.map((x) => x.historyMonths)}::int[], ${s.map((x) => x.averageForMonths)}::int[])
+      as s(meter_service, service_code, history_months, average_for_months)`.execute(tx);
+
+  await sql`
+    create temp table bz on commit drop as
+    select a.id as account_id, pr.settlement_id, pr.residents, pr.area_m2,
+      m.id as meter_id, m.service_code as meter_service, s.service_code, s.history_months, s.average_for_months,
+      m.zones::int as zones, z.zone::int as zone, (10::numeric ^ m.digits)::bigint * 1000 as capacity,
+      m.installed_on >= ${first}::date as installed_in_period,
+      m.removed_on is not null and m.removed_on < ${next}::date as removed_in_period
+    from accounts a
+    join premises pr on pr.id = a.premise_id
+    join meters m on m.account_id = a.id
+    join bill_services s on s.meter_service = m.service_code
+    cross join generate_series(1, m.zones) as z(zone)
+    where a.provider_id = ${provider} and a.id >= ${from} and a.id < ${to}
+      and a.opened_on < ${next}::date and (a.closed_on is null or a.closed_on >= ${first}::date)
+      and m.installed_on < ${next}::date and (m.removed_on is null or m.removed_on >= ${first}::date)`.execute(
+    tx,
+  );
+
+  await sql`
+    create temp table br on commit drop as
+    select r.account_id, r.meter_id, r.zone::int as zone, r.id, (r.value * 1000)::bigint as v, r.kind,
+      r.deemed_on, r.period
+    from readings r
+    where r.provider_id = ${provider} and r.account_id >= ${from} and r.account_id < ${to}
+      and r.status in ('accepted', 'pending_review') and r.period <= ${first}::date
+      and r.deemed_on >= ${historyFrom}::date`.execute(tx);
+
+  await sql`
+    create temp table bzu on commit drop as
+    with zones as (
+      select distinct account_id, meter_id, zone, capacity, installed_in_period, history_months
+      from bz where service_code = meter_service
+    ),
+    closing as (
+      select distinct on (account_id, meter_id, zone) account_id, meter_id, zone, id, v
+      from br where period = ${first}::date and kind in ('regular', 'final')
+      order by account_id, meter_id, zone, deemed_on desc, id desc
+    ),
+    prev as (
+      select distinct on (account_id, meter_id, zone) account_id, meter_id, zone, v, period
+      from br where kind = 'initial' or (kind = 'regular' and period < ${first}::date)
+      order by account_id, meter_id, zone, deemed_on desc, id desc
+    ),
+    billed as (
+      select distinct on (account_id, meter_id, zone) account_id, meter_id, zone, period,
+        (to_value * 1000)::bigint as v
+      from billed_usage
+      where account_id >= ${from} and account_id < ${to} and provider_id = ${provider}
+        and method = 'actual' and period < ${first}::date and meter_id is not null
+      order by account_id, meter_id, zone, period desc
+    ),
+    pairs as (
+      select x.account_id, x.meter_id, x.zone, x.deemed_on, x.pd, x.deemed_on - x.pd as days,
+        case when x.v >= x.pv then x.v - x.pv
+          when x.pv * 10 >= x.capacity * 9 and x.v * 10 <= x.capacity then x.capacity - x.pv + x.v end as used
+      from (
+        select r.account_id, r.meter_id, r.zone, r.v, r.kind, r.deemed_on, z.capacity,
+          lag(r.v) over w as pv, lag(r.kind) over w as pk, lag(r.deemed_on) over w as pd
+        from br r
+        join zones z on z.account_id = r.account_id and z.meter_id = r.meter_id and z.zone = r.zone
+        window w as (partition by r.account_id, r.meter_id, r.zone order by r.deemed_on, r.id)
+      ) x
+      where x.pv is not null and x.pk <> 'final' and x.kind <> 'initial'
+    ),
+    averages as (
+      select p.account_id, p.meter_id, p.zone,
+        coalesce(sum(p.used) filter (where e.in_est), 0)::bigint as est_used,
+        coalesce(sum(p.days) filter (where e.in_est), 0)::bigint as est_days,
+        coalesce(sum(p.used) filter (where e.in_plan), 0)::bigint as plan_used,
+        coalesce(sum(p.days) filter (where e.in_plan), 0)::bigint as plan_days
+      from pairs p
+      join zones z on z.account_id = p.account_id and z.meter_id = p.meter_id and z.zone = p.zone
+      cross join lateral (select
+          p.pd >= (${first}::date - make_interval(months => z.history_months))::date
+            and p.deemed_on <= ${first}::date as in_est,
+          p.pd >= (${next}::date - make_interval(months => z.history_months))::date
+            and p.deemed_on <= ${next}::date as in_plan) e
+      where p.used is not null
+      group by p.account_id, p.meter_id, p.zone
+    ),
+    based as (
+      select z.*, c.id as to_reading_id, c.v as to_v,
+        case when b.account_id is not null then b.v when pv.account_id is not null then pv.v else old.v end
+          as from_v,
+        case when b.account_id is not null then b.period when pv.account_id is not null then pv.period
+          else old.period end as basis_period,
+        coalesce(a.est_used, 0) as est_used, coalesce(a.est_days, 0) as est_days,
+        coalesce(a.plan_used, 0) as plan_used, coalesce(a.plan_days, 0) as plan_days
+      from zones z
+      left join closing c on c.account_id = z.account_id and c.meter_id = z.meter_id and c.zone = z.zone
+      left join prev pv on pv.account_id = z.account_id and pv.meter_id = z.meter_id and pv.zone = z.zone
+      left join billed b on b.account_id = z.account_id and b.meter_id = z.meter_id and b.zone = z.zone
+      left join averages a on a.account_id = z.account_id and a.meter_id = z.meter_id and a.zone = z.zone
+      -- The previous reading is older than the history window: rare, looked up one by one.
+      left join lateral (
+        select (r.value * 1000)::bigint as v, r.period
+        from readings r
+        where c.id is not null and b.account_id is null and pv.account_id is null
+          and r.account_id = z.account_id and r.meter_id = z.meter_id and r.zone = z.zone
+          and r.status in ('accepted', 'pending_review')
+          and (r.kind = 'initial' or (r.kind = 'regular' and r.period < ${first}::date))
+          and r.deemed_on < ${historyFrom}::date
+        order by r.deemed_on desc, r.id desc
+        limit 1
+      ) old on true
+    )
+    select d.*,
+      case when d.to_v is null or d.from_v is null then null
+        when d.to_v >= d.from_v then d.to_v - d.from_v
+        when d.from_v * 10 >= d.capacity * 9 and d.to_v * 10 <= d.capacity then d.capacity - d.from_v + d.to_v
+      end as used,
+      -- A closing reading with nothing before it starts the meter's history: billed 0, the basis from now on.
+      d.to_v is not null and d.from_v is null as first_reading
+    from based d`.execute(tx);
+
+  await sql`
+    create temp table bem on commit drop as
+    select e.account_id, e.meter_id, e.zone::int as zone, e.service_code, e.period,
+      (e.quantity * 1000)::bigint as q, e.amount_kop
+    from billed_usage e
+    join bzu u on u.account_id = e.account_id and u.meter_id = e.meter_id and u.zone = e.zone
+    where e.account_id >= ${from} and e.account_id < ${to} and e.provider_id = ${provider}
+      and e.method in ('average', 'norm', 'none') and e.period < ${first}::date
+      and (u.basis_period is null or e.period > u.basis_period)`.execute(tx);
+
+  await buildQuantities(tx, input);
+}
+
+async function buildQuantities(tx: Tx, input: BatchInput): Promise<void> {
+  const { providerId: provider, accountFrom: from, accountTo: to } = input;
+  const first = firstDay(input.period);
+  const next = firstDay(nextPeriod(input.period));
+  const afterNext = firstDay(nextPeriod(nextPeriod(input.period)));
+  await sql`
+    create temp table bill_quantities on commit drop as
+    with estimated_counts as (
+      select account_id, meter_id, zone, service_code, count(*) as n
+      from bem group by account_id, meter_id, zone, service_code
+    ),
+    metered as (
+      select bz.account_id, bz.settlement_id, bz.residents, bz.area_m2, bz.service_code, bz.meter_id, bz.zones,
+        bz.zone, bz.average_for_months, bz.removed_in_period, u.installed_in_period, u.to_v, u.from_v,
+        u.to_reading_id, u.used, u.first_reading, u.est_used, u.est_days, u.plan_used, u.plan_days,
+        coalesce(c.n, 0) as estimated_months
+      from bz
+      join bzu u on u.account_id = bz.account_id and u.meter_id = bz.meter_id and u.zone = bz.zone
+      left join estimated_counts c on c.account_id = bz.account_id and c.meter_id = bz.meter_id
+        and c.zone = bz.zone and c.service_code = bz.service_code
+    ),
+    norms as (
+      -- The month's norm in thousandths, from the tariff in force on its first day (norms.ts).
+      select p.service_code, p.settlement_id, p.period, p.norm_per_resident_th, p.norm_per_m2
+      from bill_parts p where p.part_no = 1
+    ),
+    -- Real readings with no estimate since their basis: the whole use is this period's.
+    actual_plain as (
+      select m.*, coalesce(m.used, 0) as quantity_th from metered m
+      where (m.used is not null or m.first_reading) and m.estimated_months = 0
+    ),
+    -- Real readings after estimated months: the use since the basis spread by days over those months and this
+    -- one (recalculation.ts), largest remainder, ties to the earlier month.
+    spread_src as (
+      select m.account_id, m.settlement_id, m.service_code, m.meter_id, m.zones, m.zone, m.used as total,
+        e.period, (e.period + interval '1 month')::date - e.period as days,
+        null::bigint as from_v, null::bigint as to_v, null::bigint as to_reading_id
+      from metered m
+      join bem e on e.account_id = m.account_id and e.meter_id = m.meter_id and e.zone = m.zone
+        and e.service_code = m.service_code
+      where m.used is not null and m.estimated_months > 0
+      union all
+      select m.account_id, m.settlement_id, m.service_code, m.meter_id, m.zones, m.zone, m.used,
+        ${first}::date, ${next}::date - ${first}::date, m.from_v, m.to_v, m.to_reading_id
+      from metered m where m.used is not null and m.estimated_months > 0
+    ),
+    spread_w as (
+      select s.*, sum(s.days) over w as wsum
+      from spread_src s window w as (partition by account_id, service_code, meter_id, zone)
+    ),
+    spread_x as (
+      select s.*, s.total * s.days / s.wsum as base, (s.total * s.days) % s.wsum as rem
+      from spread_w s
+    ),
+    spread as (
+      select s.*, s.base + case when row_number() over (partition by account_id, service_code, meter_id, zone
+          order by rem desc, period) <= s.total - sum(s.base) over (partition by account_id, service_code, meter_id, zone)
+        then 1 else 0 end as share
+      from spread_x s
+    ),
+    estimated as (
+      select m.*, n.norm_th,
+        case
+          when m.installed_in_period then 'none'
+          when (m.average_for_months is not null and m.estimated_months >= m.average_for_months)
+            or m.est_days = 0 then case when n.norm_th is null then 'none' else 'norm' end
+          else 'average'
+        end as method
+      from metered m
+      left join lateral (
+        select case when m.zone > 1 then 0
+          when o.norm_per_resident_th is not null then o.norm_per_resident_th * m.residents
+          when o.norm_per_m2 is not null then round(o.norm_per_m2 * m.area_m2 * 1000)::bigint
+        end as norm_th
+        from norms o
+        where o.service_code = m.service_code and o.settlement_id = m.settlement_id and o.period = ${first}::date
+      ) n on true
+      where m.used is null and not m.first_reading
+    ),
+    unmetered as (
+      select a.id as account_id, pr.settlement_id, o.service_code,
+        case when o.norm_per_resident_th is not null then o.norm_per_resident_th * pr.residents
+          else round(o.norm_per_m2 * pr.area_m2 * 1000)::bigint end as quantity_th,
+        (select case when x.norm_per_resident_th is not null then x.norm_per_resident_th * pr.residents
+             when x.norm_per_m2 is not null then round(x.norm_per_m2 * pr.area_m2 * 1000)::bigint end
+           from norms x where x.service_code = o.service_code and x.settlement_id = pr.settlement_id
+             and x.period = ${next}::date) as next_quantity_th
+      from accounts a
+      join premises pr on pr.id = a.premise_id
+      join norms o on o.settlement_id = pr.settlement_id and o.period = ${first}::date
+        and (o.norm_per_resident_th is not null or o.norm_per_m2 is not null)
+      where a.provider_id = ${provider} and a.id >= ${from} and a.id < ${to}
+        and a.opened_on < ${next}::date and (a.closed_on is null or a.closed_on >= ${first}::date)
+        and not exists (select 1 from bz where bz.account_id = a.id and bz.service_code = o.service_code)
+    )
+    select account_id, settlement_id, service_code, meter_id, zones, zone, ${first}::date as period,
+      'bill'::text as purpose, quantity_th, 'actual'::text as method, from_v, to_v, to_reading_id
+    from actual_plain
+    union all
+    select account_id, settlement_id, service_code, meter_id, zones, zone, period,
+      case when period = ${first}::date then 'bill' else 'recalc' end, share, 'actual', from_v, to_v,
+      to_reading_id
+    from spread
+    union all
+    select account_id, settlement_id, service_code, meter_id, zones, zone, ${first}::date, 'bill',
+      case method when 'average' then (2 * est_used * (${next}::date - ${first}::date) + est_days) / (2 * est_days)
+        when 'norm' then norm_th else 0 end,
+      method, null, null, null
+    from estimated
+    union all
+    select account_id, settlement_id, service_code, null, 1, 1, ${first}::date, 'bill', quantity_th, 'unmetered',
+      null, null, null
+    from unmetered
+    union all
+    -- The planned payment of the next period: expected use from the average daily use (planned-payment.ts).
+    select account_id, settlement_id, service_code, meter_id, zones, zone, ${next}::date, 'plan',
+      (2 * plan_used * (${afterNext}::date - ${next}::date) + plan_days) / (2 * plan_days), 'average',
+      null, null, null
+    from metered where plan_days > 0 and not removed_in_period
+    union all
+    select account_id, settlement_id, service_code, null, 1, 1, ${next}::date, 'plan', next_quantity_th,
+      'unmetered', null, null, null
+    from unmetered where next_quantity_th is not null`.execute(tx);
+}

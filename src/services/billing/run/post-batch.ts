@@ -1,0 +1,120 @@
+// The writes of one batch, after pricing: what each zone was billed on, the ledger entries per service
+// (charge, estimated charge, recalculation) and the planned payments of the next period. Every insert skips
+// rows that exist already, so a batch that was committed before a crash adds nothing when run again.
+import { sql } from "kysely";
+import type { Tx } from "../../../db/database.ts";
+import { firstDay, lastDay, nextPeriod, type Period } from "../../../domain/period.ts";
+import { AppError } from "../../errors.ts";
+
+export async function checkPriced(tx: Tx): Promise<void> {
+  const { rows } = await sql<{ service_code: string; settlement: string; period: string; unpriced: boolean }>`
+    select q.service_code, s.name_en as settlement, q.period, a.account_id is null as unpriced
+    from bill_quantities q
+    join settlements s on s.id = q.settlement_id
+    left join bill_amounts a on a.account_id = q.account_id and a.service_code = q.service_code
+      and a.meter_id is not distinct from q.meter_id and a.zone = q.zone and a.period = q.period
+      and a.purpose = q.purpose
+    where q.purpose <> 'plan' and (a.account_id is null or not a.coefficient_found)
+    limit 1`.execute(tx);
+  const bad = rows[0];
+  if (!bad) return;
+  if (bad.unpriced) {
+    throw new AppError("billing_tariff_missing", {
+      service: bad.service_code,
+      settlement: bad.settlement,
+      day: bad.period,
+    });
+  }
+  throw new AppError("billing_tariff_invalid", {
+    tariff: "?",
+    service: bad.service_code,
+    reason: `no zone coefficient for a multi-zone meter in ${bad.settlement} in ${bad.period}`,
+  });
+}
+
+export async function postBatch(
+  tx: Tx,
+  input: { providerId: number; period: Period; runId: number; accountTo: number },
+): Promise<void> {
+  const { providerId: provider, runId } = input;
+  const first = firstDay(input.period);
+  const next = firstDay(nextPeriod(input.period));
+  const entryDate = lastDay(input.period);
+  const ref = `bill:${input.period}:`;
+  await sql`
+    create temp table bill_priced on commit drop as
+    select q.*, a.amount_kop
+    from bill_quantities q
+    join bill_amounts a on a.account_id = q.account_id and a.service_code = q.service_code
+      and a.meter_id is not distinct from q.meter_id and a.zone = q.zone and a.period = q.period
+      and a.purpose = q.purpose`.execute(tx);
+
+  await sql`
+    insert into billed_usage (account_id, meter_id, zone, period, service_code, provider_id, method, quantity,
+      from_value, to_value, to_reading_id, amount_kop, run_id)
+    select account_id, meter_id, zone, period, service_code, ${provider}, method, quantity_th / 1000.0,
+      from_v / 1000.0, to_v / 1000.0, to_reading_id, amount_kop, ${runId}
+    from bill_priced where purpose = 'bill'
+    on conflict do nothing`.execute(tx);
+
+  await sql`
+    with per_service as (
+      select account_id, service_code, settlement_id,
+        coalesce(sum(amount_kop) filter (where method in ('actual', 'unmetered')), 0) as actual_kop,
+        coalesce(sum(amount_kop) filter (where method not in ('actual', 'unmetered')), 0) as estimated_kop,
+        bool_or(method in ('actual', 'unmetered')) as any_actual
+      from bill_priced where purpose = 'bill'
+      group by account_id, service_code, settlement_id
+    ),
+    with_fee as (
+      select s.*, p.month_fee_kop as fee
+      from per_service s
+      join bill_parts p on p.service_code = s.service_code and p.settlement_id = s.settlement_id
+        and p.period = ${first}::date and p.part_no = 1
+    ),
+    recalculated as (
+      select r.account_id, r.service_code, sum(r.amount_kop - e.amount_kop) as difference,
+        jsonb_agg(jsonb_build_object('period', to_char(e.period, 'YYYY-MM'), 'meter_id', e.meter_id,
+          'zone', e.zone, 'estimated', e.q / 1000.0, 'actual', r.quantity_th / 1000.0,
+          'charged_kop', e.amount_kop, 'recalculated_kop', r.amount_kop) order by e.period, e.meter_id, e.zone)
+          as months
+      from bill_priced r
+      join bem e on e.account_id = r.account_id and e.meter_id = r.meter_id and e.zone = r.zone
+        and e.service_code = r.service_code and e.period = r.period
+      where r.purpose = 'recalc'
+      group by r.account_id, r.service_code
+    ),
+    entries as (
+      select account_id, service_code, 'charge' as kind,
+        actual_kop + case when any_actual then fee else 0 end as amount, null::jsonb as details
+      from with_fee
+      union all
+      select account_id, service_code, 'estimated_charge',
+        estimated_kop + case when any_actual then 0 else fee end, null
+      from with_fee
+      union all
+      select account_id, service_code, 'recalculation', difference, jsonb_build_object('months', months)
+      from recalculated
+    )
+    insert into ledger_entries (account_id, provider_id, service_code, period, kind, amount_kop, entry_date,
+      source, source_ref, details)
+    select account_id, ${provider}, service_code, ${first}::date, kind, amount, ${entryDate}::date, 'billing',
+      ${ref} || service_code || ':' || kind, details
+    from entries where amount <> 0
+    on conflict (account_id, source, source_ref) where source_ref is not null do nothing`.execute(tx);
+
+  // Planned payment: the expected charge plus the fixed fee, rounded up to whole hryvnias (planned-payment.ts).
+  await sql`
+    insert into planned_payments (account_id, period, service_code, provider_id, amount_kop, run_id)
+    select q.account_id, ${next}::date, q.service_code, ${provider},
+      ((sum(q.amount_kop)::bigint + max(p.month_fee_kop) + 99) / 100) * 100, ${runId}
+    from bill_priced q
+    join bill_parts p on p.service_code = q.service_code and p.settlement_id = q.settlement_id
+      and p.period = ${next}::date and p.part_no = 1
+    where q.purpose = 'plan'
+    group by q.account_id, q.service_code
+    having sum(q.amount_kop) + max(p.month_fee_kop) > 0
+    on conflict do nothing`.execute(tx);
+
+  await sql`update billing_runs set accounts_done_below = ${input.accountTo} where id = ${runId}`.execute(tx);
+}

@@ -1,0 +1,177 @@
+// The tariffs a billing run prices with, cut into parts per service, settlement and period by the domain's own
+// splitByTariffs (proration.ts). The set-based SQL then joins these few rows instead of finding tariffs itself,
+// so the one rule for a mid-month change lives in the domain.
+import { sql } from "kysely";
+import type { Db, Tx } from "../../../db/database.ts";
+import type { ServiceCode } from "../../../db/tables/reference.table.ts";
+import { splitByTariffs, TariffCoverageError } from "../../../domain/billing/proration.ts";
+import { type Tariff, TariffError, validateTariff } from "../../../domain/billing/tariff.ts";
+import { divRoundHalfAwayFromZero, parseScaledDecimal } from "../../../domain/decimal.ts";
+import { parseLocalDate } from "../../../domain/local-date.ts";
+import { type Kopiykas, kop } from "../../../domain/money.ts";
+import { daysInPeriod, firstDay, type Period } from "../../../domain/period.ts";
+import { AppError } from "../../errors.ts";
+
+export interface TariffPartRow {
+  service_code: ServiceCode;
+  settlement_id: number;
+  period: string; // YYYY-MM-01
+  part_no: number;
+  tariff_id: number;
+  days: number;
+  month_days: number;
+  /** The month's fixed fee over all parts: Σ fee × days / monthDays, rounded half up once (proration.ts). */
+  month_fee_kop: number;
+  /** Thousandths per resident, from the tariff in force on the month's first day. */
+  norm_per_resident_th: number | null;
+  norm_per_m2: string | null;
+}
+
+export interface TariffGap {
+  service: ServiceCode;
+  settlementId: number;
+  period: Period;
+  day: string;
+}
+
+export interface TariffParts {
+  rows: TariffPartRow[];
+  gaps: TariffGap[];
+  /** Services the provider has any tariff for. */
+  services: Set<ServiceCode>;
+}
+
+interface LoadedTariff {
+  id: number;
+  service: ServiceCode;
+  settlementId: number | null;
+  tariff: Tariff;
+}
+
+async function loadTariffs(db: Db | Tx, providerId: number): Promise<LoadedTariff[]> {
+  const { rows } = await sql<{
+    id: number;
+    service_code: ServiceCode;
+    settlement_id: number | null;
+    effective_from: string;
+    effective_to: string | null;
+    fixed_fee_kop: number;
+    norm_per_resident: string | null;
+    norm_per_m2: string | null;
+    blocks: { up_to: string | null; price_uah: string }[];
+    zones: {
+      zones: 2 | 3;
+      zone: number;
+      name: "day" | "night" | "peak" | "half_peak";
+      coefficient: string;
+    }[];
+  }>`
+    select t.id, t.service_code, t.settlement_id, t.effective_from, t.effective_to, t.fixed_fee_kop,
+      t.norm_per_resident::text, t.norm_per_m2::text,
+      coalesce((select json_agg(json_build_object('up_to', b.up_to::text, 'price_uah', b.price_uah::text)
+                 order by b.position) from tariff_blocks b where b.tariff_id = t.id), '[]') as blocks,
+      coalesce((select json_agg(json_build_object('zones', z.zones, 'zone', z.zone, 'name', z.name,
+                 'coefficient', z.coefficient::text)) from tariff_zones z where z.tariff_id = t.id), '[]') as zones
+    from tariffs t where t.provider_id = ${providerId}
+    order by t.id`.execute(db);
+  return rows.map((r) => {
+    const tariff: Tariff = {
+      effectiveFrom: parseLocalDate(r.effective_from),
+      effectiveTo: r.effective_to === null ? null : parseLocalDate(r.effective_to),
+      fixedFeeKop: kop(r.fixed_fee_kop),
+      blocks: r.blocks.map((b) => ({
+        upTo: b.up_to === null ? null : (parseScaledDecimal(b.up_to, 3) ?? 0n),
+        priceUah: b.price_uah,
+      })),
+      zones: r.zones,
+      normPerResident: r.norm_per_resident === null ? null : parseScaledDecimal(r.norm_per_resident, 3),
+      normPerM2: r.norm_per_m2,
+    };
+    try {
+      validateTariff(tariff);
+      if (tariff.blocks[tariff.blocks.length - 1]?.upTo !== null) {
+        throw new TariffError("the last block must have no ceiling");
+      }
+    } catch (e) {
+      if (!(e instanceof RangeError)) throw e;
+      throw new AppError("billing_tariff_invalid", {
+        tariff: r.id,
+        service: r.service_code,
+        reason: e.message,
+      });
+    }
+    return { id: r.id, service: r.service_code, settlementId: r.settlement_id, tariff };
+  });
+}
+
+/** Parts for every service the provider has tariffs for, in every settlement, for each of `periods`. */
+export async function tariffParts(
+  db: Db | Tx,
+  providerId: number,
+  periods: readonly Period[],
+): Promise<TariffParts> {
+  const tariffs = await loadTariffs(db, providerId);
+  const settlements = (await db.selectFrom("settlements").select("id").execute()).map((s) => s.id);
+  const services = new Set(tariffs.map((t) => t.service));
+  const rows: TariffPartRow[] = [];
+  const gaps: TariffGap[] = [];
+  for (const service of services) {
+    for (const settlementId of settlements) {
+      const specific = tariffs.filter((t) => t.service === service && t.settlementId === settlementId);
+      const candidates =
+        specific.length > 0
+          ? specific
+          : tariffs.filter((t) => t.service === service && t.settlementId === null);
+      if (candidates.length === 0) continue;
+      const ids = new Map(candidates.map((c) => [c.tariff, c.id]));
+      for (const period of periods) {
+        let split: ReturnType<typeof splitByTariffs>;
+        try {
+          split = splitByTariffs(
+            period,
+            candidates.map((c) => c.tariff),
+          );
+        } catch (e) {
+          if (!(e instanceof TariffCoverageError)) throw e;
+          gaps.push({ service, settlementId, period, day: e.day });
+          continue;
+        }
+        const monthDays = daysInPeriod(period);
+        const feeTotal = divRoundHalfAwayFromZero(
+          split.reduce((a, p) => a + BigInt(p.tariff.fixedFeeKop) * BigInt(p.days), 0n),
+          BigInt(monthDays),
+        );
+        const first = split[0]!.tariff;
+        split.forEach((p, i) => {
+          rows.push({
+            service_code: service,
+            settlement_id: settlementId,
+            period: firstDay(period),
+            part_no: i + 1,
+            tariff_id: ids.get(p.tariff)!,
+            days: p.days,
+            month_days: monthDays,
+            month_fee_kop: Number(feeTotal) as Kopiykas,
+            norm_per_resident_th: first.normPerResident == null ? null : Number(first.normPerResident),
+            norm_per_m2: first.normPerM2 ?? null,
+          });
+        });
+      }
+    }
+  }
+  return { rows, gaps, services };
+}
+
+/** The parts as a temporary table of the current transaction, for the batch statements to join. */
+export async function createPartsTable(tx: Tx, rows: readonly TariffPartRow[]): Promise<void> {
+  await sql`
+    create temp table bill_parts on commit drop as
+    select * from unnest(
+      ${rows.map((r) => r.service_code)}::text[], ${rows.map((r) => r.settlement_id)}::int[],
+      ${rows.map((r) => r.period)}::date[], ${rows.map((r) => r.part_no)}::int[],
+      ${rows.map((r) => r.tariff_id)}::int[], ${rows.map((r) => r.days)}::int[],
+      ${rows.map((r) => r.month_days)}::int[], ${rows.map((r) => r.month_fee_kop)}::bigint[],
+      ${rows.map((r) => r.norm_per_resident_th)}::bigint[], ${rows.map((r) => r.norm_per_m2)}::numeric[]
+    ) as p(service_code, settlement_id, period, part_no, tariff_id, days, month_days, month_fee_kop,
+           norm_per_resident_th, norm_per_m2)`.execute(tx);
+}

@@ -1,0 +1,54 @@
+// The one way entries reach the ledger, whatever channel brings them (billing run, payment gateway, bank
+// registry, operator adjustment): one insert statement for the whole batch, in the caller's transaction.
+// An entry whose (account, source, source_ref) is already posted is skipped, so a gateway's repeated
+// callback or a registry loaded twice posts each payment once; entries without a source_ref always post.
+import { sql } from "kysely";
+import type { Tx } from "../../db/database.ts";
+import type { LedgerKind, LedgerSource } from "../../db/tables/money.table.ts";
+import type { ServiceCode } from "../../db/tables/reference.table.ts";
+
+export interface NewLedgerEntry {
+  account_id: number;
+  provider_id: number;
+  service_code: ServiceCode | null;
+  /** The period's first day, YYYY-MM-01. */
+  period: string;
+  kind: LedgerKind;
+  /** Positive: debt; negative: paid off (a payment is always negative). */
+  amount_kop: number;
+  /** The accounting date in Kyiv time, YYYY-MM-DD. */
+  entry_date: string;
+  source: LedgerSource;
+  /** The source's own id; null only where a repeat cannot happen (the entry is then never deduplicated). */
+  source_ref: string | null;
+  details?: Record<string, unknown> | null;
+}
+
+/** Returns how many of `entries` were new; the rest were posted before (or earlier in the same batch). */
+export async function postLedgerEntries(trx: Tx, entries: readonly NewLedgerEntry[]): Promise<number> {
+  if (entries.length === 0) return 0;
+  const column = <T>(pick: (e: NewLedgerEntry) => T) => entries.map(pick);
+  // Arrays unnested into rows: a fixed number of parameters however long the batch (a bank registry may
+  // hold tens of thousands of lines; a VALUES list would run out of bind parameters at 65 535).
+  const { rows } = await sql<{ inserted: number }>`
+    with inserted as (
+      insert into ledger_entries (account_id, provider_id, service_code, period, kind, amount_kop, entry_date,
+                                  source, source_ref, details)
+      select * from unnest(
+        ${column((e) => e.account_id)}::bigint[],
+        ${column((e) => e.provider_id)}::integer[],
+        ${column((e) => e.service_code)}::text[],
+        ${column((e) => e.period)}::date[],
+        ${column((e) => e.kind)}::text[],
+        ${column((e) => e.amount_kop)}::bigint[],
+        ${column((e) => e.entry_date)}::date[],
+        ${column((e) => e.source)}::text[],
+        ${column((e) => e.source_ref)}::text[],
+        ${column((e) => (e.details == null ? null : JSON.stringify(e.details)))}::jsonb[]
+      )
+      on conflict (account_id, source, source_ref) where source_ref is not null do nothing
+      returning 1
+    )
+    select count(*)::int4 as inserted from inserted`.execute(trx);
+  return rows[0]?.inserted ?? 0;
+}
