@@ -1,9 +1,12 @@
-// `abonent`: the command line. Each command lives in its own file under commands/.
+// `abonent`: the command line. Each command lives in its own file under commands/; exit codes in exit-codes.ts.
 import { Command, CommanderError } from "commander";
 import { ConfigError } from "../config.ts";
+import { registerBill } from "./commands/bill.ts";
 import { registerMigrate } from "./commands/migrate.ts";
+import { registerSchedule } from "./commands/schedule.ts";
 import { registerSeed } from "./commands/seed.ts";
 import { isServing, registerServe } from "./commands/serve.ts";
+import { CommandOutcome, EXIT } from "./exit-codes.ts";
 import { UsageError } from "./usage-error.ts";
 
 const program = new Command("abonent")
@@ -14,21 +17,25 @@ const program = new Command("abonent")
 registerServe(program);
 registerMigrate(program);
 registerSeed(program);
+registerBill(program);
+registerSchedule(program);
 
 try {
   await program.parseAsync(process.argv);
   // A finished command exits at once: an embedded database may leave the event loop busy after close.
-  if (!isServing()) process.exit(0);
+  if (!isServing()) process.exit(EXIT.ok);
 } catch (e) {
-  if (e instanceof CommanderError) process.exit(e.exitCode);
+  if (e instanceof CommandOutcome) process.exit(e.exitCode);
+  // --help and --version end "successfully"; every other complaint of the parser is bad usage.
+  if (e instanceof CommanderError) process.exit(e.exitCode === 0 ? EXIT.ok : EXIT.usage);
   if (e instanceof ConfigError) {
     console.error(`abonent: bad configuration: ${e.message}`);
-    process.exit(78);
+    process.exit(EXIT.config);
   }
   if (e instanceof UsageError) {
     console.error(`abonent: ${e.message}`);
-    process.exit(2);
+    process.exit(EXIT.usage);
   }
   console.error(`abonent: ${(e as Error).message}`);
-  process.exit(1);
+  process.exit(EXIT.failed);
 }

@@ -1,5 +1,5 @@
 // `abonent serve` as `npm start` runs it: a real process on a real port, the demo region loaded on first
-// start, /health answering, and a clean exit on SIGTERM.
+// start, /health answering, the job scheduler running, and a clean exit on SIGTERM.
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -55,6 +55,9 @@ test("serve loads the demo region into an empty embedded database, reports healt
     const jsonLines = logs.split("\n").filter((l) => l.startsWith("{"));
     assert.ok(jsonLines.length > 0);
     for (const line of jsonLines) assert.equal(typeof JSON.parse(line).level, "number");
+    // The scheduled jobs start with the server: one billing queue per provider of the demo region.
+    const started = jsonLines.map((l) => JSON.parse(l)).find((l) => l.msg === "billing scheduler started");
+    assert.equal(started?.queues, 8, logs);
   } finally {
     child.kill("SIGTERM");
   }

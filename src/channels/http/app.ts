@@ -7,6 +7,7 @@ import { authPlugin } from "./plugins/auth.ts";
 import { errorsPlugin } from "./plugins/errors.ts";
 import { localePlugin } from "./plugins/locale.ts";
 import { apiTokenRoutes, apiTokenSchemas } from "./routes/api-tokens.ts";
+import { billingRoutes, billingSchemas } from "./routes/billing.ts";
 import { healthRoutes, healthSchema } from "./routes/health.ts";
 import { readingRoutes } from "./routes/readings.ts";
 import { sessionRoutes, sessionSchemas } from "./routes/session.ts";
@@ -36,7 +37,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         version: "1.0.0",
         description:
           "Meter readings, accounts and windows for residents, their home-automation tools (personal API tokens) " +
-          "and providers' staff. Errors are { error: { code, message, details } } with the message in the " +
+          "providers' staff and administrators (billing runs). Errors are { error: { code, message, details } } with the message in the " +
           "language of Accept-Language (uk, ru, en).",
       },
       components: {
@@ -53,7 +54,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   app.addSchema(healthSchema);
   for (const schema of readingSchemas) app.addSchema(schema);
-  for (const schema of [...sessionSchemas, ...apiTokenSchemas]) app.addSchema(schema);
+  for (const schema of [...sessionSchemas, ...apiTokenSchemas, ...billingSchemas]) app.addSchema(schema);
   await app.register(localePlugin);
   await app.register(errorsPlugin);
   await app.register(authPlugin, { deps: options.deps });
@@ -61,6 +62,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(readingRoutes, { deps: options.deps });
   await app.register(sessionRoutes, { deps: options.deps });
   await app.register(apiTokenRoutes, { deps: options.deps });
+  await app.register(billingRoutes, { deps: options.deps });
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
   return app;
 }

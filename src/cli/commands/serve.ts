@@ -5,6 +5,8 @@ import { loadConfig } from "../../config.ts";
 import { migrate } from "../../db/migrate.ts";
 import { openConfiguredDatabase } from "../../db/open-configured.ts";
 import { demoWanted, loadDemoIfEmpty } from "../../demo/load-demo-if-empty.ts";
+import { startBillingWorkers } from "../../jobs/billing-job.ts";
+import { startBoss } from "../../jobs/boss.ts";
 import { makeDeps } from "../../services/deps.ts";
 
 let serving = false;
@@ -14,7 +16,8 @@ export function registerServe(program: Command) {
   program
     .command("serve")
     .description(
-      "Run the web server (migrates the database, loads the demo region into an empty embedded one).",
+      "Run the web server and the scheduled jobs (migrates the database, loads the demo region into an empty " +
+        "embedded one).",
     )
     .action(async () => {
       const config = loadConfig();
@@ -24,16 +27,26 @@ export function registerServe(program: Command) {
       const applied = await migrate(database);
       if (applied.length) log.info({ applied }, "migrations applied");
 
-      const app = await buildApp({ deps: makeDeps(database), config });
+      const deps = makeDeps(database);
+      const app = await buildApp({ deps, config });
+      // Scheduled jobs (billing runs): pg-boss, its queues and schedules in the same database.
+      const boss = await startBoss(database, {
+        databaseUrl: config.databaseUrl,
+        onError: (err) => log.error({ err }, "job queue error"),
+      });
+      const queues = await startBillingWorkers(boss, deps, log);
+      log.info({ queues: queues.length }, "billing scheduler started");
       let closing = false;
       const shutdown = async (signal: string) => {
         if (closing) return;
         closing = true;
         log.info({ signal }, "shutting down: finishing requests in flight");
-        // Stop accepting, let requests in flight end, then release the database.
+        // Stop accepting, let requests and jobs in flight end (a job cut short is retried and resumes), then
+        // release the database.
         const force = setTimeout(() => process.exit(1), 10_000);
         force.unref();
         await app.close();
+        await boss.stop({ graceful: true, timeout: 5_000 });
         await database.close();
         process.exit(0);
       };

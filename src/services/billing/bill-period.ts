@@ -166,7 +166,11 @@ async function runLocked(deps: Deps, input: BillPeriodInput, started: number): P
     if (!batch || batch.upto === null || batch.n === 0) break;
     const accountTo = Number(batch.upto);
     await db.transaction().execute(async (tx) => {
-      if (deps.database.engine === "postgres") await sql`set local synchronous_commit = off`.execute(tx);
+      if (deps.database.engine === "postgres") {
+        await sql`set local synchronous_commit = off`.execute(tx);
+        // The batch's sorts and hashes stay in memory rather than spilling to disk.
+        await sql`set local work_mem = '64MB'`.execute(tx);
+      }
       const batchInput = { providerId, period, accountFrom: cursor, accountTo, parts: parts.rows, services };
       await prepareBatch(tx, batchInput);
       await priceQuantities(tx);

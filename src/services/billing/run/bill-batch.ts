@@ -47,6 +47,7 @@ export async function prepareBatch(tx: Tx, input: BatchInput): Promise<void> {
     select * from unnest(${s.map((x) => x.meterService)}::text[], ${s.map((x) => x.service)}::text[],
       ${s.map((x) => x.historyMonths)}::int[], ${s.map((x) => x.averageForMonths)}::int[])
       as s(meter_service, service_code, history_months, average_for_months)`.execute(tx);
+  await sql`analyze bill_services`.execute(tx);
 
   await sql`
     create temp table bz on commit drop as
@@ -65,23 +66,34 @@ export async function prepareBatch(tx: Tx, input: BatchInput): Promise<void> {
       and m.installed_on < ${next}::date and (m.removed_on is null or m.removed_on >= ${first}::date)`.execute(
     tx,
   );
+  await sql`analyze bz`.execute(tx);
 
+  // The meter zones themselves (not per billed service): a table of its own, so the planner knows its size.
+  await sql`
+    create temp table bzz on commit drop as
+    select distinct account_id, meter_id, zone, capacity, installed_in_period, history_months
+    from bz where service_code = meter_service`.execute(tx);
+  await sql`analyze bzz`.execute(tx);
+
+  // Account by account through the readings' account-leading index (a lateral join keeps the planner from a
+  // scan of every reading of the provider).
   await sql`
     create temp table br on commit drop as
-    select r.account_id, r.meter_id, r.zone::int as zone, r.id, (r.value * 1000)::bigint as v, r.kind,
-      r.deemed_on, r.period
-    from readings r
-    where r.provider_id = ${provider} and r.account_id >= ${from} and r.account_id < ${to}
-      and r.status in ('accepted', 'pending_review') and r.period <= ${first}::date
-      and r.deemed_on >= ${historyFrom}::date`.execute(tx);
+    select r.*
+    from (select distinct account_id from bzz) a
+    cross join lateral (
+      select r.account_id, r.meter_id, r.zone::int as zone, r.id, (r.value * 1000)::bigint as v, r.kind,
+        r.deemed_on, r.period
+      from readings r
+      where r.account_id = a.account_id and r.provider_id = ${provider}
+        and r.status in ('accepted', 'pending_review') and r.period <= ${first}::date
+        and r.deemed_on >= ${historyFrom}::date
+    ) r`.execute(tx);
+  await sql`analyze br`.execute(tx);
 
   await sql`
     create temp table bzu on commit drop as
-    with zones as (
-      select distinct account_id, meter_id, zone, capacity, installed_in_period, history_months
-      from bz where service_code = meter_service
-    ),
-    closing as (
+    with closing as (
       select distinct on (account_id, meter_id, zone) account_id, meter_id, zone, id, v
       from br where period = ${first}::date and kind in ('regular', 'final')
       order by account_id, meter_id, zone, deemed_on desc, id desc
@@ -107,7 +119,7 @@ export async function prepareBatch(tx: Tx, input: BatchInput): Promise<void> {
         select r.account_id, r.meter_id, r.zone, r.v, r.kind, r.deemed_on, z.capacity,
           lag(r.v) over w as pv, lag(r.kind) over w as pk, lag(r.deemed_on) over w as pd
         from br r
-        join zones z on z.account_id = r.account_id and z.meter_id = r.meter_id and z.zone = r.zone
+        join bzz z on z.account_id = r.account_id and z.meter_id = r.meter_id and z.zone = r.zone
         window w as (partition by r.account_id, r.meter_id, r.zone order by r.deemed_on, r.id)
       ) x
       where x.pv is not null and x.pk <> 'final' and x.kind <> 'initial'
@@ -119,7 +131,7 @@ export async function prepareBatch(tx: Tx, input: BatchInput): Promise<void> {
         coalesce(sum(p.used) filter (where e.in_plan), 0)::bigint as plan_used,
         coalesce(sum(p.days) filter (where e.in_plan), 0)::bigint as plan_days
       from pairs p
-      join zones z on z.account_id = p.account_id and z.meter_id = p.meter_id and z.zone = p.zone
+      join bzz z on z.account_id = p.account_id and z.meter_id = p.meter_id and z.zone = p.zone
       cross join lateral (select
           p.pd >= (${first}::date - make_interval(months => z.history_months))::date
             and p.deemed_on <= ${first}::date as in_est,
@@ -136,7 +148,7 @@ export async function prepareBatch(tx: Tx, input: BatchInput): Promise<void> {
           else old.period end as basis_period,
         coalesce(a.est_used, 0) as est_used, coalesce(a.est_days, 0) as est_days,
         coalesce(a.plan_used, 0) as plan_used, coalesce(a.plan_days, 0) as plan_days
-      from zones z
+      from bzz z
       left join closing c on c.account_id = z.account_id and c.meter_id = z.meter_id and c.zone = z.zone
       left join prev pv on pv.account_id = z.account_id and pv.meter_id = z.meter_id and pv.zone = z.zone
       left join billed b on b.account_id = z.account_id and b.meter_id = z.meter_id and b.zone = z.zone
@@ -162,6 +174,7 @@ export async function prepareBatch(tx: Tx, input: BatchInput): Promise<void> {
       -- A closing reading with nothing before it starts the meter's history: billed 0, the basis from now on.
       d.to_v is not null and d.from_v is null as first_reading
     from based d`.execute(tx);
+  await sql`analyze bzu`.execute(tx);
 
   await sql`
     create temp table bem on commit drop as
@@ -172,6 +185,7 @@ export async function prepareBatch(tx: Tx, input: BatchInput): Promise<void> {
     where e.account_id >= ${from} and e.account_id < ${to} and e.provider_id = ${provider}
       and e.method in ('average', 'norm', 'none') and e.period < ${first}::date
       and (u.basis_period is null or e.period > u.basis_period)`.execute(tx);
+  await sql`analyze bem`.execute(tx);
 
   await buildQuantities(tx, input);
 }
@@ -299,4 +313,5 @@ async function buildQuantities(tx: Tx, input: BatchInput): Promise<void> {
     select account_id, settlement_id, service_code, null, 1, 1, ${next}::date, 'plan', next_quantity_th,
       'unmetered', null, null, null
     from unmetered where next_quantity_th is not null`.execute(tx);
+  await sql`analyze bill_quantities`.execute(tx);
 }

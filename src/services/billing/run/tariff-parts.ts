@@ -174,4 +174,5 @@ export async function createPartsTable(tx: Tx, rows: readonly TariffPartRow[]): 
       ${rows.map((r) => r.norm_per_resident_th)}::bigint[], ${rows.map((r) => r.norm_per_m2)}::numeric[]
     ) as p(service_code, settlement_id, period, part_no, tariff_id, days, month_days, month_fee_kop,
            norm_per_resident_th, norm_per_m2)`.execute(tx);
+  await sql`analyze bill_parts`.execute(tx);
 }

@@ -1,0 +1,170 @@
+// bench:billing — one billing period for every provider of a seeded region on PostgreSQL: accounts per second
+// and total seconds, against the ceiling of a plain COPY of as many ledger rows into the same database.
+// Usage: DATABASE_URL=postgres://… npm run bench:billing -- [--accounts 1000000] [--period 2026-10] [--fresh]
+// It seeds the region when the database does not already hold one of that size (a scratch database: it is
+// reset). To bill the same period again on a reused region, it first removes the period's billing rows, with
+// the ledger's append-only trigger switched off for that one statement — acceptable on a scratch database only.
+// Also prints the same run on the embedded PGlite engine for the 2,000-account demo region.
+import { PassThrough } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { parseArgs } from "node:util";
+import { sql } from "kysely";
+import { from as copyFrom } from "pg-copy-streams";
+import { type Database, openDatabase } from "../src/db/database.ts";
+import { migrate } from "../src/db/migrate.ts";
+import { resetDatabase } from "../src/db/reset.ts";
+import { seedRegion } from "../src/demo/seed-region.ts";
+import { type Period, parsePeriod } from "../src/domain/period.ts";
+import { billPeriod } from "../src/services/billing/bill-period.ts";
+import { makeDeps } from "../src/services/deps.ts";
+
+const { values: args } = parseArgs({
+  options: {
+    accounts: { type: "string", default: "1000000" },
+    period: { type: "string", default: "2026-10" },
+    fresh: { type: "boolean", default: false },
+    "skip-pglite": { type: "boolean", default: false },
+  },
+});
+const url = process.env["DATABASE_URL"];
+if (!url?.startsWith("postgres")) {
+  console.error("bench:billing needs DATABASE_URL=postgres://… (a scratch database: it may be reset)");
+  process.exit(2);
+}
+const accounts = Number(args.accounts);
+const period = parsePeriod(args.period);
+const AS_OF = "2026-11-25";
+const NOW = new Date("2026-11-29T10:00:00+02:00");
+
+async function seeded(database: Database, wanted: number): Promise<boolean> {
+  try {
+    const { rows } = await sql<{ accounts: number }>`select accounts from demo_region`.execute(database.db);
+    return rows[0]?.accounts === wanted;
+  } catch {
+    return false;
+  }
+}
+
+/** Removes what an earlier bench run billed for the period, so it can be billed again. */
+async function forgetPeriod(database: Database, p: Period): Promise<void> {
+  const first = `${p}-01`;
+  await database.db.transaction().execute(async (tx) => {
+    await sql`alter table ledger_entries disable trigger ledger_entries_append_only`.execute(tx);
+    await sql`delete from ledger_entries where source = 'billing' and period >= ${first}::date`.execute(tx);
+    await sql`alter table ledger_entries enable trigger ledger_entries_append_only`.execute(tx);
+    await sql`delete from planned_payments where period > ${first}::date`.execute(tx);
+    await sql`delete from billed_usage where period >= ${first}::date`.execute(tx);
+    await sql`delete from closed_periods where period >= ${first}::date`.execute(tx);
+    await sql`delete from billing_runs where period >= ${first}::date`.execute(tx);
+  });
+  await sql`vacuum analyze ledger_entries`.execute(database.db);
+}
+
+async function billAll(database: Database, p: Period) {
+  const deps = makeDeps(database, () => NOW);
+  const providers = await database.db.selectFrom("providers").select(["id", "code"]).orderBy("id").execute();
+  const started = performance.now();
+  const totals = { accounts: 0, entries: 0, totalKop: 0 };
+  for (const provider of providers) {
+    const s = await billPeriod(deps, { providerId: provider.id, period: p, startedBy: "bench" });
+    console.log(
+      `  ${provider.code.padEnd(22)} ${String(s.accounts).padStart(8)} accounts ${s.seconds.toFixed(2).padStart(7)} s`,
+    );
+    totals.accounts += s.accounts;
+    totals.totalKop += s.totalKop;
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const { rows } = await sql<{ n: number }>`
+    select count(*)::int as n from ledger_entries where source = 'billing' and period = ${`${p}-01`}::date`.execute(
+    database.db,
+  );
+  totals.entries = rows[0]?.n ?? 0;
+  return { ...totals, seconds };
+}
+
+/** The ceiling: COPY as many narrow ledger-shaped rows into a fresh table of the same database. */
+async function copySeconds(database: Database, rows: number): Promise<number> {
+  const client = await database.pool!.connect();
+  try {
+    await client.query("drop table if exists bench_copy");
+    await client.query(
+      "create table bench_copy (account_id bigint, provider_id int, service_code text, period date, kind text, amount_kop bigint, entry_date date, source text, source_ref text)",
+    );
+    const started = performance.now();
+    const stream = client.query(copyFrom("copy bench_copy from stdin"));
+    const source = new PassThrough();
+    const done = pipeline(source, stream);
+    const chunk: string[] = [];
+    for (let i = 1; i <= rows; i++) {
+      chunk.push(
+        `${i}\t1\telectricity\t2026-10-01\tcharge\t${i % 100000}\t2026-10-31\tbilling\tbill:2026-10:electricity:charge`,
+      );
+      if (chunk.length === 10_000 || i === rows) {
+        if (!source.write(`${chunk.join("\n")}\n`)) await new Promise((r) => source.once("drain", r));
+        chunk.length = 0;
+      }
+    }
+    source.end();
+    await done;
+    const seconds = (performance.now() - started) / 1000;
+    await client.query("drop table bench_copy");
+    return seconds;
+  } finally {
+    client.release();
+  }
+}
+
+async function pgliteDemo(): Promise<{ accounts: number; seconds: number }> {
+  const database = await openDatabase({});
+  try {
+    await migrate(database);
+    await seedRegion(database, { accounts: 2000, seed: 42, asOf: AS_OF });
+    const r = await billAll(database, period);
+    return { accounts: r.accounts, seconds: r.seconds };
+  } finally {
+    await database.close();
+  }
+}
+
+const database = await openDatabase({ databaseUrl: url, poolSize: 4 });
+if (args.fresh || !(await seeded(database, accounts))) {
+  await resetDatabase(database);
+  await migrate(database);
+  console.log(`seeding ${accounts} accounts (12 months of history)…`);
+  const s = await seedRegion(database, { accounts, seed: 1, asOf: AS_OF });
+  console.log(`seeded in ${s.seconds} s`);
+}
+await migrate(database);
+await forgetPeriod(database, period);
+console.log(`billing ${period} on PostgreSQL…`);
+const run = await billAll(database, period);
+const copy = await copySeconds(database, run.entries);
+await database.close();
+const rssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+let demo: { accounts: number; seconds: number } | null = null;
+if (!args["skip-pglite"]) {
+  console.log("billing the demo region on PGlite…");
+  demo = await pgliteDemo();
+}
+const accountsPerS = Math.round(run.accounts / run.seconds);
+console.log(
+  `${run.accounts} accounts in ${run.seconds.toFixed(1)} s (${accountsPerS}/s), ${run.entries} ledger entries, ` +
+    `${(run.totalKop / 100).toFixed(2)} UAH; COPY of ${run.entries} rows: ${copy.toFixed(2)} s; ` +
+    `ratio ${(copy / run.seconds).toFixed(3)}; peak RSS of the billing process (PostgreSQL part) ${rssMb} MB`,
+);
+if (demo) console.log(`PGlite demo: ${demo.accounts} accounts in ${demo.seconds.toFixed(2)} s`);
+console.log(
+  JSON.stringify({
+    bench: "billing",
+    accounts: run.accounts,
+    seconds: Math.round(run.seconds * 100) / 100,
+    accounts_per_s: accountsPerS,
+    ledger_entries: run.entries,
+    copy_seconds: Math.round(copy * 100) / 100,
+    ratio: Math.round((copy / run.seconds) * 1000) / 1000,
+    peak_rss_mb: rssMb,
+    pglite_demo_accounts: demo?.accounts ?? null,
+    pglite_demo_seconds: demo ? Math.round(demo.seconds * 100) / 100 : null,
+  }),
+);
+process.exit(0);

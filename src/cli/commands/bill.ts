@@ -1,0 +1,146 @@
+// `abonent bill --period YYYY-MM [--provider CODE_OR_ID]`: the monthly billing run from the command line, for one
+// provider or every provider in turn, with a progress bar on stderr and a summary (or JSON) on stdout.
+import { SingleBar } from "cli-progress";
+import { type Command, Option } from "commander";
+import { loadConfig } from "../../config.ts";
+import { migrate } from "../../db/migrate.ts";
+import { openConfiguredDatabase } from "../../db/open-configured.ts";
+import { formatUah, kop, uahString } from "../../domain/money.ts";
+import { nextPeriod, type Period } from "../../domain/period.ts";
+import { LOCALES, type Locale } from "../../i18n/locale.ts";
+import { type BillingRunSummary, billPeriod } from "../../services/billing/bill-period.ts";
+import { findProvider, type ProviderRef } from "../../services/billing/find-provider.ts";
+import { listProviders } from "../../services/billing/list-providers.ts";
+import { type Deps, makeDeps } from "../../services/deps.ts";
+import { AppError } from "../../services/errors.ts";
+import { CommandOutcome, EXIT } from "../exit-codes.ts";
+import { billingMonth, wholeNumber } from "../options.ts";
+import { UsageError } from "../usage-error.ts";
+
+interface BillOptions {
+  period: Period;
+  provider?: string;
+  json: boolean;
+  lang: Locale;
+  batchSize?: number;
+}
+
+export function registerBill(program: Command) {
+  program
+    .command("bill")
+    .description(
+      "Bill a month: charges from readings, estimates, recalculations and planned payments for every account of " +
+        "a provider (or of every provider in turn); the month is then closed.",
+    )
+    .requiredOption("--period <YYYY-MM>", "the month to bill; it must be over (Kyiv time)", billingMonth)
+    .option("--provider <code-or-id>", "bill this provider only (default: every provider in turn)")
+    .option("--json", "print one JSON object per provider on stdout instead of the summary", false)
+    .addOption(
+      new Option("--lang <lang>", "language of refusals and amounts (the command line speaks English)")
+        .choices(LOCALES)
+        .default("en"),
+    )
+    .option("--batch-size <n>", "accounts per transaction (default 20000)", wholeNumber(100, 1_000_000))
+    .addHelpText(
+      "after",
+      `
+Exit codes:
+  ${EXIT.ok}   every provider billed
+  ${EXIT.failed}   unexpected failure (e.g. the database is unreachable)
+  ${EXIT.usage}   bad usage: a malformed option or an unknown provider
+  ${EXIT.periodClosed}   the month is already billed and closed (for a provider; the others are still billed)
+  ${EXIT.refused}   billing refused: the month is not over, a run is in progress, a tariff is missing or invalid
+  ${EXIT.config}  bad configuration (an environment variable)
+When several providers end differently, the highest code but ${EXIT.config} wins (${EXIT.refused} over ${EXIT.periodClosed} over ${EXIT.ok}).`,
+    )
+    .action(async (opts: BillOptions) => {
+      const config = loadConfig();
+      const database = await openConfiguredDatabase(config);
+      let exitCode: number = EXIT.ok;
+      try {
+        await migrate(database);
+        const deps = makeDeps(database);
+        for (const provider of await chooseProviders(deps, opts.provider)) {
+          exitCode = Math.max(exitCode, await billOne(deps, provider, opts));
+        }
+      } finally {
+        await database.close();
+      }
+      if (exitCode !== EXIT.ok) throw new CommandOutcome(exitCode);
+    });
+}
+
+async function chooseProviders(deps: Deps, wanted?: string): Promise<ProviderRef[]> {
+  if (wanted === undefined) {
+    const all = await listProviders(deps);
+    if (all.length === 0)
+      throw new UsageError("the database holds no providers (load them first, e.g. abonent seed)");
+    return all;
+  }
+  const provider = await findProvider(deps, wanted);
+  if (!provider) {
+    const known = (await listProviders(deps)).map((p) => p.code);
+    throw new UsageError(
+      `--provider: there is no provider "${wanted}"` + (known.length ? ` (known: ${known.join(", ")})` : ""),
+    );
+  }
+  return [provider];
+}
+
+/** Bills one provider's month and reports it; the exit code of its outcome. */
+async function billOne(deps: Deps, provider: ProviderRef, opts: BillOptions): Promise<number> {
+  const bar = new SingleBar({
+    format: `${provider.code} ${opts.period} [{bar}] {percentage}% | {value}/{total} accounts | {duration}s`,
+    stream: process.stderr,
+    noTTYOutput: true,
+    notTTYSchedule: 5000,
+  });
+  let barStarted = false;
+  try {
+    const summary = await billPeriod(deps, {
+      providerId: provider.id,
+      period: opts.period,
+      startedBy: "cli",
+      ...(opts.batchSize ? { batchSize: opts.batchSize } : {}),
+      onProgress: (done, total) => {
+        if (!barStarted) {
+          bar.start(total, done);
+          barStarted = true;
+        } else bar.update(done);
+      },
+    });
+    bar.stop();
+    if (opts.json)
+      console.log(
+        JSON.stringify({ provider: provider.code, ...summary, totalUah: uahString(kop(summary.totalKop)) }),
+      );
+    else console.log(describe(provider, summary, opts.lang));
+    return EXIT.ok;
+  } catch (e) {
+    bar.stop();
+    if (!(e instanceof AppError)) throw e;
+    console.error(`abonent: ${provider.code}: ${e.messageIn(opts.lang)}`);
+    if (opts.json) {
+      const error = { code: e.code, message: e.messageIn(opts.lang), details: e.details };
+      console.log(
+        JSON.stringify({ provider: provider.code, providerId: provider.id, period: opts.period, error }),
+      );
+    }
+    return e.code === "billing_period_closed" ? EXIT.periodClosed : EXIT.refused;
+  }
+}
+
+function describe(provider: ProviderRef, s: BillingRunSummary, locale: Locale): string {
+  const row = (label: string, accounts: number | string, amount: number) =>
+    `  ${label.padEnd(20)}${String(accounts).padStart(9)}${formatUah(kop(amount), locale).padStart(20)}`;
+  return [
+    `${provider.code} ${s.period}: ${s.accounts} accounts billed in ${s.seconds} s (run ${s.runId}` +
+      `${s.resumed ? ", resumed after a stop" : ""}); the month is closed`,
+    `  ${"".padEnd(20)}${"accounts".padStart(9)}${"amount".padStart(20)}`,
+    row("charged", s.charged, s.chargeKop),
+    row("estimated", s.estimated, s.estimatedKop),
+    row("recalculated", s.recalculated, s.recalculationKop),
+    row("total", s.accounts, s.totalKop),
+    row(`planned for ${nextPeriod(s.period)}`, "", s.plannedKop),
+  ].join("\n");
+}

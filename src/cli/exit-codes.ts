@@ -1,0 +1,24 @@
+// What `abonent` exits with, so scripts and cron can tell the outcomes apart.
+export const EXIT = {
+  ok: 0,
+  /** Anything unexpected (the database unreachable, a bug): the message says what. */
+  failed: 1,
+  /** A mistake in how the command was called: a bad or missing option, an unknown provider. */
+  usage: 2,
+  /** `bill`: the month is already billed and closed (nothing was billed again). */
+  periodClosed: 3,
+  /** `bill`: the run was refused: the month is not over, a run is in progress, a tariff is missing or invalid. */
+  refused: 4,
+  /** A bad configuration variable (sysexits EX_CONFIG). */
+  config: 78,
+} as const;
+
+/**
+ * Ends a command that has done its work and said what happened, with an outcome other than success (`bill`: 3, 4).
+ * Thrown, not set on process.exitCode: the embedded database resets that when it closes.
+ */
+export class CommandOutcome extends Error {
+  constructor(readonly exitCode: number) {
+    super(`exit code ${exitCode}`);
+  }
+}
