@@ -3,6 +3,7 @@
 import type { ApiTokensTable, SessionsTable } from "./tables/auth.table.ts";
 import type {
   BilledUsageTable,
+  BillingRunBatchesTable,
   BillingRunsTable,
   ClosedPeriodsTable,
   PlannedPaymentsTable,
@@ -61,6 +62,7 @@ export interface Schema {
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
   billing_runs: BillingRunsTable;
+  billing_run_batches: BillingRunBatchesTable;
   closed_periods: ClosedPeriodsTable;
   billed_usage: BilledUsageTable;
   planned_payments: PlannedPaymentsTable;

@@ -8,9 +8,15 @@ export interface BillingRunsTable {
   status: "running" | "finished";
   started_at: Generated<Date>;
   finished_at: Date | null;
-  accounts_done_below: Generated<number>;
   started_by: string;
   totals: JSONColumnType<Record<string, unknown>> | null;
+}
+
+export interface BillingRunBatchesTable {
+  run_id: number;
+  account_from: number;
+  account_to: number;
+  accounts: number;
 }
 
 export interface ClosedPeriodsTable {

@@ -48,6 +48,7 @@ export interface BillingRunSummary extends BillingTotals {
 }
 
 const DEFAULT_BATCH = 20_000;
+const PARALLEL_BATCHES = 2;
 /** Estimated months older than this are not re-priced: their tariffs are not loaded. */
 const LONGEST_RECALCULATION_MONTHS = 36;
 const running = new Set<string>();
@@ -121,7 +122,7 @@ async function runLocked(deps: Deps, input: BillPeriodInput, started: number): P
 
   const existing = await db
     .selectFrom("billing_runs")
-    .select(["id", "accounts_done_below"])
+    .select("id")
     .where("provider_id", "=", providerId)
     .where("period", "=", first)
     .where("status", "=", "running")
@@ -131,56 +132,45 @@ async function runLocked(deps: Deps, input: BillPeriodInput, started: number): P
     (await db
       .insertInto("billing_runs")
       .values({ provider_id: providerId, period: first, status: "running", started_by: input.startedBy })
-      .returning(["id", "accounts_done_below"])
+      .returning("id")
       .executeTakeFirstOrThrow());
 
-  const total = Number(
-    (
-      await db
-        .selectFrom("accounts")
-        .select((eb) => eb.fn.countAll<number>().as("n"))
-        .where("provider_id", "=", providerId)
-        .executeTakeFirstOrThrow()
-    ).n,
+  const batches = await remainingBatches(db, providerId, run.id, input.batchSize ?? DEFAULT_BATCH);
+  const { rows: counted } = await sql<{ total: number; done: number }>`
+    select (select count(*)::int from accounts where provider_id = ${providerId}) as total,
+      (select coalesce(sum(accounts), 0)::int from billing_run_batches where run_id = ${run.id}) as done`.execute(
+    db,
   );
-  const doneBefore = Number(
-    (
-      await db
-        .selectFrom("accounts")
-        .select((eb) => eb.fn.countAll<number>().as("n"))
-        .where("provider_id", "=", providerId)
-        .where("id", "<", run.accounts_done_below)
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
-  let done = doneBefore;
+  const total = counted[0]?.total ?? 0;
+  let done = counted[0]?.done ?? 0;
   input.onProgress?.(done, total);
-  const batchSize = input.batchSize ?? DEFAULT_BATCH;
-  let cursor = run.accounts_done_below;
-  for (;;) {
-    const { rows } = await sql<{ upto: number | null; n: number }>`
-      select max(id) + 1 as upto, count(*)::int as n from (
-        select id from accounts where provider_id = ${providerId} and id >= ${cursor} order by id limit ${batchSize}
-      ) b`.execute(db);
-    const batch = rows[0];
-    if (!batch || batch.upto === null || batch.n === 0) break;
-    const accountTo = Number(batch.upto);
+
+  const billBatch = async (batch: AccountBatch) => {
     await db.transaction().execute(async (tx) => {
       if (deps.database.engine === "postgres") {
         await sql`set local synchronous_commit = off`.execute(tx);
         // The batch's sorts and hashes stay in memory rather than spilling to disk.
         await sql`set local work_mem = '64MB'`.execute(tx);
+        // Compiling these one-off statements costs more than it saves.
+        await sql`set local jit = off`.execute(tx);
       }
-      const batchInput = { providerId, period, accountFrom: cursor, accountTo, parts: parts.rows, services };
-      await prepareBatch(tx, batchInput);
+      const { accountFrom, accountTo } = batch;
+      await prepareBatch(tx, { providerId, period, accountFrom, accountTo, parts: parts.rows, services });
       await priceQuantities(tx);
       await checkPriced(tx);
-      await postBatch(tx, { providerId, period, runId: run.id, accountTo });
+      await postBatch(tx, { providerId, period, runId: run.id, ...batch });
     });
-    cursor = accountTo;
-    done += batch.n;
+    done += batch.accounts;
     input.onProgress?.(done, total);
-  }
+  };
+  // PostgreSQL bills two batches at once (one per core of a small server); PGlite has one connection.
+  const lanes = deps.database.engine === "postgres" ? PARALLEL_BATCHES : 1;
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(lanes, batches.length) }, async () => {
+      while (next < batches.length) await billBatch(batches[next++]!);
+    }),
+  );
 
   const totals = await billingTotals(db, providerId, period);
   await db.transaction().execute(async (tx) => {
@@ -278,4 +268,39 @@ function ruleInForce(service: UtilityService, on: LocalDate): EstimationRule {
   )[0];
   if (earliest && compareLocalDates(on, earliest.effectiveFrom) < 0) return earliest;
   return estimationRuleFor(service, on);
+}
+
+interface AccountBatch {
+  accountFrom: number;
+  accountTo: number;
+  accounts: number;
+}
+
+/**
+ * The provider's accounts that no committed batch of this run covers, cut into id ranges of `size` accounts.
+ * A range may span a stretch that was billed already (when a run resumes); its inserts then find those rows
+ * posted and skip them.
+ */
+async function remainingBatches(
+  db: Db,
+  providerId: number,
+  runId: number,
+  size: number,
+): Promise<AccountBatch[]> {
+  const { rows } = await sql<{ account_from: number; account_to: number; accounts: number }>`
+    select min(id) as account_from, max(id) + 1 as account_to, count(*)::int as accounts
+    from (
+      select a.id, (row_number() over (order by a.id) - 1) / ${size} as batch
+      from accounts a
+      where a.provider_id = ${providerId}
+        and not exists (select 1 from billing_run_batches b
+          where b.run_id = ${runId} and a.id >= b.account_from and a.id < b.account_to)
+    ) numbered
+    group by batch
+    order by batch`.execute(db);
+  return rows.map((r) => ({
+    accountFrom: Number(r.account_from),
+    accountTo: Number(r.account_to),
+    accounts: r.accounts,
+  }));
 }

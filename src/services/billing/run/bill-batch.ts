@@ -211,11 +211,6 @@ async function buildQuantities(tx: Tx, input: BatchInput): Promise<void> {
       left join estimated_counts c on c.account_id = bz.account_id and c.meter_id = bz.meter_id
         and c.zone = bz.zone and c.service_code = bz.service_code
     ),
-    norms as (
-      -- The month's norm in thousandths, from the tariff in force on its first day (norms.ts).
-      select p.service_code, p.settlement_id, p.period, p.norm_per_resident_th, p.norm_per_m2
-      from bill_parts p where p.part_no = 1
-    ),
     -- Real readings with no estimate since their basis: the whole use is this period's.
     actual_plain as (
       select m.*, coalesce(m.used, 0) as quantity_th from metered m
@@ -259,13 +254,16 @@ async function buildQuantities(tx: Tx, input: BatchInput): Promise<void> {
           else 'average'
         end as method
       from metered m
+      -- The month's norm in thousandths, from the tariff in force on its first day (norms.ts); a multi-zone
+      -- meter gets it on zone 1.
       left join lateral (
         select case when m.zone > 1 then 0
           when o.norm_per_resident_th is not null then o.norm_per_resident_th * m.residents
           when o.norm_per_m2 is not null then round(o.norm_per_m2 * m.area_m2 * 1000)::bigint
         end as norm_th
-        from norms o
-        where o.service_code = m.service_code and o.settlement_id = m.settlement_id and o.period = ${first}::date
+        from bill_parts o
+        where o.service_code = m.service_code and o.settlement_id = m.settlement_id
+          and o.period = ${first}::date and o.part_no = 1
       ) n on true
       where m.used is null and not m.first_reading
     ),
@@ -273,14 +271,15 @@ async function buildQuantities(tx: Tx, input: BatchInput): Promise<void> {
       select a.id as account_id, pr.settlement_id, o.service_code,
         case when o.norm_per_resident_th is not null then o.norm_per_resident_th * pr.residents
           else round(o.norm_per_m2 * pr.area_m2 * 1000)::bigint end as quantity_th,
-        (select case when x.norm_per_resident_th is not null then x.norm_per_resident_th * pr.residents
-             when x.norm_per_m2 is not null then round(x.norm_per_m2 * pr.area_m2 * 1000)::bigint end
-           from norms x where x.service_code = o.service_code and x.settlement_id = pr.settlement_id
-             and x.period = ${next}::date) as next_quantity_th
+        case when x.norm_per_resident_th is not null then x.norm_per_resident_th * pr.residents
+          when x.norm_per_m2 is not null then round(x.norm_per_m2 * pr.area_m2 * 1000)::bigint
+        end as next_quantity_th
       from accounts a
       join premises pr on pr.id = a.premise_id
-      join norms o on o.settlement_id = pr.settlement_id and o.period = ${first}::date
+      join bill_parts o on o.settlement_id = pr.settlement_id and o.period = ${first}::date and o.part_no = 1
         and (o.norm_per_resident_th is not null or o.norm_per_m2 is not null)
+      left join bill_parts x on x.service_code = o.service_code and x.settlement_id = pr.settlement_id
+        and x.period = ${next}::date and x.part_no = 1
       where a.provider_id = ${provider} and a.id >= ${from} and a.id < ${to}
         and a.opened_on < ${next}::date and (a.closed_on is null or a.closed_on >= ${first}::date)
         and not exists (select 1 from bz where bz.account_id = a.id and bz.service_code = o.service_code)

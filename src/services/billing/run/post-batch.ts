@@ -34,7 +34,14 @@ export async function checkPriced(tx: Tx): Promise<void> {
 
 export async function postBatch(
   tx: Tx,
-  input: { providerId: number; period: Period; runId: number; accountTo: number },
+  input: {
+    providerId: number;
+    period: Period;
+    runId: number;
+    accountFrom: number;
+    accountTo: number;
+    accounts: number;
+  },
 ): Promise<void> {
   const { providerId: provider, runId } = input;
   const first = firstDay(input.period);
@@ -55,6 +62,7 @@ export async function postBatch(
     select account_id, meter_id, zone, period, service_code, ${provider}, method, quantity_th / 1000.0,
       from_v / 1000.0, to_v / 1000.0, to_reading_id, amount_kop, ${runId}
     from bill_priced where purpose = 'bill'
+    order by account_id
     on conflict do nothing`.execute(tx);
 
   await sql`
@@ -101,6 +109,7 @@ export async function postBatch(
     select account_id, ${provider}, service_code, ${first}::date, kind, amount, ${entryDate}::date, 'billing',
       ${ref} || service_code || ':' || kind, details
     from entries where amount <> 0
+    order by account_id
     on conflict (account_id, source, source_ref) where source_ref is not null do nothing`.execute(tx);
 
   // Planned payment: the expected charge plus the fixed fee, rounded up to whole hryvnias (planned-payment.ts).
@@ -114,7 +123,10 @@ export async function postBatch(
     where q.purpose = 'plan'
     group by q.account_id, q.service_code
     having sum(q.amount_kop) + max(p.month_fee_kop) > 0
+    order by q.account_id
     on conflict do nothing`.execute(tx);
 
-  await sql`update billing_runs set accounts_done_below = ${input.accountTo} where id = ${runId}`.execute(tx);
+  await sql`
+    insert into billing_run_batches (run_id, account_from, account_to, accounts)
+    values (${runId}, ${input.accountFrom}, ${input.accountTo}, ${input.accounts})`.execute(tx);
 }
