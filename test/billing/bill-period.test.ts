@@ -141,9 +141,12 @@ forEachDatabase(
       assert.equal(power.estimated, 1);
       assert.equal(power.totalKop, 34200 + 18700 + 7200 + 17400);
 
+      await bill(ids.heat, "2019-04");
+      // April is in the heating season: 0.0168 Gcal/m² × 50 m² = 0.84 Gcal × 1654.41 = 1389.70, plus the 21.50 fee.
+      assert.deepEqual(await f.billed(ids.heating, "2019-04"), { "heating:charge": 141120 });
       await bill(ids.heat, "2019-06");
-      // 0.0168 Gcal/m² × 50 m² = 0.84 Gcal × 1654.41 = 1389.70, plus the 21.50 fee.
-      assert.deepEqual(await f.billed(ids.heating, "2019-06"), { "heating:charge": 141120 });
+      // June is not: the fee alone.
+      assert.deepEqual(await f.billed(ids.heating, "2019-06"), { "heating:charge": 2150 });
 
       await bill(ids.water, "2019-06");
       // 2 residents × 3.6 m³ = 7.2 m³: × 17.364 = 125.02; sewerage × 11.502 = 82.81.
@@ -162,7 +165,9 @@ forEachDatabase(
       const { f } = ids;
       // 400 kWh over 181 days (1 Jan – 1 Jul) × 31 = 68.508 kWh × 0.90 = 61.66 → 62.00.
       assert.deepEqual(await f.planned(ids.single, "2019-07"), { electricity: 6200 });
-      assert.deepEqual(await f.planned(ids.heating, "2019-07"), { heating: 141200 });
+      // For May (after April's run) and July: out of season, the 21.50 fee rounded up to 22.00.
+      assert.deepEqual(await f.planned(ids.heating, "2019-05"), { heating: 2200 });
+      assert.deepEqual(await f.planned(ids.heating, "2019-07"), { heating: 2200 });
     });
 
     test("the run is recorded and the period closed; billing it again is refused and adds nothing", async () => {

@@ -79,6 +79,15 @@ describe("abonent CLI", () => {
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stdout, /demo region loaded in [\d.]+ s: 50 accounts/);
     assert.match(run.stderr, /50\/50 accounts/);
+    // The history's last 11 months are billed for the 8 providers, 2018-09 to 2019-07; months before a provider's
+    // first demo tariff (water, gas and heat start in January 2019) are left out, when it has meters to bill.
+    const billed = run.stdout.match(
+      /history billed: 2018-09 to 2019-07, (\d+) runs, \d+\.\d\d UAH \((\d+) provider-months before their first tariff left out\)/,
+    );
+    assert.ok(billed, run.stdout);
+    assert.equal(Number(billed[1]) + Number(billed[2]), 88);
+    assert.ok(Number(billed[2]) > 0 && Number(billed[1]) >= 11);
+    assert.match(run.stderr, /88\/88 provider-months/);
     const again = await abonent(["seed", "--accounts", "50"], { DATA_DIR: dataDir });
     assert.equal(again.code, 1);
     assert.match(again.stderr, /already holds providers/);

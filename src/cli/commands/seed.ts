@@ -4,8 +4,11 @@ import { loadConfig } from "../../config.ts";
 import { migrate } from "../../db/migrate.ts";
 import { openConfiguredDatabase } from "../../db/open-configured.ts";
 import { resetDatabase } from "../../db/reset.ts";
+import { billHistory } from "../../demo/bill-history.ts";
 import { hasRegion, seedRegion } from "../../demo/seed-region.ts";
 import { kyivDateOf } from "../../domain/kyiv-time.ts";
+import { kop, uahString } from "../../domain/money.ts";
+import { makeDeps } from "../../services/deps.ts";
 import { calendarDate, wholeNumber } from "../options.ts";
 
 export function registerSeed(program: Command) {
@@ -24,8 +27,16 @@ export function registerSeed(program: Command) {
     .option("--as-of <date>", "the day the history ends (default: today in Kyiv)", calendarDate)
     .option("--reset", "drop everything in the database first", false)
     .option("--if-empty", "do nothing when the database already holds a region", false)
+    .option("--no-bill-history", "leave the history unbilled (by default its last 11 months are billed)")
     .action(
-      async (opts: { accounts: number; seed: number; asOf?: string; reset: boolean; ifEmpty: boolean }) => {
+      async (opts: {
+        accounts: number;
+        seed: number;
+        asOf?: string;
+        reset: boolean;
+        ifEmpty: boolean;
+        billHistory: boolean;
+      }) => {
         const config = loadConfig();
         const database = await openConfiguredDatabase(config);
         const bar = new SingleBar({
@@ -38,11 +49,12 @@ export function registerSeed(program: Command) {
           if (opts.reset) await resetDatabase(database);
           await migrate(database);
           if (opts.ifEmpty && (await hasRegion(database))) return;
+          const asOf = opts.asOf ?? kyivDateOf(new Date());
           bar.start(opts.accounts, 0);
           const result = await seedRegion(database, {
             accounts: opts.accounts,
             seed: opts.seed,
-            asOf: opts.asOf ?? kyivDateOf(new Date()),
+            asOf,
             onProgress: (done) => bar.update(done),
           });
           bar.stop();
@@ -50,6 +62,28 @@ export function registerSeed(program: Command) {
             `demo region loaded in ${result.seconds} s: ${result.accounts} accounts, ${result.premises} premises, ` +
               `${result.meters} meters, ${result.readings} readings, ${result.payments} payments`,
           );
+          if (opts.billHistory) {
+            const billing = new SingleBar({
+              format:
+                "billing the history [{bar}] {percentage}% | {value}/{total} provider-months | {duration}s",
+              stream: process.stderr,
+              noTTYOutput: true,
+              notTTYSchedule: 5000,
+            });
+            billing.start(1, 0);
+            const billed = await billHistory(makeDeps(database), asOf, (done, total) => {
+              billing.setTotal(total);
+              billing.update(done);
+            });
+            billing.stop();
+            console.log(
+              `history billed: ${billed.periods[0]} to ${billed.periods.at(-1)}, ${billed.runs} runs, ` +
+                `${uahString(kop(billed.totalKop))} UAH` +
+                (billed.skipped
+                  ? ` (${billed.skipped} provider-months before their first tariff left out)`
+                  : ""),
+            );
+          }
         } finally {
           bar.stop();
           await database.close();

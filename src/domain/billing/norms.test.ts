@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import fc from "fast-check";
-import { normUse } from "./norms.ts";
+import { inHeatingSeason, normUse } from "./norms.ts";
 
 describe("normUse", () => {
   test("heating: 0.0168 Gcal/m² × 55.5 m² = 0.9324 Gcal → 0.932", () => {
@@ -57,6 +57,15 @@ describe("normUse", () => {
         const use = (c: number) => normUse({ normPerM2: norm, residents: 0, areaM2: area(c) })!;
         assert.ok(use(areaCenti + extra) >= use(areaCenti));
       }),
+    );
+  });
+});
+
+describe("inHeatingSeason", () => {
+  test("October to April are heated, May to September are not", () => {
+    assert.deepEqual(
+      ["2019-01", "2019-04", "2019-05", "2019-09", "2019-10", "2019-12"].map(inHeatingSeason),
+      [true, true, false, false, true, true],
     );
   });
 });

@@ -54,3 +54,14 @@ export function normUse(input: NormInput): bigint | null {
   }
   return null;
 }
+
+/**
+ * Heating by norm is billed in the heating season only. The season begins and ends by the weather (Rules for
+ * heat supply services, CMU resolution No. 830 of 21.08.2019: three days in a row below +8 °C); the platform
+ * takes whole months, October to April, rather than guess a town's dates.
+ */
+export const HEATING_SEASON_MONTHS: ReadonlySet<number> = new Set([10, 11, 12, 1, 2, 3, 4]);
+
+export function inHeatingSeason(period: string /* YYYY-MM */): boolean {
+  return HEATING_SEASON_MONTHS.has(Number(period.slice(5, 7)));
+}

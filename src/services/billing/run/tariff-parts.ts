@@ -4,6 +4,7 @@
 import { sql } from "kysely";
 import type { Db, Tx } from "../../../db/database.ts";
 import type { ServiceCode } from "../../../db/tables/reference.table.ts";
+import { inHeatingSeason } from "../../../domain/billing/norms.ts";
 import { splitByTariffs, TariffCoverageError } from "../../../domain/billing/proration.ts";
 import { type Tariff, TariffError, validateTariff } from "../../../domain/billing/tariff.ts";
 import { divRoundHalfAwayFromZero, parseScaledDecimal } from "../../../domain/decimal.ts";
@@ -153,7 +154,11 @@ export async function tariffParts(
             month_days: monthDays,
             month_fee_kop: Number(feeTotal) as Kopiykas,
             norm_per_resident_th: first.normPerResident == null ? null : Number(first.normPerResident),
-            norm_per_m2: first.normPerM2 ?? null,
+            // Outside the heating season heating's norm is zero: only the fixed fee is billed.
+            norm_per_m2:
+              service === "heating" && !inHeatingSeason(period) && first.normPerM2
+                ? "0"
+                : (first.normPerM2 ?? null),
           });
         });
       }
