@@ -75,17 +75,21 @@ export async function billPeriod(deps: Deps, input: BillPeriodInput): Promise<Bi
   running.add(key);
   try {
     return await database.withSession(async (session) => {
-      // One int4 per provider and month: 1,000,000 × provider + YYYYMM.
+      // Per schema (several installations, or test suites, may share one server), then one int4 per provider and
+      // month: 1,000,000 × provider + YYYYMM.
       const lockKey = providerId * 1_000_000 + Number(period.replace("-", ""));
       const [lock] = await session.query<{ ok: boolean }>(
-        "select pg_try_advisory_lock(hashtext('abonent.billing'), $1) as ok",
+        "select pg_try_advisory_lock(hashtext(current_schema() || '/abonent.billing'), $1) as ok",
         [lockKey],
       );
       if (!lock?.ok) throw new AppError("billing_run_in_progress", params);
       try {
         return await runLocked(deps, input, started);
       } finally {
-        await session.query("select pg_advisory_unlock(hashtext('abonent.billing'), $1)", [lockKey]);
+        await session.query(
+          "select pg_advisory_unlock(hashtext(current_schema() || '/abonent.billing'), $1)",
+          [lockKey],
+        );
       }
     });
   } finally {
