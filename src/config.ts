@@ -14,6 +14,12 @@ export interface Config {
   production: boolean;
   /** Behind a load balancer: take the client's address from X-Forwarded-For (rate limits count per address). */
   trustProxy: boolean;
+  /** The app's address as browsers and gateways reach it (no trailing slash): payment callbacks and result pages. */
+  publicUrl: string | undefined;
+  /** LiqPay merchant keys (both or neither; then PUBLIC_URL is required) and its sandbox mode. */
+  liqpay: { publicKey: string; privateKey: string; sandbox: boolean } | undefined;
+  /** The built-in demo card gateway. auto: on when the demo region is loaded; on; off. */
+  demoGateway: "auto" | "on" | "off";
 }
 
 export class ConfigError extends Error {
@@ -68,5 +74,39 @@ export function loadConfig(env: Env = process.env): Config {
     demoSeed: integer(env, "DEMO_SEED", 42, 0, 2_147_483_647),
     production: read(env, "NODE_ENV") === "production",
     trustProxy: oneOf(env, "TRUST_PROXY", ["true", "false"], "false") === "true",
+    ...paymentSettings(env),
+  };
+}
+
+/** Payments: PUBLIC_URL, LIQPAY_PUBLIC_KEY, LIQPAY_PRIVATE_KEY, LIQPAY_SANDBOX, DEMO_GATEWAY (docs/payments.md). */
+function paymentSettings(env: Env): Pick<Config, "publicUrl" | "liqpay" | "demoGateway"> {
+  const rawUrl = read(env, "PUBLIC_URL");
+  if (rawUrl !== undefined && !/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/.test(rawUrl)) {
+    throw new ConfigError("PUBLIC_URL", `expected http(s)://host[:port][/path], got "${rawUrl}"`);
+  }
+  const publicUrl = rawUrl?.replace(/\/+$/, "");
+  const publicKey = read(env, "LIQPAY_PUBLIC_KEY");
+  const privateKey = read(env, "LIQPAY_PRIVATE_KEY");
+  if ((publicKey === undefined) !== (privateKey === undefined)) {
+    const missing = publicKey === undefined ? "LIQPAY_PUBLIC_KEY" : "LIQPAY_PRIVATE_KEY";
+    throw new ConfigError(missing, "LiqPay needs both LIQPAY_PUBLIC_KEY and LIQPAY_PRIVATE_KEY");
+  }
+  for (const [name, key] of [
+    ["LIQPAY_PUBLIC_KEY", publicKey],
+    ["LIQPAY_PRIVATE_KEY", privateKey],
+  ] as const) {
+    if (key !== undefined && !/^[\x21-\x7e]{4,200}$/.test(key)) {
+      throw new ConfigError(name, "expected the key as LiqPay shows it: printable characters, no spaces");
+    }
+  }
+  // LiqPay posts its callback to server_url: without a public address it would never reach us.
+  if (publicKey !== undefined && publicUrl === undefined) {
+    throw new ConfigError("PUBLIC_URL", "required with LiqPay keys: LiqPay posts its callbacks there");
+  }
+  const sandbox = oneOf(env, "LIQPAY_SANDBOX", ["on", "off"], "off") === "on";
+  return {
+    publicUrl,
+    liqpay: publicKey && privateKey ? { publicKey, privateKey, sandbox } : undefined,
+    demoGateway: oneOf(env, "DEMO_GATEWAY", ["auto", "on", "off"], "auto"),
   };
 }

@@ -9,6 +9,10 @@ export const EXIT = {
   periodClosed: 3,
   /** `bill`: the run was refused: the month is not over, a run is in progress, a tariff is missing or invalid. */
   refused: 4,
+  /** `import payments`: the file was refused (unreadable, not CSV, a header column missing, the wrong encoding). */
+  registryRefused: 5,
+  /** `import payments`: this file was already imported from the source (nothing was imported again). */
+  registryAlreadyImported: 6,
   /** A bad configuration variable (sysexits EX_CONFIG). */
   config: 78,
 } as const;

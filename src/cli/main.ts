@@ -2,7 +2,10 @@
 import { Command, CommanderError } from "commander";
 import { ConfigError } from "../config.ts";
 import { registerBill } from "./commands/bill.ts";
+import { registerDocument } from "./commands/document.ts";
+import { registerImport } from "./commands/import.ts";
 import { registerMigrate } from "./commands/migrate.ts";
+import { registerRegistrySource } from "./commands/registry-source.ts";
 import { registerSchedule } from "./commands/schedule.ts";
 import { registerSeed } from "./commands/seed.ts";
 import { isServing, registerServe } from "./commands/serve.ts";
@@ -19,6 +22,9 @@ registerMigrate(program);
 registerSeed(program);
 registerBill(program);
 registerSchedule(program);
+registerDocument(program);
+registerImport(program);
+registerRegistrySource(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -16,6 +16,11 @@ import type {
   TariffZonesTable,
 } from "./tables/money.table.ts";
 import type {
+  PaymentCallbacksTable,
+  PaymentOrderLookupTable,
+  PaymentOrdersTable,
+} from "./tables/payments.table.ts";
+import type {
   AccountsTable,
   PremisesTable,
   StaffRolesTable,
@@ -36,6 +41,11 @@ import type {
   SettlementsTable,
   SubmissionWindowsTable,
 } from "./tables/reference.table.ts";
+import type {
+  PaymentRegistriesTable,
+  RegistryLinesTable,
+  RegistrySourcesTable,
+} from "./tables/registries.table.ts";
 
 export interface Schema {
   services: ServicesTable;
@@ -66,4 +76,10 @@ export interface Schema {
   closed_periods: ClosedPeriodsTable;
   billed_usage: BilledUsageTable;
   planned_payments: PlannedPaymentsTable;
+  payment_orders: PaymentOrdersTable;
+  payment_order_lookup: PaymentOrderLookupTable;
+  payment_callbacks: PaymentCallbacksTable;
+  registry_sources: RegistrySourcesTable;
+  payment_registries: PaymentRegistriesTable;
+  registry_lines: RegistryLinesTable;
 }

@@ -2,7 +2,9 @@
 // Messages may hold {placeholders} filled from the error's params.
 import type { Translated } from "../i18n/locale.ts";
 import { BILLING_ERROR_CODES } from "./billing/error-codes.ts";
+import { PAYMENT_ERROR_CODES } from "./payments/error-codes.ts";
 import { READING_ERROR_CODES } from "./readings/error-codes.ts";
+import { REGISTRY_ERROR_CODES } from "./registries/error-codes.ts";
 
 export interface ErrorSpec {
   status: number;
@@ -12,6 +14,8 @@ export interface ErrorSpec {
 export const ERROR_CODES = {
   ...READING_ERROR_CODES,
   ...BILLING_ERROR_CODES,
+  ...REGISTRY_ERROR_CODES,
+  ...PAYMENT_ERROR_CODES,
   validation_failed: {
     status: 400,
     message: {

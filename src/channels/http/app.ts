@@ -8,14 +8,18 @@ import { errorsPlugin } from "./plugins/errors.ts";
 import { localePlugin } from "./plugins/locale.ts";
 import { apiTokenRoutes, apiTokenSchemas } from "./routes/api-tokens.ts";
 import { billingRoutes, billingSchemas } from "./routes/billing.ts";
+import { documentRoutes } from "./routes/documents.ts";
 import { healthRoutes, healthSchema } from "./routes/health.ts";
+import { paymentRegistryRoutes, paymentRegistrySchemas } from "./routes/payment-registries.ts";
+import { paymentRoutes } from "./routes/payments.ts";
 import { readingRoutes } from "./routes/readings.ts";
 import { sessionRoutes, sessionSchemas } from "./routes/session.ts";
 import { readingSchemas } from "./schemas/readings.ts";
 
 export interface AppOptions {
   deps: Deps;
-  config: Pick<Config, "logLevel" | "production"> & Partial<Pick<Config, "trustProxy">>;
+  config: Pick<Config, "logLevel" | "production"> &
+    Partial<Pick<Config, "trustProxy" | "publicUrl" | "liqpay" | "demoGateway">>;
   /** Tests pass false to keep output quiet. */
   logger?: boolean;
 }
@@ -63,6 +67,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(sessionRoutes, { deps: options.deps });
   await app.register(apiTokenRoutes, { deps: options.deps });
   await app.register(billingRoutes, { deps: options.deps });
+  for (const schema of paymentRegistrySchemas) app.addSchema(schema);
+  await app.register(paymentRegistryRoutes, { deps: options.deps });
+  await app.register(documentRoutes, { deps: options.deps });
+  await app.register(paymentRoutes, { deps: options.deps, settings: options.config });
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
   return app;
 }

@@ -42,14 +42,15 @@ export interface TariffParts {
   services: Set<ServiceCode>;
 }
 
-interface LoadedTariff {
+export interface LoadedTariff {
   id: number;
   service: ServiceCode;
   settlementId: number | null;
   tariff: Tariff;
 }
 
-async function loadTariffs(db: Db | Tx, providerId: number): Promise<LoadedTariff[]> {
+/** Every tariff of a provider, checked (billing_tariff_invalid names a bad one). */
+export async function loadTariffs(db: Db | Tx, providerId: number): Promise<LoadedTariff[]> {
   const { rows } = await sql<{
     id: number;
     service_code: ServiceCode;
@@ -105,6 +106,18 @@ async function loadTariffs(db: Db | Tx, providerId: number): Promise<LoadedTarif
   });
 }
 
+/** A settlement's own tariffs of a service replace the provider-wide ones there (docs/billing.md). */
+export function tariffsFor(
+  tariffs: readonly LoadedTariff[],
+  service: ServiceCode,
+  settlementId: number,
+): LoadedTariff[] {
+  const specific = tariffs.filter((t) => t.service === service && t.settlementId === settlementId);
+  return specific.length > 0
+    ? specific
+    : tariffs.filter((t) => t.service === service && t.settlementId === null);
+}
+
 /** Parts for every service the provider has tariffs for, in every settlement, for each of `periods`. */
 export async function tariffParts(
   db: Db | Tx,
@@ -118,11 +131,7 @@ export async function tariffParts(
   const gaps: TariffGap[] = [];
   for (const service of services) {
     for (const settlementId of settlements) {
-      const specific = tariffs.filter((t) => t.service === service && t.settlementId === settlementId);
-      const candidates =
-        specific.length > 0
-          ? specific
-          : tariffs.filter((t) => t.service === service && t.settlementId === null);
+      const candidates = tariffsFor(tariffs, service, settlementId);
       if (candidates.length === 0) continue;
       const ids = new Map(candidates.map((c) => [c.tariff, c.id]));
       for (const period of periods) {

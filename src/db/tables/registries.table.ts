@@ -1,0 +1,62 @@
+import type { Generated, JSONColumnType, Selectable } from "kysely";
+
+export type RegistryEncodingSetting = "utf-8" | "windows-1251" | "auto";
+export type RegistryDateFormat = "YYYY-MM-DD" | "DD.MM.YYYY" | "DD/MM/YYYY" | "DD-MM-YYYY";
+/** Our field → the file's column: its header text, or its 1-based position. */
+export type RegistryColumns = Record<string, string | number>;
+
+export interface RegistrySourcesTable {
+  id: Generated<number>;
+  name: string;
+  description: Generated<string>;
+  provider_id: number | null;
+  encoding: Generated<RegistryEncodingSetting>;
+  delimiter: Generated<string>;
+  decimal_separator: Generated<"." | ",">;
+  date_format: Generated<RegistryDateFormat>;
+  header: Generated<boolean>;
+  columns: JSONColumnType<RegistryColumns>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+export type RegistrySource = Selectable<RegistrySourcesTable>;
+
+export interface PaymentRegistriesTable {
+  id: Generated<number>;
+  source_id: number;
+  provider_id: number | null;
+  file_name: string;
+  sha256: string;
+  size_bytes: number;
+  encoding: "utf-8" | "windows-1251";
+  encoding_detected: boolean;
+  imported_at: Date;
+  imported_by: string;
+  lines: number;
+  posted: number;
+  duplicates: number;
+  unmatched: number;
+  malformed: number;
+  posted_kop: number;
+  blank_lines: Generated<number>;
+}
+export type PaymentRegistry = Selectable<PaymentRegistriesTable>;
+
+export type RegistryLineOutcome = "posted" | "duplicate" | "unmatched" | "malformed";
+
+export interface RegistryLinesTable {
+  registry_id: number;
+  line_no: number;
+  source_id: number;
+  raw: string;
+  outcome: RegistryLineOutcome;
+  reason: string | null;
+  details: JSONColumnType<Record<string, unknown>>;
+  reference: string | null;
+  provider_id: number | null;
+  account_id: number | null;
+  /** The payment as the file gives it, positive; the ledger entry is its negative. */
+  amount_kop: number | null;
+  paid_on: string | null;
+}
+export type RegistryLine = Selectable<RegistryLinesTable>;
