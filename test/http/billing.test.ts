@@ -177,6 +177,39 @@ forEachDatabase(
       assert.equal((await bill(platform, "999999", "2026-10")).status, 404);
     });
 
+    test("a resident sees what each of their meters would be billed without a reading; not others' accounts", async () => {
+      const mine = (await call(app, "GET", "/api/accounts", { token: resident })).body as { id: number }[];
+      assert.ok(mine.length > 0);
+      const res = await call(app, "GET", `/api/accounts/${mine[0]!.id}/estimate`, { token: resident });
+      assert.equal(res.status, 200);
+      const body = res.body as {
+        meters: { period: string; amountKop: number | null; readingGiven: boolean; citation: string }[];
+        totalKop: number;
+      };
+      assert.ok(body.meters.length > 0);
+      for (const m of body.meters) {
+        assert.match(m.period, /^\d{4}-\d{2}$/);
+        assert.ok(m.citation.length > 0);
+      }
+      const expected = body.meters
+        .filter((m) => !m.readingGiven && m.amountKop !== null)
+        .reduce((a, m) => a + m.amountKop!, 0);
+      assert.equal(body.totalKop, expected);
+      const { db } = get().database;
+      const other = await db
+        .selectFrom("accounts")
+        .select("id")
+        .where(
+          "id",
+          "not in",
+          mine.map((a) => a.id),
+        )
+        .limit(1)
+        .executeTakeFirstOrThrow();
+      const foreign = await call(app, "GET", `/api/accounts/${other.id}/estimate`, { token: resident });
+      assert.equal(foreign.status, 404);
+    });
+
     test("the OpenAPI document describes both operations", async () => {
       const doc = (await call(app, "GET", "/api/openapi.json")).body;
       const path = doc.paths["/api/providers/{provider}/billing-runs"];

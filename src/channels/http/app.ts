@@ -9,6 +9,7 @@ import { localePlugin } from "./plugins/locale.ts";
 import { apiTokenRoutes, apiTokenSchemas } from "./routes/api-tokens.ts";
 import { billingRoutes, billingSchemas } from "./routes/billing.ts";
 import { documentRoutes } from "./routes/documents.ts";
+import { estimateRoutes } from "./routes/estimates.ts";
 import { healthRoutes, healthSchema } from "./routes/health.ts";
 import { paymentRegistryRoutes, paymentRegistrySchemas } from "./routes/payment-registries.ts";
 import { paymentRoutes } from "./routes/payments.ts";
@@ -67,6 +68,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(sessionRoutes, { deps: options.deps });
   await app.register(apiTokenRoutes, { deps: options.deps });
   await app.register(billingRoutes, { deps: options.deps });
+  await app.register(estimateRoutes, { deps: options.deps });
   for (const schema of paymentRegistrySchemas) app.addSchema(schema);
   await app.register(paymentRegistryRoutes, { deps: options.deps });
   await app.register(documentRoutes, { deps: options.deps });

@@ -11,6 +11,7 @@ import {
   type EstimationInput,
   type EstimationRule,
   estimateMonth,
+  estimationRuleDay,
   estimationRuleFor,
   NO_HISTORY_CITATION,
 } from "./estimation-rules.ts";
@@ -230,5 +231,13 @@ describe("estimateMonth", () => {
         },
       ),
     );
+  });
+});
+
+describe("estimationRuleDay", () => {
+  test("a month before the service's earliest act takes that act's first day; later months their own", () => {
+    assert.equal(estimationRuleDay("cold_water", parseLocalDate("2019-06-01")), "2019-07-05");
+    assert.equal(estimationRuleDay("cold_water", parseLocalDate("2019-08-01")), "2019-08-01");
+    assert.equal(estimationRuleDay("electricity", parseLocalDate("2019-06-01")), "2019-06-01");
   });
 });

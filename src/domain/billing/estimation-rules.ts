@@ -104,6 +104,24 @@ export function estimationRuleFor(
   return found;
 }
 
+/**
+ * The day whose rule estimates a month starting `on`: that day, or — for a month before the service's earliest
+ * act on file — the act's first day, so billing an old month applies the oldest known rule rather than none.
+ */
+export function estimationRuleDay(
+  service: UtilityService,
+  on: LocalDate,
+  rules: readonly EstimationRule[] = ESTIMATION_RULES,
+): LocalDate {
+  let earliest: LocalDate | null = null;
+  for (const r of rules) {
+    if (r.service === service && (earliest === null || compareLocalDates(r.effectiveFrom, earliest) < 0)) {
+      earliest = r.effectiveFrom;
+    }
+  }
+  return earliest !== null && compareLocalDates(on, earliest) < 0 ? earliest : on;
+}
+
 export type EstimationMethod = "average_daily" | "planned_monthly_volume" | "norm" | "none";
 
 export interface EstimationInput {

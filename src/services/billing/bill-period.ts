@@ -5,11 +5,7 @@
 import { sql } from "kysely";
 import type { Db } from "../../db/database.ts";
 import type { ServiceCode } from "../../db/tables/reference.table.ts";
-import {
-  ESTIMATION_RULES,
-  type EstimationRule,
-  estimationRuleFor,
-} from "../../domain/billing/estimation-rules.ts";
+import { estimationRuleDay, estimationRuleFor } from "../../domain/billing/estimation-rules.ts";
 import { kyivDateOf } from "../../domain/kyiv-time.ts";
 import { compareLocalDates, type LocalDate } from "../../domain/local-date.ts";
 import {
@@ -248,7 +244,10 @@ async function checkTariffCoverage(
 function billedServices(parts: TariffParts, period: Period): BilledService[] {
   const on = firstDay(period);
   const ruleOf = (service: ServiceCode) => {
-    const rule = ruleInForce(service as UtilityService, on);
+    const rule = estimationRuleFor(
+      service as UtilityService,
+      estimationRuleDay(service as UtilityService, on),
+    );
     return { historyMonths: rule.historyMonths, averageForMonths: rule.averageForMonths };
   };
   const out: BilledService[] = [...parts.services].map((s) => ({
@@ -260,18 +259,6 @@ function billedServices(parts: TariffParts, period: Period): BilledService[] {
     out.push({ meterService: "cold_water", service: "sewerage", ...ruleOf("sewerage") });
   }
   return out;
-}
-
-/**
- * The service's estimation rule on `on`; before its earliest known act, that act's rule (the platform has no
- * older regulation on file, and billing must not stop for it).
- */
-function ruleInForce(service: UtilityService, on: LocalDate): EstimationRule {
-  const earliest = ESTIMATION_RULES.filter((r) => r.service === service).sort((a, b) =>
-    compareLocalDates(a.effectiveFrom, b.effectiveFrom),
-  )[0];
-  if (earliest && compareLocalDates(on, earliest.effectiveFrom) < 0) return earliest;
-  return estimationRuleFor(service, on);
 }
 
 interface AccountBatch {

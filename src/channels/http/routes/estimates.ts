@@ -1,0 +1,76 @@
+// "If no reading is given you will be billed about X", per meter of an account, before its window closes.
+import type { FastifyInstance } from "fastify";
+import { estimateWithoutReading } from "../../../services/billing/estimate-without-reading.ts";
+import type { Deps } from "../../../services/deps.ts";
+import { actorOf } from "../plugins/auth.ts";
+
+const meterEstimate = {
+  type: "object",
+  required: [
+    "meterId",
+    "serial",
+    "service",
+    "period",
+    "readingGiven",
+    "method",
+    "zones",
+    "amountKop",
+    "citation",
+  ],
+  properties: {
+    meterId: { type: "integer" },
+    serial: { type: "string" },
+    service: { type: "string" },
+    period: { type: "string", description: "YYYY-MM: the month the meter's window is for" },
+    readingGiven: {
+      type: "boolean",
+      description: "a reading for that month is in: nothing will be estimated",
+    },
+    method: { type: "string", enum: ["average_daily", "planned_monthly_volume", "norm", "none"] },
+    zones: {
+      type: "array",
+      items: {
+        type: "object",
+        required: ["zone", "quantity"],
+        properties: { zone: { type: "integer" }, quantity: { type: "string" } },
+      },
+    },
+    amountKop: {
+      type: ["integer", "null"],
+      description: "the estimate's charge, sewerage included on water",
+    },
+    citation: { type: "string", description: "the rule and the act it comes from" },
+  },
+} as const;
+
+export async function estimateRoutes(app: FastifyInstance, opts: { deps: Deps }) {
+  const { deps } = opts;
+  app.get<{ Params: { accountId: number } }>(
+    "/api/accounts/:accountId/estimate",
+    {
+      preHandler: app.requireActor,
+      schema: {
+        operationId: "estimateWithoutReading",
+        tags: ["billing"],
+        summary: "What each meter would be billed, by the estimation rule, if no reading is given this month",
+        security: [{ bearer: [] }],
+        params: {
+          type: "object",
+          required: ["accountId"],
+          properties: { accountId: { type: "integer", minimum: 1 } },
+        },
+        response: {
+          200: {
+            type: "object",
+            required: ["meters", "totalKop"],
+            properties: { meters: { type: "array", items: meterEstimate }, totalKop: { type: "integer" } },
+          },
+          401: { $ref: "Error#" },
+          404: { $ref: "Error#" },
+        },
+      },
+    },
+    async (request) =>
+      estimateWithoutReading(deps, { actor: actorOf(request), accountId: request.params.accountId }),
+  );
+}
