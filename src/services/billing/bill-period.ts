@@ -7,7 +7,7 @@ import type { Db } from "../../db/database.ts";
 import type { ServiceCode } from "../../db/tables/reference.table.ts";
 import { estimationRuleDay, estimationRuleFor } from "../../domain/billing/estimation-rules.ts";
 import { kyivDateOf } from "../../domain/kyiv-time.ts";
-import { compareLocalDates, type LocalDate } from "../../domain/local-date.ts";
+import { compareLocalDates } from "../../domain/local-date.ts";
 import {
   addPeriods,
   firstDay,

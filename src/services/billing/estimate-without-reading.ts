@@ -162,7 +162,7 @@ async function recentMethods(deps: Deps, accountId: number): Promise<Map<string,
     group by b.meter_id, b.zone`.execute(deps.database.db);
   const out = new Map<string, number>();
   for (const r of rows) {
-    const streak = r.methods.findIndex((m) => m === "actual");
+    const streak = r.methods.indexOf("actual");
     out.set(`${r.meter_id}:${r.zone}`, streak === -1 ? r.methods.length : streak);
   }
   return out;
