@@ -7,6 +7,7 @@ import { openConfiguredDatabase } from "../../db/open-configured.ts";
 import { demoWanted, loadDemoIfEmpty } from "../../demo/load-demo-if-empty.ts";
 import { startBillingWorkers } from "../../jobs/billing-job.ts";
 import { startBoss } from "../../jobs/boss.ts";
+import { startHousekeeping } from "../../jobs/housekeeping-job.ts";
 import { makeDeps } from "../../services/deps.ts";
 
 let serving = false;
@@ -29,13 +30,14 @@ export function registerServe(program: Command) {
 
       const deps = makeDeps(database);
       const app = await buildApp({ deps, config });
-      // Scheduled jobs (billing runs): pg-boss, its queues and schedules in the same database.
+      // Scheduled jobs (billing runs, hourly housekeeping): pg-boss, its queues and schedules in the same database.
       const boss = await startBoss(database, {
         databaseUrl: config.databaseUrl,
         onError: (err) => log.error({ err }, "job queue error"),
       });
       const queues = await startBillingWorkers(boss, deps, log);
       log.info({ queues: queues.length }, "billing scheduler started");
+      await startHousekeeping(boss, deps, log);
       let closing = false;
       const shutdown = async (signal: string) => {
         if (closing) return;
