@@ -55,6 +55,10 @@ async function forgetPeriod(database: Database, p: Period): Promise<void> {
     await sql`delete from planned_payments where period > ${first}::date`.execute(tx);
     await sql`delete from billed_usage where period >= ${first}::date`.execute(tx);
     await sql`delete from closed_periods where period >= ${first}::date`.execute(tx);
+    await sql`
+      delete from billing_run_batches where run_id in (select id from billing_runs where period >= ${first}::date)`.execute(
+      tx,
+    );
     await sql`delete from billing_runs where period >= ${first}::date`.execute(tx);
   });
   await sql`vacuum analyze ledger_entries`.execute(database.db);
