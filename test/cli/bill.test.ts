@@ -1,92 +1,16 @@
 // `abonent bill` and `abonent schedule billing` as an operator runs them: real processes on a seeded region, the
 // figures read back from the database, the exit codes of a closed month and of mistakes.
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { sql } from "kysely";
-import { type Database, openDatabase } from "../../src/db/database.ts";
 import { kyivDateOf } from "../../src/domain/kyiv-time.ts";
 import { firstDay, nextPeriod, periodOf } from "../../src/domain/period.ts";
-import { postgresUrl } from "../support/databases.ts";
+import { cliTargets } from "../support/cli.ts";
 
-const BIN = new URL("../../bin/abonent.js", import.meta.url).pathname;
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Where a suite's CLI processes keep their data, and how the test opens it between runs. */
-interface Target {
-  name: string;
-  env: Record<string, string>;
-  prepare(): Promise<void>;
-  open(): Promise<Database>;
-  dispose(): Promise<void>;
-}
-
-function pgliteTarget(): Target {
-  const dataDir = mkdtempSync(join(tmpdir(), "abonent-bill-"));
-  return {
-    name: "pglite",
-    env: { DATABASE_URL: "", DATA_DIR: dataDir },
-    prepare: async () => {},
-    open: () => openDatabase({ pgliteDir: join(dataDir, "pglite") }),
-    dispose: async () => rmSync(dataDir, { recursive: true, force: true }),
-  };
-}
-
-/** A fresh schema, which the processes reach through the URL's search_path. */
-function postgresTarget(url: string): Target {
-  const schema = `t_${randomBytes(6).toString("hex")}`;
-  const withPath = `${url}${url.includes("?") ? "&" : "?"}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
-  return {
-    name: "postgres",
-    env: { DATABASE_URL: withPath },
-    prepare: () => asAdmin(url, `create schema ${schema}`),
-    open: () => openDatabase({ databaseUrl: url, searchPath: schema, poolSize: 1 }),
-    dispose: () => asAdmin(url, `drop schema if exists ${schema} cascade`),
-  };
-}
-
-async function asAdmin(url: string, statement: string): Promise<void> {
-  const admin = await openDatabase({ databaseUrl: url, poolSize: 1 });
-  try {
-    await admin.exec(statement);
-  } finally {
-    await admin.close();
-  }
-}
-
-const targets = (url = postgresUrl) => [pgliteTarget, ...(url ? [() => postgresTarget(url)] : [])];
-for (const makeTarget of targets()) {
-  const target = makeTarget();
+for (const target of cliTargets("bill")) {
   describe(`abonent bill [${target.name}]`, () => {
-    const abonent = (args: string[]): Promise<Run> =>
-      new Promise((resolve) => {
-        const child = spawn(process.execPath, [BIN, ...args], {
-          env: { ...process.env, LOG_LEVEL: "silent", ...target.env },
-        });
-        let stdout = "";
-        let stderr = "";
-        child.stdout.on("data", (d) => (stdout += d));
-        child.stderr.on("data", (d) => (stderr += d));
-        child.on("exit", (code) => resolve({ code, stdout, stderr }));
-      });
-    /** Reads the database while no CLI process has it open (PGlite admits one process at a time). */
-    const read = async <T>(fn: (database: Database) => Promise<T>): Promise<T> => {
-      const database = await target.open();
-      try {
-        return await fn(database);
-      } finally {
-        await database.close();
-      }
-    };
+    const abonent = (args: string[]) => target.run(args);
+    const read = target.read;
     const jsonLines = (stdout: string) =>
       stdout
         .split("\n")

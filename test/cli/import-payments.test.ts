@@ -2,91 +2,25 @@
 // region, the report on stdout, the exit codes of an imported, a repeated and a refused file, and the database read
 // back between runs.
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import iconv from "iconv-lite";
 import { sql } from "kysely";
-import { type Database, openDatabase } from "../../src/db/database.ts";
 import { migrate } from "../../src/db/migrate.ts";
-import { postgresUrl } from "../support/databases.ts";
+import { cliTargets } from "../support/cli.ts";
 import { registryRegion } from "../support/registry-region.ts";
 
-const BIN = new URL("../../bin/abonent.js", import.meta.url).pathname;
 const FIXTURES = new URL("../fixtures/registries/", import.meta.url).pathname;
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-interface Target {
-  name: string;
-  env: Record<string, string>;
-  prepare(): Promise<void>;
-  open(): Promise<Database>;
-  dispose(): Promise<void>;
-}
-
-function pgliteTarget(dataDir: string): Target {
-  return {
-    name: "pglite",
-    env: { DATABASE_URL: "", DATA_DIR: dataDir },
-    prepare: async () => {},
-    open: () => openDatabase({ pgliteDir: join(dataDir, "pglite") }),
-    dispose: async () => {},
-  };
-}
-
-function postgresTarget(url: string): Target {
-  const schema = `t_${randomBytes(6).toString("hex")}`;
-  const withPath = `${url}${url.includes("?") ? "&" : "?"}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
-  const admin = async (statement: string) => {
-    const db = await openDatabase({ databaseUrl: url, poolSize: 1 });
-    try {
-      await db.exec(statement);
-    } finally {
-      await db.close();
-    }
-  };
-  return {
-    name: "postgres",
-    env: { DATABASE_URL: withPath },
-    prepare: () => admin(`create schema ${schema}`),
-    open: () => openDatabase({ databaseUrl: url, searchPath: schema, poolSize: 1 }),
-    dispose: () => admin(`drop schema if exists ${schema} cascade`),
-  };
-}
 
 const workDir = mkdtempSync(join(tmpdir(), "abonent-import-"));
 after(() => rmSync(workDir, { recursive: true, force: true }));
-const targets = [pgliteTarget(join(workDir, "data")), ...(postgresUrl ? [postgresTarget(postgresUrl)] : [])];
 
-for (const target of targets) {
+for (const target of cliTargets("import")) {
   describe(`abonent import payments [${target.name}]`, () => {
-    const abonent = (args: string[]): Promise<Run> =>
-      new Promise((resolve) => {
-        const child = spawn(process.execPath, [BIN, ...args], {
-          env: { ...process.env, LOG_LEVEL: "silent", ...target.env },
-        });
-        let stdout = "";
-        let stderr = "";
-        child.stdout.on("data", (d) => (stdout += d));
-        child.stderr.on("data", (d) => (stderr += d));
-        child.on("exit", (code) => resolve({ code, stdout, stderr }));
-      });
-    const read = async <T>(fn: (database: Database) => Promise<T>): Promise<T> => {
-      const database = await target.open();
-      try {
-        return await fn(database);
-      } finally {
-        await database.close();
-      }
-    };
+    const abonent = (args: string[]) => target.run(args);
+    const read = target.read;
     const totals = () =>
       read(async ({ db }) => {
         const { rows } = await sql<{ registries: number; lines: number; entries: number; kop: number }>`

@@ -1,88 +1,29 @@
 // `abonent document bill|statement` as real processes on a billed region: the files they write, read back with
 // pdftotext, and the exit codes of mistakes (an unknown account, a month never billed: no file left behind).
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
-import { type Database, openDatabase } from "../../src/db/database.ts";
 import { migrate } from "../../src/db/migrate.ts";
-import { postgresUrl } from "../support/databases.ts";
+import { cliTargets } from "../support/cli.ts";
 import { buildDocumentsRegion, SINGLE_NUMBER } from "../support/documents-region.ts";
 import { lineWith, pdfText } from "../support/pdf.ts";
-
-const BIN = new URL("../../bin/abonent.js", import.meta.url).pathname;
-
-interface Target {
-  name: string;
-  env: Record<string, string>;
-  open(): Promise<Database>;
-  dispose(): Promise<void>;
-}
-
-function pgliteTarget(dir: string): Target {
-  return {
-    name: "pglite",
-    env: { DATABASE_URL: "", DATA_DIR: dir },
-    open: () => openDatabase({ pgliteDir: join(dir, "pglite") }),
-    dispose: async () => {},
-  };
-}
-
-function postgresTarget(url: string): Target {
-  const schema = `t_${randomBytes(6).toString("hex")}`;
-  const admin = async (statement: string) => {
-    const db = await openDatabase({ databaseUrl: url, poolSize: 1 });
-    try {
-      await db.exec(statement);
-    } finally {
-      await db.close();
-    }
-  };
-  return {
-    name: "postgres",
-    env: {
-      DATABASE_URL: `${url}${url.includes("?") ? "&" : "?"}options=${encodeURIComponent(`-c search_path=${schema}`)}`,
-    },
-    open: async () => {
-      await admin(`create schema if not exists ${schema}`);
-      return openDatabase({ databaseUrl: url, searchPath: schema, poolSize: 10 });
-    },
-    dispose: () => admin(`drop schema if exists ${schema} cascade`),
-  };
-}
 
 const dir = mkdtempSync(join(tmpdir(), "abonent-documents-"));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-for (const target of [
-  pgliteTarget(join(dir, "data")),
-  ...(postgresUrl ? [postgresTarget(postgresUrl)] : []),
-]) {
+for (const target of cliTargets("documents")) {
   describe(`abonent document [${target.name}]`, () => {
     const out = (name: string) => join(dir, `${target.name}-${name}`);
-    const abonent = (args: string[]) =>
-      new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-        const child = spawn(process.execPath, [BIN, ...args], {
-          env: { ...process.env, LOG_LEVEL: "silent", ...target.env },
-        });
-        let stdout = "";
-        let stderr = "";
-        child.stdout.on("data", (d) => (stdout += d));
-        child.stderr.on("data", (d) => (stderr += d));
-        child.on("exit", (code) => resolve({ code, stdout, stderr }));
-      });
+    const abonent = (args: string[]) => target.run(args);
 
     before(async () => {
-      const database = await target.open();
-      try {
+      await target.prepare();
+      await target.read(async (database) => {
         await migrate(database);
         await buildDocumentsRegion(database);
-      } finally {
-        await database.close();
-      }
+      });
     });
     after(() => target.dispose());
 
