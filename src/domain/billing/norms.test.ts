@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import fc from "fast-check";
-import { inHeatingSeason, normUse } from "./norms.ts";
+import { inHeatingSeason, normPerM2InMonth, normUse } from "./norms.ts";
 
 describe("normUse", () => {
   test("heating: 0.0168 Gcal/m² × 55.5 m² = 0.9324 Gcal → 0.932", () => {
@@ -67,5 +67,14 @@ describe("inHeatingSeason", () => {
       ["2019-01", "2019-04", "2019-05", "2019-09", "2019-10", "2019-12"].map(inHeatingSeason),
       [true, true, false, false, true, true],
     );
+  });
+});
+
+describe("normPerM2InMonth", () => {
+  test("heating's norm is zero from May to September; other norms and months are as set", () => {
+    assert.equal(normPerM2InMonth("heating", "2019-06", "0.01680"), "0");
+    assert.equal(normPerM2InMonth("heating", "2019-11", "0.01680"), "0.01680");
+    assert.equal(normPerM2InMonth("hot_water", "2019-06", "0.5"), "0.5");
+    assert.equal(normPerM2InMonth("heating", "2019-06", null), null);
   });
 });

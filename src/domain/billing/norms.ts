@@ -65,3 +65,8 @@ export const HEATING_SEASON_MONTHS: ReadonlySet<number> = new Set([10, 11, 12, 1
 export function inHeatingSeason(period: string /* YYYY-MM */): boolean {
   return HEATING_SEASON_MONTHS.has(Number(period.slice(5, 7)));
 }
+
+/** A tariff's per-m² norm as it applies in `period`: heating's is zero outside the heating season. */
+export function normPerM2InMonth(service: string, period: string, normPerM2: string | null): string | null {
+  return normPerM2 !== null && service === "heating" && !inHeatingSeason(period) ? "0" : normPerM2;
+}

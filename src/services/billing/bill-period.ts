@@ -5,6 +5,7 @@
 import { sql } from "kysely";
 import type { Db } from "../../db/database.ts";
 import type { ServiceCode } from "../../db/tables/reference.table.ts";
+import { servicesBilledOnMeter } from "../../domain/billing/billed-services.ts";
 import { estimationRuleDay, estimationRuleFor } from "../../domain/billing/estimation-rules.ts";
 import { kyivDateOf } from "../../domain/kyiv-time.ts";
 import { compareLocalDates } from "../../domain/local-date.ts";
@@ -250,15 +251,13 @@ function billedServices(parts: TariffParts, period: Period): BilledService[] {
     );
     return { historyMonths: rule.historyMonths, averageForMonths: rule.averageForMonths };
   };
-  const out: BilledService[] = [...parts.services].map((s) => ({
-    meterService: s,
-    service: s,
-    ...ruleOf(s),
-  }));
-  if (parts.services.has("sewerage") && parts.services.has("cold_water")) {
-    out.push({ meterService: "cold_water", service: "sewerage", ...ruleOf("sewerage") });
-  }
-  return out;
+  return [...parts.services].flatMap((meterService) =>
+    servicesBilledOnMeter(meterService, parts.services).map((service) => ({
+      meterService,
+      service,
+      ...ruleOf(service),
+    })),
+  );
 }
 
 interface AccountBatch {

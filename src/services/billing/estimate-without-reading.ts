@@ -6,8 +6,9 @@
 import { sql } from "kysely";
 import type { ServiceCode } from "../../db/tables/reference.table.ts";
 import type { HistoryReading } from "../../domain/average-consumption.ts";
+import { servicesBilledOnMeter } from "../../domain/billing/billed-services.ts";
 import { estimateMonth, estimationRuleDay } from "../../domain/billing/estimation-rules.ts";
-import { inHeatingSeason, normUse } from "../../domain/billing/norms.ts";
+import { normPerM2InMonth, normUse } from "../../domain/billing/norms.ts";
 import { priceProrated } from "../../domain/billing/proration.ts";
 import type { MeterZones } from "../../domain/billing/tariff.ts";
 import { kyivDateOf } from "../../domain/kyiv-time.ts";
@@ -18,7 +19,7 @@ import { quantityToNumeric } from "../../domain/quantity.ts";
 import { findAccountForActor } from "../accounts/find-account.ts";
 import type { Actor } from "../actor.ts";
 import type { Deps } from "../deps.ts";
-import { findWindowRule } from "../readings/find-window-rule.ts";
+import { findWindowRule, type WindowRuleInForce } from "../readings/find-window-rule.ts";
 import { loadMeterHistories } from "../readings/load-meter-history.ts";
 import { windowStatusView } from "../readings/window-status-view.ts";
 import { loadTariffs, tariffsFor } from "./run/tariff-parts.ts";
@@ -74,27 +75,31 @@ export async function estimateWithoutReading(
     ),
   );
   const tariffs = await loadTariffs(db, account.providerId);
+  const tariffServices = new Set(tariffs.map((t) => t.service));
   const estimatedRuns = await recentMethods(deps, account.id);
+  const rules = new Map<ServiceCode, WindowRuleInForce>();
 
   const out: MeterEstimate[] = [];
   for (const m of meters) {
-    const rule = await findWindowRule(db, {
-      providerId: account.providerId,
-      service: m.service_code,
-      settlementId: account.settlementId,
-      today,
-    });
+    let rule = rules.get(m.service_code);
+    if (!rule) {
+      rule = await findWindowRule(db, {
+        providerId: account.providerId,
+        service: m.service_code,
+        settlementId: account.settlementId,
+        today,
+      });
+      rules.set(m.service_code, rule);
+    }
     const window = windowStatusView(rule, now);
     const period = parsePeriod((window.current ?? window.next).period);
     const history = histories.get(`${account.id}:${m.id}`) ?? [];
     const readingGiven = history.some((r) => r.period === firstDay(period) && r.kind !== "initial");
-    const own = tariffsFor(tariffs, m.service_code, account.settlementId);
-    const heated = m.service_code !== "heating" || inHeatingSeason(period);
-    const first = own[0]?.tariff;
+    const first = tariffsFor(tariffs, m.service_code, account.settlementId)[0]?.tariff;
     const norm = first
       ? normUse({
           normPerResident: first.normPerResident ?? null,
-          normPerM2: heated ? (first.normPerM2 ?? null) : first.normPerM2 ? "0" : null,
+          normPerM2: normPerM2InMonth(m.service_code, period, first.normPerM2 ?? null),
           residents: premise.residents,
           areaM2: premise.area_m2,
         })
@@ -118,22 +123,24 @@ export async function estimateWithoutReading(
       };
     });
     const usage = zones.map((z) => ({ zone: z.zone, used: z.estimate.used }));
-    const billedOn = m.service_code === "cold_water" ? ["cold_water", "sewerage"] : [m.service_code];
-    let amountKop: Kopiykas | null = kop(0);
-    for (const s of billedOn) {
-      const ts = tariffsFor(tariffs, s as ServiceCode, account.settlementId).map((t) => t.tariff);
-      if (ts.length === 0) {
-        if (s === m.service_code) amountKop = null;
-        continue;
-      }
+    // The meter's own service must be priced; sewerage on its volume is added where it has a tariff.
+    const price = (service: ServiceCode): Kopiykas | null => {
+      const ts = tariffsFor(tariffs, service, account.settlementId).map((t) => t.tariff);
       try {
-        const priced = priceProrated(period, ts, usage, m.zones as MeterZones);
-        if (amountKop !== null) amountKop = kop(amountKop + priced.consumptionKop);
+        return ts.length === 0
+          ? null
+          : priceProrated(period, ts, usage, m.zones as MeterZones).consumptionKop;
       } catch (e) {
-        if (!(e instanceof RangeError)) throw e;
-        if (s === m.service_code) amountKop = null;
+        if (e instanceof RangeError) return null; // no tariff on some day of the month
+        throw e;
       }
-    }
+    };
+    const [own, ...derived] = servicesBilledOnMeter(
+      m.service_code,
+      new Set([m.service_code, ...tariffServices]),
+    );
+    const ownKop = price(own!);
+    const amountKop = ownKop === null ? null : sumKop([ownKop, ...derived.map((s) => price(s) ?? kop(0))]);
     out.push({
       meterId: m.id,
       serial: m.serial,

@@ -4,7 +4,7 @@
 import { sql } from "kysely";
 import type { Db, Tx } from "../../../db/database.ts";
 import type { ServiceCode } from "../../../db/tables/reference.table.ts";
-import { inHeatingSeason } from "../../../domain/billing/norms.ts";
+import { normPerM2InMonth } from "../../../domain/billing/norms.ts";
 import { splitByTariffs, TariffCoverageError } from "../../../domain/billing/proration.ts";
 import { type Tariff, TariffError, validateTariff } from "../../../domain/billing/tariff.ts";
 import { divRoundHalfAwayFromZero, parseScaledDecimal } from "../../../domain/decimal.ts";
@@ -164,10 +164,7 @@ export async function tariffParts(
             month_fee_kop: Number(feeTotal) as Kopiykas,
             norm_per_resident_th: first.normPerResident == null ? null : Number(first.normPerResident),
             // Outside the heating season heating's norm is zero: only the fixed fee is billed.
-            norm_per_m2:
-              service === "heating" && !inHeatingSeason(period) && first.normPerM2
-                ? "0"
-                : (first.normPerM2 ?? null),
+            norm_per_m2: normPerM2InMonth(service, period, first.normPerM2 ?? null),
           });
         });
       }
