@@ -26,6 +26,8 @@ interface Ids {
   heating: number;
   waterByNorm: number;
   waterMetered: number;
+  flat: number;
+  flatTariff: number;
 }
 let ids: Ids;
 
@@ -90,7 +92,23 @@ async function prepare({ database, setNow }: DbFixture): Promise<void> {
   await f.reading(waterMetered, waterMeter, ["100"], "2019-05-15", "2019-05");
   await f.reading(waterMetered, waterMeter, ["110"], "2019-06-15", "2019-06");
 
+  // A provider whose tariff has no zone coefficients, and a two-zone meter to bill by it.
+  const flat = await f.provider("flat", [{ ...ELECTRICITY_2019, zones: [] }]);
+  const flatAccount = await f.account(flat);
+  const flatMeter = await f.meter(flatAccount, flat, "electricity", { zones: 2 });
+  await f.reading(flatAccount, flatMeter, ["100", "50"], "2019-06-01", "2019-05");
+  await f.reading(flatAccount, flatMeter, ["200", "90"], "2019-07-01", "2019-06");
+  const flatTariff = (
+    await database.db
+      .selectFrom("tariffs")
+      .select("id")
+      .where("provider_id", "=", flat)
+      .executeTakeFirstOrThrow()
+  ).id;
+
   ids = {
+    flat,
+    flatTariff,
     f,
     power,
     heat,
@@ -159,6 +177,31 @@ forEachDatabase(
         "cold_water:charge": 17364,
         "sewerage:charge": 11502,
       });
+    });
+
+    test("a two-zone meter on a tariff without zone coefficients: refused by name, nothing written", async () => {
+      await assert.rejects(bill(ids.flat, "2019-06"), (e: unknown) => {
+        assert.ok(e instanceof AppError);
+        assert.equal(e.code, "billing_tariff_invalid");
+        assert.equal(
+          e.messageIn("en"),
+          `Tariff #${ids.flatTariff} for electricity is not valid: it has no zone coefficients for a 2-zone meter ` +
+            "(Testove, 2019-06)",
+        );
+        return true;
+      });
+      const { db } = get().database;
+      const entries = await db
+        .selectFrom("ledger_entries")
+        .select("id")
+        .where("provider_id", "=", ids.flat)
+        .execute();
+      const usage = await db
+        .selectFrom("billed_usage")
+        .select("zone")
+        .where("provider_id", "=", ids.flat)
+        .execute();
+      assert.deepEqual([entries, usage], [[], []]);
     });
 
     test("planned payments for July: expected use priced, plus the fee, rounded up to whole hryvnias", async () => {

@@ -1,7 +1,8 @@
-// Exact proportional split of a quantity in thousandths. Billing splits quantities
-// (block volumes over zones, a month's use over tariff parts, a true consumption over
-// estimated months) by the same largest-remainder rule that money.ts uses for kopiykas,
-// so one tie-break (the earlier index) governs both and a SQL mirror needs only one.
+// Exact proportional split of a quantity in thousandths. Billing splits quantities (a
+// month's use over tariff parts, a true consumption over the months it is re-spread over)
+// by the same largest-remainder rule that money.ts uses for kopiykas, so one tie-break
+// (the earlier index) governs both and the SQL mirror needs only one. Block volumes are
+// shared among zones in closed form instead (tariff.ts: splitBlocksOverZones).
 
 import { allocateKop, kopFromBigInt } from "../money.ts";
 

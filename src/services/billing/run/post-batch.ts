@@ -6,19 +6,26 @@ import type { Tx } from "../../../db/database.ts";
 import { firstDay, lastDay, nextPeriod, type Period } from "../../../domain/period.ts";
 import { AppError } from "../../errors.ts";
 
+/** Every quantity of the batch got a price, with a coefficient for every zone; else the run stops, by name. */
 export async function checkPriced(tx: Tx): Promise<void> {
-  const { rows } = await sql<{ service_code: string; settlement: string; period: string; unpriced: boolean }>`
-    select q.service_code, s.name_en as settlement, q.period, a.account_id is null as unpriced
+  const { rows } = await sql<{
+    service_code: string;
+    settlement: string;
+    period: string;
+    zones: number;
+    tariff: number | null;
+  }>`
+    select q.service_code, s.name_en as settlement, q.period, q.zones, a.tariff_without_coefficient as tariff
     from bill_quantities q
     join settlements s on s.id = q.settlement_id
     left join bill_amounts a on a.account_id = q.account_id and a.service_code = q.service_code
       and a.meter_id is not distinct from q.meter_id and a.zone = q.zone and a.period = q.period
       and a.purpose = q.purpose
-    where q.purpose <> 'plan' and (a.account_id is null or not a.coefficient_found)
+    where q.purpose <> 'plan' and (a.account_id is null or a.tariff_without_coefficient is not null)
     limit 1`.execute(tx);
   const bad = rows[0];
   if (!bad) return;
-  if (bad.unpriced) {
+  if (bad.tariff === null) {
     throw new AppError("billing_tariff_missing", {
       service: bad.service_code,
       settlement: bad.settlement,
@@ -26,9 +33,9 @@ export async function checkPriced(tx: Tx): Promise<void> {
     });
   }
   throw new AppError("billing_tariff_invalid", {
-    tariff: "?",
+    tariff: bad.tariff,
     service: bad.service_code,
-    reason: `no zone coefficient for a multi-zone meter in ${bad.settlement} in ${bad.period}`,
+    reason: `it has no zone coefficients for a ${bad.zones}-zone meter (${bad.settlement}, ${bad.period.slice(0, 7)})`,
   });
 }
 

@@ -77,7 +77,8 @@ export async function priceQuantities(tx: Tx): Promise<void> {
     )
     select l.account_id, l.service_code, l.meter_id, l.period, l.purpose, l.zone,
       sum(round(l.piece * l.price_uah * coalesce(z.coefficient, 1) / 10))::bigint as amount_kop,
-      bool_and(l.zones = 1 or z.coefficient is not null) as coefficient_found
+      -- A multi-zone meter priced by a tariff with no coefficient for its zone: the run refuses it by name.
+      max(l.tariff_id) filter (where l.zones > 1 and z.coefficient is null) as tariff_without_coefficient
     from lines l
     left join tariff_zones z on l.zones > 1 and z.tariff_id = l.tariff_id and z.zones = l.zones and z.zone = l.zone
     group by l.account_id, l.service_code, l.meter_id, l.period, l.purpose, l.zone`.execute(tx);
