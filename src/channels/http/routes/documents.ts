@@ -1,11 +1,12 @@
 // Documents for download: an account's bill for a billed month as PDF (and its payment QR code as PNG), and the
 // reconciliation statement for any date range as PDF or CSV. Files stream to the client as they are written.
+import type { Readable } from "node:stream";
 import type { FastifyInstance, FastifyReply } from "fastify";
 import { parsePeriod } from "../../../domain/period.ts";
 import type { Locale } from "../../../i18n/locale.ts";
 import type { Deps } from "../../../services/deps.ts";
 import { loadBill } from "../../../services/documents/load-bill.ts";
-import { loadStatement } from "../../../services/documents/load-statement.ts";
+import { loadStatement, type Statement } from "../../../services/documents/load-statement.ts";
 import { billFileName, billPdf } from "../../../services/documents/render/bill-pdf.ts";
 import { nbuQrPng } from "../../../services/documents/render/nbu-qr-image.ts";
 import { statementCsv } from "../../../services/documents/render/statement-csv.ts";
@@ -146,37 +147,36 @@ export async function documentRoutes(app: FastifyInstance, opts: { deps: Deps })
     Querystring: { from: string; to: string; lang: Locale };
   };
 
-  app.get<StatementRequest>(
-    "/api/accounts/:accountId/statement.pdf",
-    statementSchema("downloadStatement", "application/pdf", "PDF"),
-    async (request, reply) => {
-      const { from, to, lang: locale } = request.query;
-      const statement = await loadStatement(deps, {
-        actor: actorOf(request),
-        accountId: request.params.accountId,
-        from,
-        to,
-      });
-      return attachment(reply, "application/pdf", statementFileName(statement, locale, "pdf")).send(
-        statementPdf(statement, locale),
-      );
-    },
-  );
-
-  app.get<StatementRequest>(
-    "/api/accounts/:accountId/statement.csv",
-    statementSchema("downloadStatementCsv", "text/csv", "CSV (UTF-8, comma-separated, amounts in UAH)"),
-    async (request, reply) => {
-      const { from, to, lang: locale } = request.query;
-      const statement = await loadStatement(deps, {
-        actor: actorOf(request),
-        accountId: request.params.accountId,
-        from,
-        to,
-      });
-      return attachment(reply, "text/csv; charset=utf-8", statementFileName(statement, locale, "csv")).send(
-        statementCsv(statement, locale),
-      );
-    },
+  // The statement in two formats: one loader, one renderer each.
+  const statementRoute = (
+    format: "pdf" | "csv",
+    operationId: string,
+    mediaType: string,
+    description: string,
+    render: (statement: Statement, locale: Locale) => Readable,
+  ) =>
+    app.get<StatementRequest>(
+      `/api/accounts/:accountId/statement.${format}`,
+      statementSchema(operationId, mediaType.split(";")[0]!, description),
+      async (request, reply) => {
+        const { from, to, lang: locale } = request.query;
+        const statement = await loadStatement(deps, {
+          actor: actorOf(request),
+          accountId: request.params.accountId,
+          from,
+          to,
+        });
+        return attachment(reply, mediaType, statementFileName(statement, locale, format)).send(
+          render(statement, locale),
+        );
+      },
+    );
+  statementRoute("pdf", "downloadStatement", "application/pdf", "PDF", statementPdf);
+  statementRoute(
+    "csv",
+    "downloadStatementCsv",
+    "text/csv; charset=utf-8",
+    "CSV (UTF-8, comma-separated, amounts in UAH)",
+    statementCsv,
   );
 }
