@@ -201,7 +201,13 @@ forEachDatabase(
         .select("zone")
         .where("provider_id", "=", ids.flat)
         .execute();
-      assert.deepEqual([entries, usage], [[], []]);
+      // Refused before a run began: no run is left behind as running.
+      const runs = await db
+        .selectFrom("billing_runs")
+        .select("id")
+        .where("provider_id", "=", ids.flat)
+        .execute();
+      assert.deepEqual([entries, usage, runs], [[], [], []]);
     });
 
     test("planned payments for July: expected use priced, plus the fee, rounded up to whole hryvnias", async () => {

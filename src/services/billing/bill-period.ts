@@ -216,8 +216,13 @@ async function checkTariffCoverage(
   const first = firstDay(period);
   const next = firstDay(nextPeriod(period));
   const gaps = parts.gaps.filter((g) => g.period !== nextPeriod(period));
-  const { rows } = await sql<{ service_code: ServiceCode; settlement_id: number; name: string }>`
-    select distinct m.service_code, pr.settlement_id, s.name_en as name
+  const { rows } = await sql<{
+    service_code: ServiceCode;
+    settlement_id: number;
+    name: string;
+    zones: number;
+  }>`
+    select distinct m.service_code, pr.settlement_id, s.name_en as name, m.zones
     from accounts a
     join premises pr on pr.id = a.premise_id
     join settlements s on s.id = pr.settlement_id
@@ -237,6 +242,24 @@ async function checkTariffCoverage(
         settlement: r.name,
         day: gap?.day ?? first,
       });
+    }
+    if (r.zones === 1) continue;
+    // A multi-zone meter needs the tariff's coefficient for each of its zones.
+    for (const part of parts.rows) {
+      if (
+        part.period !== first ||
+        part.service_code !== r.service_code ||
+        part.settlement_id !== r.settlement_id
+      )
+        continue;
+      const coefficients = parts.tariffs.get(part.tariff_id)?.zones?.filter((z) => z.zones === r.zones) ?? [];
+      if (coefficients.length < r.zones) {
+        throw new AppError("billing_tariff_invalid", {
+          tariff: part.tariff_id,
+          service: r.service_code,
+          reason: `it has no zone coefficients for a ${r.zones}-zone meter (${r.name}, ${period})`,
+        });
+      }
     }
   }
 }

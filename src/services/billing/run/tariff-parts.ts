@@ -40,6 +40,8 @@ export interface TariffParts {
   gaps: TariffGap[];
   /** Services the provider has any tariff for. */
   services: Set<ServiceCode>;
+  /** The tariffs themselves, by id. */
+  tariffs: Map<number, Tariff>;
 }
 
 export interface LoadedTariff {
@@ -170,7 +172,7 @@ export async function tariffParts(
       }
     }
   }
-  return { rows, gaps, services };
+  return { rows, gaps, services, tariffs: new Map(tariffs.map((t) => [t.id, t.tariff])) };
 }
 
 /** The parts as a temporary table of the current transaction, for the batch statements to join. */
