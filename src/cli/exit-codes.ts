@@ -7,7 +7,7 @@ export const EXIT = {
   usage: 2,
   /** `bill`: the month is already billed and closed (nothing was billed again). */
   periodClosed: 3,
-  /** `bill`: the run was refused: the month is not over, a run is in progress, a tariff is missing or invalid. */
+  /** `bill`: the run was refused: the month is not over or is before the last closed one or the first tariff, a run is in progress, a tariff is missing or invalid. */
   refused: 4,
   /** `import payments`: the file was refused (unreadable, not CSV, a header column missing, the wrong encoding). */
   registryRefused: 5,

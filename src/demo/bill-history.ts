@@ -36,7 +36,7 @@ export async function billHistory(
         totalKop += summary.totalKop;
         runs++;
       } catch (e) {
-        if (!(e instanceof AppError && e.code === "billing_tariff_missing")) throw e;
+        if (!(e instanceof AppError && e.code === "billing_period_before_tariffs")) throw e;
         skipped++;
       }
       onProgress?.(runs + skipped, periods.length * providers.length);

@@ -251,6 +251,44 @@ forEachDatabase(
       );
     });
 
+    test("a month before the last closed one, or before the first tariff, is refused and writes nothing", async () => {
+      const { db } = get().database;
+      const count = async () =>
+        Number(
+          (
+            await db
+              .selectFrom("ledger_entries")
+              .select((eb) => eb.fn.countAll<number>().as("n"))
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
+      const before = await count();
+      // June is closed: May would change a bill already issued.
+      await assert.rejects(bill(ids.power, "2019-05"), (e: unknown) => {
+        assert.ok(e instanceof AppError);
+        assert.equal(e.code, "billing_period_before_closed");
+        assert.equal(e.status, 409);
+        assert.match(e.messageIn("en"), /2019-05 is before power's last closed period 2019-06/);
+        assert.match(e.messageIn("uk"), /перерахунок/);
+        return true;
+      });
+      // No period of "flat" is closed, but its first tariff starts in March 2017.
+      await assert.rejects(bill(ids.flat, "1999-01"), (e: unknown) => {
+        assert.ok(e instanceof AppError);
+        assert.equal(e.code, "billing_period_before_tariffs");
+        assert.equal(e.status, 422);
+        assert.match(e.messageIn("en"), /first tariff \(from 2017-03-01\)/);
+        return true;
+      });
+      assert.equal(await count(), before);
+      const runs = await db
+        .selectFrom("billing_runs")
+        .select("period")
+        .where("period", "in", ["2019-05-01", "1999-01-01"])
+        .execute();
+      assert.deepEqual(runs, []);
+    });
+
     test("an advance paid with the June bill pays the July charge", async () => {
       const { database, setNow } = get();
       // 342.00 for June + the 62.00 planned payment.

@@ -118,6 +118,17 @@ forEachDatabase(
       assert.equal((await runs(admin, "deu")).body.runs.length, 1, "no second run recorded");
     });
 
+    test("a month before the last closed one (2025-11) or before the first tariff (1999-01) is refused", async () => {
+      const past = await bill(admin, "deu", "2025-11", "en");
+      assert.equal(past.status, 409);
+      assert.equal(past.body.error.code, "billing_period_before_closed");
+      assert.match(past.body.error.message, /last closed period 2026-10/);
+      const ancient = await bill(admin, "deu", "1999-01", "en");
+      assert.equal(ancient.status, 409, "1999-01 is before the closed 2026-10 too");
+      assert.equal((await ledger(deu, "2025-11")).total, 0);
+      assert.equal((await runs(admin, "deu")).body.runs.length, 1, "no run recorded");
+    });
+
     test("a month not over yet is 422, a malformed month 400, and neither starts a run", async () => {
       const current = await bill(admin, "deu", "2026-11", "en");
       assert.equal(current.status, 422);

@@ -49,7 +49,8 @@ Exit codes:
   ${EXIT.failed}   unexpected failure (e.g. the database is unreachable)
   ${EXIT.usage}   bad usage: a malformed option or an unknown provider
   ${EXIT.periodClosed}   the month is already billed and closed (for a provider; the others are still billed)
-  ${EXIT.refused}   billing refused: the month is not over, a run is in progress, a tariff is missing or invalid
+  ${EXIT.refused}   billing refused: the month is not over, or before the last closed month or the first tariff;
+      a run is in progress; a tariff is missing or invalid
   ${EXIT.config}  bad configuration (an environment variable)
 When several providers end differently, the highest code but ${EXIT.config} wins (${EXIT.refused} over ${EXIT.periodClosed} over ${EXIT.ok}).`,
     )

@@ -8,10 +8,11 @@ import type { ServiceCode } from "../../db/tables/reference.table.ts";
 import { servicesBilledOnMeter } from "../../domain/billing/billed-services.ts";
 import { estimationRuleDay, estimationRuleFor } from "../../domain/billing/estimation-rules.ts";
 import { kyivDateOf } from "../../domain/kyiv-time.ts";
-import { compareLocalDates } from "../../domain/local-date.ts";
+import { compareLocalDates, parseLocalDate } from "../../domain/local-date.ts";
 import {
   addPeriods,
   firstDay,
+  lastDay,
   nextPeriod,
   type Period,
   periodOf,
@@ -104,18 +105,20 @@ async function runLocked(deps: Deps, input: BillPeriodInput, started: number): P
     .where("provider_id", "=", providerId)
     .where("period", "=", first)
     .executeTakeFirst();
+  const provider = await db
+    .selectFrom("providers")
+    .select("code")
+    .where("id", "=", providerId)
+    .executeTakeFirstOrThrow();
   if (closed) {
-    const provider = await db
-      .selectFrom("providers")
-      .select("code")
-      .where("id", "=", providerId)
-      .executeTakeFirstOrThrow();
     throw new AppError(
       "billing_period_closed",
       { period, provider: provider.code, closedAt: closed.closed_at.toISOString().slice(0, 10) },
       { closed_at: closed.closed_at.toISOString() },
     );
   }
+
+  await refuseOutOfOrder(db, { providerId, period, provider: provider.code });
 
   const parts = await loadParts(db, providerId, period);
   await checkTariffCoverage(db, providerId, period, parts);
@@ -193,6 +196,28 @@ async function runLocked(deps: Deps, input: BillPeriodInput, started: number): P
     resumed: existing !== undefined,
     seconds: Math.round((performance.now() - started) / 10) / 100,
   };
+}
+
+/**
+ * A month before the provider's last closed one would change bills already issued, and one before its first tariff
+ * has nothing to be billed by: both are refused. Corrections to a closed month reach the next open one as
+ * recalculation lines.
+ */
+async function refuseOutOfOrder(
+  db: Db,
+  { providerId, period, provider }: { providerId: number; period: Period; provider: string },
+): Promise<void> {
+  const { rows } = await sql<{ last_closed: string | null; first_tariff: string | null }>`
+    select (select max(period)::text from closed_periods where provider_id = ${providerId}) as last_closed,
+      (select min(effective_from)::text from tariffs where provider_id = ${providerId}) as first_tariff`.execute(db);
+  const lastClosed = rows[0]?.last_closed ? parseLocalDate(rows[0].last_closed) : null;
+  if (lastClosed !== null && compareLocalDates(firstDay(period), lastClosed) < 0) {
+    throw new AppError("billing_period_before_closed", { period, provider, lastClosed: periodOf(lastClosed) });
+  }
+  const firstTariff = rows[0]?.first_tariff ? parseLocalDate(rows[0].first_tariff) : null;
+  if (firstTariff !== null && compareLocalDates(lastDay(period), firstTariff) < 0) {
+    throw new AppError("billing_period_before_tariffs", { period, provider, from: firstTariff });
+  }
 }
 
 /** Tariff parts from the oldest month a recalculation may re-price to the next period (planned payment). */

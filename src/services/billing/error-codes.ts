@@ -10,6 +10,22 @@ export const BILLING_ERROR_CODES = {
       en: "Period {period} of {provider} is already billed and closed ({closedAt}). Corrections go into the next period as a recalculation.",
     },
   },
+  billing_period_before_closed: {
+    status: 409,
+    message: {
+      uk: "Період {period} раніший за останній закритий період {lastClosed} постачальника {provider}: виставлені рахунки не змінюються. Виправлення потраплять у наступний відкритий період як перерахунок.",
+      ru: "Период {period} раньше последнего закрытого периода {lastClosed} поставщика {provider}: выставленные счета не меняются. Исправления попадут в следующий открытый период как перерасчёт.",
+      en: "Period {period} is before {provider}'s last closed period {lastClosed}: issued bills never change. Corrections go into the next open period as a recalculation.",
+    },
+  },
+  billing_period_before_tariffs: {
+    status: 422,
+    message: {
+      uk: "Період {period} раніший за перший тариф постачальника {provider} (з {from}): нараховувати нема за чим.",
+      ru: "Период {period} раньше первого тарифа поставщика {provider} (с {from}): начислять не по чему.",
+      en: "Period {period} is before {provider}'s first tariff (from {from}): there is nothing to bill it by.",
+    },
+  },
   billing_period_not_over: {
     status: 422,
     message: {

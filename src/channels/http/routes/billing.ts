@@ -38,7 +38,9 @@ export async function billingRoutes(app: FastifyInstance, opts: { deps: Deps }) 
         summary: "Bill a provider's month: every account, then the period is closed",
         description:
           `${access} The month must be over (422 billing_period_not_over) and not closed yet ` +
-          "(409 billing_period_closed); one run per provider and month at a time (409 billing_run_in_progress). " +
+          "(409 billing_period_closed), not before the provider's last closed month (409 billing_period_before_closed: " +
+          "issued bills never change) nor before its first tariff (422 billing_period_before_tariffs); one run per " +
+          "provider and month at a time (409 billing_run_in_progress). " +
           "A run that stopped half-way is taken over (resumed: true). Answers when the run has finished.",
         security,
         params: providerParams,
