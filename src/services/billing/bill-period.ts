@@ -209,10 +209,16 @@ async function refuseOutOfOrder(
 ): Promise<void> {
   const { rows } = await sql<{ last_closed: string | null; first_tariff: string | null }>`
     select (select max(period)::text from closed_periods where provider_id = ${providerId}) as last_closed,
-      (select min(effective_from)::text from tariffs where provider_id = ${providerId}) as first_tariff`.execute(db);
+      (select min(effective_from)::text from tariffs where provider_id = ${providerId}) as first_tariff`.execute(
+    db,
+  );
   const lastClosed = rows[0]?.last_closed ? parseLocalDate(rows[0].last_closed) : null;
   if (lastClosed !== null && compareLocalDates(firstDay(period), lastClosed) < 0) {
-    throw new AppError("billing_period_before_closed", { period, provider, lastClosed: periodOf(lastClosed) });
+    throw new AppError("billing_period_before_closed", {
+      period,
+      provider,
+      lastClosed: periodOf(lastClosed),
+    });
   }
   const firstTariff = rows[0]?.first_tariff ? parseLocalDate(rows[0].first_tariff) : null;
   if (firstTariff !== null && compareLocalDates(lastDay(period), firstTariff) < 0) {
