@@ -6,6 +6,8 @@ import type { ServiceCode } from "../../src/db/tables/reference.table.ts";
 
 export interface TariffSpec {
   service: ServiceCode;
+  /** A settlement's own tariff; by default provider-wide. */
+  settlementId?: number;
   from: string;
   to?: string;
   feeKop?: number;
@@ -73,6 +75,7 @@ export class BillingFixture {
           .values({
             provider_id: id,
             service_code: t.service,
+            settlement_id: t.settlementId ?? null,
             effective_from: t.from,
             effective_to: t.to ?? null,
             fixed_fee_kop: t.feeKop ?? 0,
@@ -104,13 +107,27 @@ export class BillingFixture {
     return id;
   }
 
-  async account(providerId: number, extra: { residents?: number; areaM2?: string } = {}): Promise<number> {
+  /** Another settlement beside the fixture's town. */
+  async settlement(code: string): Promise<number> {
+    return (
+      await this.database.db
+        .insertInto("settlements")
+        .values({ code, name_uk: code, name_ru: code, name_en: code })
+        .returning("id")
+        .executeTakeFirstOrThrow()
+    ).id;
+  }
+
+  async account(
+    providerId: number,
+    extra: { residents?: number; areaM2?: string; settlementId?: number } = {},
+  ): Promise<number> {
     const { db } = this.database;
     const premise = (
       await db
         .insertInto("premises")
         .values({
-          settlement_id: this.town,
+          settlement_id: extra.settlementId ?? this.town,
           street: "вул. Тестова",
           building: String(++this.n),
           area_m2: extra.areaM2 ?? "50.00",

@@ -7,6 +7,7 @@ import type { ServiceCode } from "../../../db/tables/reference.table.ts";
 import { normPerM2InMonth } from "../../../domain/billing/norms.ts";
 import { splitByTariffs, TariffCoverageError } from "../../../domain/billing/proration.ts";
 import { type Tariff, TariffError, validateTariff } from "../../../domain/billing/tariff.ts";
+import { tariffsInSettlement } from "../../../domain/billing/tariff-scope.ts";
 import { divRoundHalfAwayFromZero, parseScaledDecimal } from "../../../domain/decimal.ts";
 import { parseLocalDate } from "../../../domain/local-date.ts";
 import { type Kopiykas, kop } from "../../../domain/money.ts";
@@ -108,16 +109,20 @@ export async function loadTariffs(db: Db | Tx, providerId: number): Promise<Load
   });
 }
 
-/** A settlement's own tariffs of a service replace the provider-wide ones there (docs/billing.md). */
+/**
+ * The tariffs of a service in force in a settlement: its own from their start dates, the provider-wide ones on the
+ * other days (tariff-scope.ts, docs/billing.md). A provider-wide tariff may come back cut into date ranges, each
+ * with the tariff's id.
+ */
 export function tariffsFor(
   tariffs: readonly LoadedTariff[],
   service: ServiceCode,
   settlementId: number,
 ): LoadedTariff[] {
-  const specific = tariffs.filter((t) => t.service === service && t.settlementId === settlementId);
-  return specific.length > 0
-    ? specific
-    : tariffs.filter((t) => t.service === service && t.settlementId === null);
+  return tariffsInSettlement(
+    tariffs.filter((t) => t.service === service && t.settlementId === settlementId),
+    tariffs.filter((t) => t.service === service && t.settlementId === null),
+  );
 }
 
 /** Parts for every service the provider has tariffs for, in every settlement, for each of `periods`. */
