@@ -160,8 +160,9 @@ forEachDatabase(
       assert.equal(power.totalKop, 34200 + 18700 + 7200 + 17400);
 
       await bill(ids.heat, "2019-04");
-      // April is in the heating season: 0.0168 Gcal/m² × 50 m² = 0.84 Gcal × 1654.41 = 1389.70, plus the 21.50 fee.
-      assert.deepEqual(await f.billed(ids.heating, "2019-04"), { "heating:charge": 141120 });
+      // The heating season ends on 15 April (the default): 0.0168 Gcal/m² × 50 m² = 0.84 Gcal a month, for 15 of
+      // April's 30 days = 0.42 Gcal × 1654.41 = 694.85, plus the 21.50 fee.
+      assert.deepEqual(await f.billed(ids.heating, "2019-04"), { "heating:charge": 71635 });
       await bill(ids.heat, "2019-06");
       // June is not: the fee alone.
       assert.deepEqual(await f.billed(ids.heating, "2019-06"), { "heating:charge": 2150 });

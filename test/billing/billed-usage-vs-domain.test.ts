@@ -8,13 +8,19 @@ import type { ServiceCode } from "../../src/db/tables/reference.table.ts";
 import { seedRegion } from "../../src/demo/seed-region.ts";
 import type { HistoryReading } from "../../src/domain/average-consumption.ts";
 import { estimateMonth } from "../../src/domain/billing/estimation-rules.ts";
-import { inHeatingSeason, normUse } from "../../src/domain/billing/norms.ts";
+import { type HeatingSeason, normUseForMonth } from "../../src/domain/billing/norms.ts";
 import { consumptionBetween } from "../../src/domain/consumption.ts";
 import { parseLocalDate } from "../../src/domain/local-date.ts";
 import { parsePeriod } from "../../src/domain/period.ts";
 import type { UtilityService } from "../../src/domain/plausibility.ts";
 import { quantityFromNumeric } from "../../src/domain/quantity.ts";
 import { billPeriod } from "../../src/services/billing/bill-period.ts";
+import {
+  heatingSeason,
+  type LoadedTariff,
+  loadTariffs,
+  tariffsFor,
+} from "../../src/services/billing/run/tariff-parts.ts";
 import { forEachDatabase } from "../support/databases.ts";
 
 const AS_OF = "2026-11-25";
@@ -47,6 +53,7 @@ forEachDatabase(
           "a.provider_id",
           "p.residents",
           "p.area_m2",
+          "p.settlement_id",
         ])
         .where("b.period", "=", FIRST)
         .execute();
@@ -63,30 +70,28 @@ forEachDatabase(
         const key = `${r.account_id}:${r.meter_id}:${r.zone}`;
         history.set(key, [...(history.get(key) ?? []), r]);
       }
-      const norms = new Map(
-        (
-          await db
-            .selectFrom("tariffs")
-            .select(["provider_id", "service_code", "norm_per_resident", "norm_per_m2"])
-            .execute()
-        ).map((t) => [`${t.provider_id}:${t.service_code}`, t]),
-      );
+      const providers = await db.selectFrom("providers").select("id").execute();
+      const tariffs = new Map<number, LoadedTariff[]>();
+      const seasons = new Map<number, HeatingSeason>();
+      for (const p of providers) {
+        tariffs.set(p.id, await loadTariffs(db, p.id));
+        seasons.set(p.id, await heatingSeason(db, p.id));
+      }
+      // The month's norm from the tariffs in force in the premise's settlement (normUseForMonth).
+      const normOf = (b: (typeof billed)[number]) =>
+        normUseForMonth(
+          parsePeriod(PERIOD),
+          tariffsFor(tariffs.get(b.provider_id)!, b.service_code, b.settlement_id).map((t) => t.tariff),
+          b.service_code,
+          seasons.get(b.provider_id)!,
+          { residents: b.residents, areaM2: b.area_m2 },
+        );
 
       const counts: Record<string, number> = {};
       for (const b of billed) {
         if (b.meter_id === null) {
           // Unmetered: the norm (heating's only in the heating season).
-          const t = norms.get(`${b.provider_id}:${b.service_code}`)!;
-          const heated = b.service_code !== "heating" || inHeatingSeason(PERIOD);
-          const expected = !heated
-            ? 0n
-            : normUse({
-                normPerResident:
-                  t.norm_per_resident === null ? null : quantityFromNumeric(t.norm_per_resident),
-                normPerM2: t.norm_per_m2,
-                residents: b.residents,
-                areaM2: b.area_m2,
-              });
+          const expected = normOf(b);
           assert.equal(
             quantityFromNumeric(b.quantity),
             expected,
@@ -116,7 +121,7 @@ forEachDatabase(
           assert.notEqual(c.kind, "decrease", what);
           assert.equal(quantityFromNumeric(b.quantity), c.kind === "decrease" ? -1n : c.used, what);
         } else {
-          const t = norms.get(`${b.provider_id}:${b.service_code}`)!;
+          const norm = normOf(b);
           const estimate = estimateMonth({
             service: b.service_code as UtilityService,
             period: parsePeriod(PERIOD),
@@ -129,16 +134,8 @@ forEachDatabase(
             ),
             meter: dial,
             monthsWithoutReading: 0,
-            norm:
-              b.zone > 1
-                ? 0n
-                : normUse({
-                    normPerResident:
-                      t.norm_per_resident === null ? null : quantityFromNumeric(t.norm_per_resident),
-                    normPerM2: t.norm_per_m2,
-                    residents: b.residents,
-                    areaM2: b.area_m2,
-                  }),
+            // A multi-zone meter gets the norm on zone 1; with no norm at all its zones are 'none'.
+            norm: b.zone > 1 && norm !== null ? 0n : norm,
           });
           if (b.installed_on! >= FIRST) {
             assert.equal(b.method, "none", what);

@@ -86,7 +86,14 @@ interface Step {
 }
 
 const stepArb: fc.Arbitrary<Step> = fc.record({
-  kind: fc.constantFrom<LedgerKind>("charge", "estimated_charge", "recalculation", "payment", "adjustment"),
+  kind: fc.constantFrom<LedgerKind>(
+    "charge",
+    "estimated_charge",
+    "recalculation",
+    "payment",
+    "adjustment",
+    "opening_balance",
+  ),
   serviceIndex: fc.nat({ max: 2 }),
   wholeAccount: fc.boolean(),
   periodIndex: fc.nat({ max: PERIODS.length - 1 }),
@@ -132,9 +139,10 @@ function toEntry(
         source_ref: `recalc-${i}`,
       };
     case "adjustment":
+    case "opening_balance":
       return {
         ...base,
-        kind: "adjustment",
+        kind: step.kind,
         service_code: step.wholeAccount ? null : service,
         amount_kop: step.amount % 2 === 0 ? -step.amount / 2 : step.amount,
         source: "operator",

@@ -3,7 +3,7 @@
 // payment, and one account with a long ledger.
 //   power (electricity, 2019 tiers): single (250 kWh in June = 342.00; paid 404.00 on 5 July; 70 kWh in July
 //     = 63.00), twoZone (June 187.00), late (June estimated 174.00; July 203.74 and a recalculation +20.66)
-//   heat: heating by norm with a 21.50 fee (April 1,411.20)
+//   heat: heating by norm with a 21.50 fee, its season October to April (April 1,411.20)
 //   water: cold water on a meter and sewerage on its volume (June 173.64 + 115.02)
 
 import type { Database } from "../../src/db/database.ts";
@@ -71,6 +71,12 @@ export async function buildDocumentsRegion(database: Database): Promise<Document
       blocks: [[null, "1654.41"]],
     },
   ]);
+  // A season of whole months, October to April, so April is heated all month.
+  await database.db
+    .updateTable("providers")
+    .set({ heating_season_starts: "10-01", heating_season_ends: "04-30" })
+    .where("id", "=", heat)
+    .execute();
   const water = await f.provider("water", [
     { service: "cold_water", from: "2019-01-01", normPerResident: "3.600", blocks: [[null, "17.364"]] },
     { service: "sewerage", from: "2019-01-01", normPerResident: "3.600", blocks: [[null, "11.502"]] },

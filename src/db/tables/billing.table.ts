@@ -26,7 +26,8 @@ export interface ClosedPeriodsTable {
   run_id: number;
 }
 
-export type BilledUsageMethod = "actual" | "average" | "norm" | "none" | "unmetered";
+/** opening: the last reading a previous billing system billed, the basis the first run measures from. */
+export type BilledUsageMethod = "actual" | "average" | "norm" | "none" | "unmetered" | "opening";
 
 export interface BilledUsageTable {
   account_id: number;

@@ -30,7 +30,14 @@ export interface TariffZonesTable {
   coefficient: string;
 }
 
-export type LedgerKind = "charge" | "estimated_charge" | "recalculation" | "payment" | "adjustment";
+export type LedgerKind =
+  | "charge"
+  | "estimated_charge"
+  | "recalculation"
+  | "payment"
+  | "adjustment"
+  /** The balance an account carried over from the billing system before this one (debt or advance). */
+  | "opening_balance";
 export type LedgerSource = "billing" | "payment_gateway" | "bank_registry" | "operator" | "seed" | "import";
 
 export interface LedgerEntriesTable {

@@ -40,6 +40,9 @@ export interface ProvidersTable {
   iban: string;
   contact_phones: Generated<string[]>;
   channels: Generated<Channel[]>;
+  /** The heating season's first and last days, MM-DD, both included (across the new year). */
+  heating_season_starts: Generated<string>;
+  heating_season_ends: Generated<string>;
   created_at: Generated<Date>;
 }
 export type Provider = Selectable<ProvidersTable>;

@@ -8,8 +8,9 @@ import type { ServiceCode } from "../../db/tables/reference.table.ts";
 import type { HistoryReading } from "../../domain/average-consumption.ts";
 import { servicesBilledOnMeter } from "../../domain/billing/billed-services.ts";
 import { estimateMonth, estimationRuleDay } from "../../domain/billing/estimation-rules.ts";
-import { normPerM2InMonth, normUse } from "../../domain/billing/norms.ts";
-import { priceProrated } from "../../domain/billing/proration.ts";
+import { type HeatingSeason, normUseForMonth } from "../../domain/billing/norms.ts";
+import { priceProrated, TariffCoverageError } from "../../domain/billing/proration.ts";
+import type { Tariff } from "../../domain/billing/tariff.ts";
 import type { MeterZones } from "../../domain/billing/tariff.ts";
 import { kyivDateOf } from "../../domain/kyiv-time.ts";
 import { type Kopiykas, kop, sumKop } from "../../domain/money.ts";
@@ -22,7 +23,7 @@ import type { Deps } from "../deps.ts";
 import { findWindowRule, type WindowRuleInForce } from "../readings/find-window-rule.ts";
 import { loadMeterHistories } from "../readings/load-meter-history.ts";
 import { windowStatusView } from "../readings/window-status-view.ts";
-import { loadTariffs, tariffsFor } from "./run/tariff-parts.ts";
+import { heatingSeason, loadTariffs, tariffsFor } from "./run/tariff-parts.ts";
 
 export interface MeterEstimate {
   meterId: number;
@@ -75,6 +76,7 @@ export async function estimateWithoutReading(
     ),
   );
   const tariffs = await loadTariffs(db, account.providerId);
+  const season = await heatingSeason(db, account.providerId);
   const tariffServices = new Set(tariffs.map((t) => t.service));
   const estimatedRuns = await recentMethods(deps, account.id);
   const rules = new Map<ServiceCode, WindowRuleInForce>();
@@ -95,15 +97,13 @@ export async function estimateWithoutReading(
     const period = parsePeriod((window.current ?? window.next).period);
     const history = histories.get(`${account.id}:${m.id}`) ?? [];
     const readingGiven = history.some((r) => r.period === firstDay(period) && r.kind !== "initial");
-    const first = tariffsFor(tariffs, m.service_code, account.settlementId)[0]?.tariff;
-    const norm = first
-      ? normUse({
-          normPerResident: first.normPerResident ?? null,
-          normPerM2: normPerM2InMonth(m.service_code, period, first.normPerM2 ?? null),
-          residents: premise.residents,
-          areaM2: premise.area_m2,
-        })
-      : null;
+    const norm = monthNorm(
+      period,
+      tariffsFor(tariffs, m.service_code, account.settlementId).map((t) => t.tariff),
+      m.service_code,
+      season,
+      { residents: premise.residents, areaM2: premise.area_m2 },
+    );
     const service = m.service_code as UtilityService;
     const zones = Array.from({ length: m.zones }, (_, i) => i + 1).map((zone) => {
       const zoneHistory = history
@@ -157,6 +157,22 @@ export async function estimateWithoutReading(
     out.filter((e) => !e.readingGiven && e.amountKop !== null).map((e) => e.amountKop!),
   );
   return { meters: out, totalKop };
+}
+
+/** The month's norm, or null where no tariff sets one or a day of the month has no tariff. */
+function monthNorm(
+  period: Period,
+  tariffs: readonly Tariff[],
+  service: ServiceCode,
+  season: HeatingSeason,
+  premise: { residents: number; areaM2: string },
+): bigint | null {
+  try {
+    return normUseForMonth(period, tariffs, service, season, premise);
+  } catch (e) {
+    if (e instanceof TariffCoverageError) return null;
+    throw e;
+  }
 }
 
 /** Per "meterId:zone", how many of the latest billed months in a row were estimated (the water rule's count). */

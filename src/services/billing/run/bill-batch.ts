@@ -187,6 +187,19 @@ export async function prepareBatch(tx: Tx, input: BatchInput): Promise<void> {
       and (u.basis_period is null or e.period > u.basis_period)`.execute(tx);
   await sql`analyze bem`.execute(tx);
 
+  // Each account's use by norm per service, this month and next (normUseInMonth: the parts' norms by their days).
+  await sql`
+    create temp table bpn on commit drop as
+    select a.id as account_id, pr.settlement_id, n.service_code, n.period,
+      div(2 * (n.per_resident_days * pr.residents * 1000000000 + n.per_m2_days * pr.area_m2 * 1000000)
+          + 1000000000::numeric * n.month_days, 2000000000::numeric * n.month_days)::bigint as norm_th
+    from accounts a
+    join premises pr on pr.id = a.premise_id
+    join bill_norms n on n.settlement_id = pr.settlement_id and n.period in (${first}::date, ${next}::date)
+    where a.provider_id = ${provider} and a.id >= ${from} and a.id < ${to}
+      and a.opened_on < ${next}::date and (a.closed_on is null or a.closed_on >= ${first}::date)`.execute(tx);
+  await sql`analyze bpn`.execute(tx);
+
   await buildQuantities(tx, input);
 }
 
@@ -254,35 +267,22 @@ async function buildQuantities(tx: Tx, input: BatchInput): Promise<void> {
           else 'average'
         end as method
       from metered m
-      -- The month's norm in thousandths, from the tariff in force on its first day (norms.ts); a multi-zone
-      -- meter gets it on zone 1.
+      -- The month's norm (bpn); a multi-zone meter gets it on zone 1, its other zones 0. With no norm at all the
+      -- zones are 'none' (billed nothing), not 'norm'.
       left join lateral (
-        select case when m.zone > 1 then 0
-          when o.norm_per_resident_th is not null then o.norm_per_resident_th * m.residents
-          when o.norm_per_m2 is not null then round(o.norm_per_m2 * m.area_m2 * 1000)::bigint
-        end as norm_th
-        from bill_parts o
-        where o.service_code = m.service_code and o.settlement_id = m.settlement_id
-          and o.period = ${first}::date and o.part_no = 1
+        select case when m.zone > 1 then 0 else n.norm_th end as norm_th
+        from bpn n
+        where n.account_id = m.account_id and n.service_code = m.service_code and n.period = ${first}::date
       ) n on true
       where m.used is null and not m.first_reading
     ),
     unmetered as (
-      select a.id as account_id, pr.settlement_id, o.service_code,
-        case when o.norm_per_resident_th is not null then o.norm_per_resident_th * pr.residents
-          else round(o.norm_per_m2 * pr.area_m2 * 1000)::bigint end as quantity_th,
-        case when x.norm_per_resident_th is not null then x.norm_per_resident_th * pr.residents
-          when x.norm_per_m2 is not null then round(x.norm_per_m2 * pr.area_m2 * 1000)::bigint
-        end as next_quantity_th
-      from accounts a
-      join premises pr on pr.id = a.premise_id
-      join bill_parts o on o.settlement_id = pr.settlement_id and o.period = ${first}::date and o.part_no = 1
-        and (o.norm_per_resident_th is not null or o.norm_per_m2 is not null)
-      left join bill_parts x on x.service_code = o.service_code and x.settlement_id = pr.settlement_id
-        and x.period = ${next}::date and x.part_no = 1
-      where a.provider_id = ${provider} and a.id >= ${from} and a.id < ${to}
-        and a.opened_on < ${next}::date and (a.closed_on is null or a.closed_on >= ${first}::date)
-        and not exists (select 1 from bz where bz.account_id = a.id and bz.service_code = o.service_code)
+      select n.account_id, n.settlement_id, n.service_code, n.norm_th as quantity_th, x.norm_th as next_quantity_th
+      from bpn n
+      left join bpn x on x.account_id = n.account_id and x.service_code = n.service_code
+        and x.period = ${next}::date
+      where n.period = ${first}::date
+        and not exists (select 1 from bz where bz.account_id = n.account_id and bz.service_code = n.service_code)
     )
     select account_id, settlement_id, service_code, meter_id, zones, zone, ${first}::date as period,
       'bill'::text as purpose, quantity_th, 'actual'::text as method, from_v, to_v, to_reading_id

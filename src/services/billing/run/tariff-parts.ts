@@ -4,7 +4,7 @@
 import { sql } from "kysely";
 import type { Db, Tx } from "../../../db/database.ts";
 import type { ServiceCode } from "../../../db/tables/reference.table.ts";
-import { normPerM2InMonth } from "../../../domain/billing/norms.ts";
+import { DEFAULT_HEATING_SEASON, type HeatingSeason, normDays } from "../../../domain/billing/norms.ts";
 import { splitByTariffs, TariffCoverageError } from "../../../domain/billing/proration.ts";
 import { type Tariff, TariffError, validateTariff } from "../../../domain/billing/tariff.ts";
 import { tariffsInSettlement } from "../../../domain/billing/tariff-scope.ts";
@@ -24,9 +24,11 @@ export interface TariffPartRow {
   month_days: number;
   /** The month's fixed fee over all parts: Σ fee × days / monthDays, rounded half up once (proration.ts). */
   month_fee_kop: number;
-  /** Thousandths per resident, from the tariff in force on the month's first day. */
+  /** This part's tariff's norm: thousandths per resident, or units per m². */
   norm_per_resident_th: number | null;
   norm_per_m2: string | null;
+  /** The part's days the norm applies on: all of them, or for heating those in the provider's heating season. */
+  norm_days: number;
 }
 
 export interface TariffGap {
@@ -132,6 +134,7 @@ export async function tariffParts(
   periods: readonly Period[],
 ): Promise<TariffParts> {
   const tariffs = await loadTariffs(db, providerId);
+  const season = await heatingSeason(db, providerId);
   const settlements = (await db.selectFrom("settlements").select("id").execute()).map((s) => s.id);
   const services = new Set(tariffs.map((t) => t.service));
   const rows: TariffPartRow[] = [];
@@ -158,7 +161,6 @@ export async function tariffParts(
           split.reduce((a, p) => a + BigInt(p.tariff.fixedFeeKop) * BigInt(p.days), 0n),
           BigInt(monthDays),
         );
-        const first = split[0]!.tariff;
         split.forEach((p, i) => {
           rows.push({
             service_code: service,
@@ -169,15 +171,25 @@ export async function tariffParts(
             days: p.days,
             month_days: monthDays,
             month_fee_kop: Number(feeTotal) as Kopiykas,
-            norm_per_resident_th: first.normPerResident == null ? null : Number(first.normPerResident),
-            // Outside the heating season heating's norm is zero: only the fixed fee is billed.
-            norm_per_m2: normPerM2InMonth(service, period, first.normPerM2 ?? null),
+            norm_per_resident_th: p.tariff.normPerResident == null ? null : Number(p.tariff.normPerResident),
+            norm_per_m2: p.tariff.normPerM2 ?? null,
+            norm_days: normDays(service, season, p.fromDay, p.toDay),
           });
         });
       }
     }
   }
   return { rows, gaps, services, tariffs: new Map(tariffs.map((t) => [t.id, t.tariff])) };
+}
+
+/** The provider's heating season (migration 0010). */
+export async function heatingSeason(db: Db | Tx, providerId: number): Promise<HeatingSeason> {
+  const row = await db
+    .selectFrom("providers")
+    .select(["heating_season_starts as starts", "heating_season_ends as ends"])
+    .where("id", "=", providerId)
+    .executeTakeFirst();
+  return row ?? DEFAULT_HEATING_SEASON;
 }
 
 /** The parts as a temporary table of the current transaction, for the batch statements to join. */
@@ -189,8 +201,21 @@ export async function createPartsTable(tx: Tx, rows: readonly TariffPartRow[]): 
       ${rows.map((r) => r.period)}::date[], ${rows.map((r) => r.part_no)}::int[],
       ${rows.map((r) => r.tariff_id)}::int[], ${rows.map((r) => r.days)}::int[],
       ${rows.map((r) => r.month_days)}::int[], ${rows.map((r) => r.month_fee_kop)}::bigint[],
-      ${rows.map((r) => r.norm_per_resident_th)}::bigint[], ${rows.map((r) => r.norm_per_m2)}::numeric[]
+      ${rows.map((r) => r.norm_per_resident_th)}::bigint[], ${rows.map((r) => r.norm_per_m2)}::numeric[],
+      ${rows.map((r) => r.norm_days)}::int[]
     ) as p(service_code, settlement_id, period, part_no, tariff_id, days, month_days, month_fee_kop,
-           norm_per_resident_th, norm_per_m2)`.execute(tx);
+           norm_per_resident_th, norm_per_m2, norm_days)`.execute(tx);
   await sql`analyze bill_parts`.execute(tx);
+  // Per service, settlement and month, the norm summed over the parts' days (norms.ts, normUseInMonth): a premise's
+  // use by norm is then div(2·N + D, 2·D) with N = per_resident·residents·10⁹ + per_m2·10⁶·area·10⁶ and
+  // D = 10⁹·month_days — thousandths, rounded half up once.
+  await sql`
+    create temp table bill_norms on commit drop as
+    select service_code, settlement_id, period, max(month_days) as month_days,
+      coalesce(sum(norm_per_resident_th::numeric * norm_days), 0) as per_resident_days,
+      coalesce(sum(norm_per_m2 * 1000000 * norm_days), 0) as per_m2_days
+    from bill_parts
+    where norm_per_resident_th is not null or norm_per_m2 is not null
+    group by service_code, settlement_id, period`.execute(tx);
+  await sql`analyze bill_norms`.execute(tx);
 }

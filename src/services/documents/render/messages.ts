@@ -92,6 +92,7 @@ export const DOCUMENT_MESSAGES: Record<Locale, DocumentMessages> = {
       norm: "оцінка: за нормою*",
       none: "оцінка: немає даних*",
       unmetered: "за нормою споживання",
+      opening: "вхідні показання",
     },
     estimatedNote:
       "* Показань за місяць не надано: обсяг нараховано за оцінкою. Після надходження показань буде зроблено перерахунок.",
@@ -139,6 +140,7 @@ export const DOCUMENT_MESSAGES: Record<Locale, DocumentMessages> = {
       recalculation: "Перерахунок",
       payment: "Оплата",
       adjustment: "Коригування",
+      opening_balance: "Вхідне сальдо",
     },
     sources: {
       billing: "Рахунок",
@@ -174,6 +176,7 @@ export const DOCUMENT_MESSAGES: Record<Locale, DocumentMessages> = {
       norm: "оценка: по норме*",
       none: "оценка: нет данных*",
       unmetered: "по норме потребления",
+      opening: "входящие показания",
     },
     estimatedNote:
       "* Показания за месяц не переданы: объём начислен по оценке. После получения показаний будет сделан перерасчёт.",
@@ -221,6 +224,7 @@ export const DOCUMENT_MESSAGES: Record<Locale, DocumentMessages> = {
       recalculation: "Перерасчёт",
       payment: "Оплата",
       adjustment: "Корректировка",
+      opening_balance: "Входящее сальдо",
     },
     sources: {
       billing: "Счёт",
@@ -256,6 +260,7 @@ export const DOCUMENT_MESSAGES: Record<Locale, DocumentMessages> = {
       norm: "estimate: norm*",
       none: "estimate: no data*",
       unmetered: "consumption norm",
+      opening: "opening reading",
     },
     estimatedNote:
       "* No reading was submitted for the month: the quantity is an estimate, recalculated once a reading arrives.",
@@ -303,6 +308,7 @@ export const DOCUMENT_MESSAGES: Record<Locale, DocumentMessages> = {
       recalculation: "Recalculation",
       payment: "Payment",
       adjustment: "Adjustment",
+      opening_balance: "Opening balance",
     },
     sources: {
       billing: "Bill",
