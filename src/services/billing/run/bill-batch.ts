@@ -204,7 +204,6 @@ export async function prepareBatch(tx: Tx, input: BatchInput): Promise<void> {
 }
 
 async function buildQuantities(tx: Tx, input: BatchInput): Promise<void> {
-  const { providerId: provider, accountFrom: from, accountTo: to } = input;
   const first = firstDay(input.period);
   const next = firstDay(nextPeriod(input.period));
   const afterNext = firstDay(nextPeriod(nextPeriod(input.period)));
