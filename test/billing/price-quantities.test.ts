@@ -1,12 +1,13 @@
-// The set-based pricing of the billing run equals the domain's priceProrated, amount for amount, for random
-// tariffs (1–3 blocks, zone coefficients, a fixed fee, sometimes a change on a random day of the month) and
-// random meters of 1–3 zones. Each case runs in a transaction that is rolled back.
+// The set-based pricing of the billing run equals the domain's priceHouseholdProrated, amount for amount, for
+// random tariffs (1–3 blocks, zone coefficients, a fixed fee, sometimes a change on a random day of the month) and
+// random households of 1–3 meters of 1–3 zones each (one block allowance per household). Each case runs in a
+// transaction that is rolled back.
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import fc from "fast-check";
 import { sql } from "kysely";
 import type { Tx } from "../../src/db/database.ts";
-import { priceProrated } from "../../src/domain/billing/proration.ts";
+import { priceHouseholdProrated } from "../../src/domain/billing/proration.ts";
 import type { MeterZones, Tariff } from "../../src/domain/billing/tariff.ts";
 import { parseLocalDate } from "../../src/domain/local-date.ts";
 import { kop } from "../../src/domain/money.ts";
@@ -44,6 +45,7 @@ const caseArb = fc.record({
   meters: fc.array(
     fc.integer({ min: 1, max: 3 }).chain((zones) =>
       fc.record({
+        account: fc.integer({ min: 1, max: 3 }),
         zones: fc.constant(zones as MeterZones),
         uses: fc.array(fc.oneof(fc.integer({ min: 0, max: 2_000 }), fc.integer({ min: 0, max: 2_000_000 })), {
           minLength: zones,
@@ -125,17 +127,22 @@ forEachDatabase("set-based pricing equals the domain", (get) => {
         const tariffs = c.second
           ? [domainTariff(c.first, "2019-01-01", change), domainTariff(c.second, change, null)]
           : [domainTariff(c.first, "2019-01-01", null)];
-        const expected = c.meters.map((m) => {
-          const usage = m.uses.map((used, i) => ({ zone: i + 1, used: BigInt(used) }));
-          const priced = priceProrated(period, tariffs, usage, m.zones);
-          return usage.map((u) =>
-            priced.parts.reduce(
-              (sum, p) =>
-                sum + p.lines.filter((l) => (l.zone ?? 1) === u.zone).reduce((a, l) => a + l.amountKop, 0),
-              0,
-            ),
+        // Each account's meters as one household, in meter order.
+        const expected: number[][] = c.meters.map(() => []);
+        for (const account of new Set(c.meters.map((m) => m.account))) {
+          const members = c.meters.flatMap((m, i) => (m.account === account ? [i] : []));
+          const priced = priceHouseholdProrated(
+            period,
+            tariffs,
+            members.map((i) => ({
+              meterZones: c.meters[i]!.zones,
+              usage: c.meters[i]!.uses.map((used, z) => ({ zone: z + 1, used: BigInt(used) })),
+            })),
           );
-        });
+          members.forEach((i, k) => {
+            expected[i] = priced.meterZoneKop[k]!;
+          });
+        }
         await database.db
           .transaction()
           .execute(async (tx) => {
@@ -143,16 +150,24 @@ forEachDatabase("set-based pricing equals the domain", (get) => {
             const parts = await tariffParts(tx, provider, [period]);
             await createPartsTable(tx, parts.rows);
             const rows = c.meters.flatMap((m, meter) =>
-              m.uses.map((used, z) => ({ meter: meter + 1, zones: m.zones, zone: z + 1, used })),
+              m.uses.map((used, z) => ({
+                account: m.account,
+                meter: meter + 1,
+                zones: m.zones,
+                zone: z + 1,
+                used,
+              })),
             );
             await sql`
               create temp table bill_quantities on commit drop as
-              select 1::bigint as account_id, ${f.town}::int as settlement_id, 'electricity'::text as service_code,
+              select q.account_id, ${f.town}::int as settlement_id, 'electricity'::text as service_code,
                 q.meter_id, q.zones, q.zone, ${`${c.period}-01`}::date as period, 'bill'::text as purpose,
-                q.quantity_th
-              from unnest(${rows.map((r) => r.meter)}::bigint[], ${rows.map((r) => r.zones)}::int[],
-                ${rows.map((r) => r.zone)}::int[], ${rows.map((r) => r.used)}::bigint[])
-                as q(meter_id, zones, zone, quantity_th)`.execute(tx);
+                q.quantity_th, 'actual'::text as method, null::bigint as from_v, null::bigint as to_v,
+                null::bigint as to_reading_id
+              from unnest(${rows.map((r) => r.account)}::bigint[], ${rows.map((r) => r.meter)}::bigint[],
+                ${rows.map((r) => r.zones)}::int[], ${rows.map((r) => r.zone)}::int[],
+                ${rows.map((r) => r.used)}::bigint[])
+                as q(account_id, meter_id, zones, zone, quantity_th)`.execute(tx);
             await priceQuantities(tx);
             const { rows: got } = await sql<{ meter_id: number; zone: number; amount_kop: number }>`
               select meter_id, zone, amount_kop from bill_amounts order by meter_id, zone`.execute(tx);

@@ -4,7 +4,13 @@ import fc from "fast-check";
 import { addDays, parseLocalDate } from "../local-date.ts";
 import { kop } from "../money.ts";
 import { daysInPeriod, firstDay, parsePeriod } from "../period.ts";
-import { priceProrated, prorateCeiling, splitByTariffs, TariffCoverageError } from "./proration.ts";
+import {
+  priceHouseholdProrated,
+  priceProrated,
+  prorateCeiling,
+  splitByTariffs,
+  TariffCoverageError,
+} from "./proration.ts";
 import { type MeterZones, priceConsumption, type Tariff, type ZoneUsage } from "./tariff.ts";
 import { u } from "./test-tariffs.ts";
 
@@ -256,6 +262,145 @@ describe("priceProrated", () => {
             fee,
           );
           assert.equal(charge.fixedFeeKop, fee);
+        },
+      ),
+    );
+  });
+});
+
+describe("priceHouseholdProrated: one block allowance per household and service", () => {
+  const MAY = parsePeriod("2026-05");
+  const TARIFF_2019: Tariff = { ...OLD, effectiveFrom: d("2019-01-01"), effectiveTo: null, zones: ZONES };
+
+  test("a meter replaced in May: 20 + 11 kWh on the old, 99 + 53 on the new — 183 kWh under one limit, 189.31", () => {
+    const charge = priceHouseholdProrated(
+      MAY,
+      [TARIFF_2019],
+      [
+        {
+          meterZones: 2,
+          usage: [
+            { zone: 1, used: u(20) },
+            { zone: 2, used: u(11) },
+          ],
+        },
+        {
+          meterZones: 2,
+          usage: [
+            { zone: 1, used: u(99) },
+            { zone: 2, used: u(53) },
+          ],
+        },
+      ],
+    );
+    // Day 119, night 64 as one two-zone meter: block 1 (100) gives the day round(119·100/183) = 65.027, the night
+    // 34.973; block 2 (83) 53.973 / 29.027. 58.52 + 90.67 + 15.74 + 24.38 = 189.31.
+    assert.equal(charge.consumptionKop, 18931);
+    assert.deepEqual(
+      charge.parts[0]!.lines.map((l) => [l.zone, l.block, l.quantity, l.amountKop]),
+      [
+        [1, 1, 65_027n, 5852],
+        [1, 2, 53_973n, 9067],
+        [2, 1, 34_973n, 1574],
+        [2, 2, 29_027n, 2438],
+      ],
+    );
+    // Each zone's amount shared between the meters by their use: day 149.19 as 20:99, night 40.12 as 11:53.
+    assert.deepEqual(charge.meterZoneKop, [
+      [2507, 690],
+      [12412, 3322],
+    ]);
+    // Meter by meter, each with its own 100 kWh, it was 169.39.
+    const separately =
+      priceProrated(
+        MAY,
+        [TARIFF_2019],
+        [
+          { zone: 1, used: u(20) },
+          { zone: 2, used: u(11) },
+        ],
+        2,
+      ).totalKop +
+      priceProrated(
+        MAY,
+        [TARIFF_2019],
+        [
+          { zone: 1, used: u(99) },
+          { zone: 2, used: u(53) },
+        ],
+        2,
+      ).totalKop;
+    assert.equal(separately, 16939);
+  });
+
+  test("a single-zone meter replaced by a two-zone one: classes in order, the block shared over all three", () => {
+    const charge = priceHouseholdProrated(
+      MAY,
+      [TARIFF_2019],
+      [
+        { meterZones: 1, usage: [{ zone: 1, used: u(50) }] },
+        {
+          meterZones: 2,
+          usage: [
+            { zone: 1, used: u(60) },
+            { zone: 2, used: u(40) },
+          ],
+        },
+      ],
+    );
+    // 150 kWh; block 1 (100): single round(50·100/150) = 33.333, day round(60·66.667/100) = 40.000, night 26.667.
+    assert.deepEqual(
+      charge.parts[0]!.lines.map((l) => [l.kind, l.zone ?? null, l.block, l.quantity]),
+      [
+        ["block", null, 1, 33_333n],
+        ["block", null, 2, 16_667n],
+        ["zone", 1, 1, 40_000n],
+        ["zone", 1, 2, 20_000n],
+        ["zone", 2, 1, 26_667n],
+        ["zone", 2, 2, 13_333n],
+      ],
+    );
+    assert.equal(
+      charge.meterZoneKop.flat().reduce((a, b) => a + b, 0),
+      charge.consumptionKop,
+    );
+  });
+
+  test("property: meters of one kind price as one meter with their use summed; shares add up", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom<MeterZones>(1, 2, 3),
+        fc.array(fc.array(fc.bigInt({ min: 0n, max: u(900) }), { minLength: 3, maxLength: 3 }), {
+          minLength: 1,
+          maxLength: 3,
+        }),
+        fc.integer({ min: 1, max: 30 }),
+        (zones, meters, offset) => {
+          const change = addDays(firstDay(JULY), offset);
+          const tariffs = [
+            { ...OLD, zones: ZONES, effectiveTo: change },
+            { ...NEW, zones: ZONES, effectiveFrom: change },
+          ];
+          const usage = meters.map((used) => used.slice(0, zones).map((x, i) => ({ zone: i + 1, used: x })));
+          const household = priceHouseholdProrated(
+            JULY,
+            tariffs,
+            usage.map((x) => ({ meterZones: zones, usage: x })),
+          );
+          const summed = usage[0]!.map((z) => ({
+            zone: z.zone,
+            used: usage.reduce((a, m) => a + m[z.zone - 1]!.used, 0n),
+          }));
+          const one = priceProrated(JULY, tariffs, summed, zones);
+          assert.equal(household.totalKop, one.totalKop);
+          assert.deepEqual(
+            household.parts.map((p) => p.lines),
+            one.parts.map((p) => p.lines),
+          );
+          assert.equal(
+            household.meterZoneKop.flat().reduce((a, b) => a + b, 0),
+            household.consumptionKop,
+          );
         },
       ),
     );

@@ -16,18 +16,21 @@
 
 import { divRoundHalfAwayFromZero } from "../decimal.ts";
 import { addDays, compareLocalDates, type LocalDate } from "../local-date.ts";
-import { allocateKop, type Kopiykas, kopFromBigInt, sumKop } from "../money.ts";
+import { allocateKop, type Kopiykas, kop, kopFromBigInt, sumKop } from "../money.ts";
 import { daysInPeriod, firstDay, type Period } from "../period.ts";
 import { allocateQuantity } from "./allocate-quantity.ts";
 import {
   type ChargeLine,
   checkUsage,
+  type MeterUsage,
   type MeterZones,
-  priceBlocks,
+  priceHouseholdBlocks,
   type Tariff,
   type TariffBlock,
   validateTariff,
+  type ZoneClassUsage,
   type ZoneUsage,
+  zoneClasses,
 } from "./tariff.ts";
 
 export interface TariffPart {
@@ -104,20 +107,65 @@ export function prorateCeiling(upTo: bigint, days: number, monthDays: number): b
   return divRoundHalfAwayFromZero(upTo * BigInt(days), BigInt(monthDays));
 }
 
-/** Prices a month whose tariff may change within it. See the method at the top of the file. */
+/** Prices one meter's month whose tariff may change within it. See the method at the top of the file. */
 export function priceProrated(
   period: Period,
   tariffs: readonly Tariff[],
   usage: readonly ZoneUsage[],
   meterZones: MeterZones,
 ): ProratedCharge {
-  const sorted = checkUsage(usage, meterZones);
+  const household = priceHouseholdProrated(period, tariffs, [{ meterZones, usage }]);
+  return {
+    parts: household.parts.map(({ classes, ...p }) => ({
+      ...p,
+      usage: classes.map((c) => ({ zone: c.zone, used: c.used })),
+    })),
+    consumptionKop: household.consumptionKop,
+    fixedFeeKop: household.fixedFeeKop,
+    totalKop: household.totalKop,
+  };
+}
+
+export interface HouseholdPart extends TariffPart {
+  /** This part's share of each zone class's consumption (tariff.ts, zoneClasses). */
+  classes: ZoneClassUsage[];
+  /** The tariff's blocks with ceilings scaled to the part's days: one allowance for all the meters. */
+  blocks: TariffBlock[];
+  lines: ChargeLine[];
+  consumptionKop: Kopiykas;
+  fixedFeeKop: Kopiykas;
+}
+
+export interface HouseholdCharge {
+  parts: HouseholdPart[];
+  /**
+   * What each meter zone is billed, meters in the given order, zones in order: each zone class's amount (its lines
+   * over all parts) shared among the meters in it by their use, largest remainder, ties to the earlier meter.
+   */
+  meterZoneKop: Kopiykas[][];
+  consumptionKop: Kopiykas;
+  /** Once per household and service, whatever the number of meters. */
+  fixedFeeKop: Kopiykas;
+  totalKop: Kopiykas;
+}
+
+/**
+ * A household's meters of one service in a month (the month a meter is replaced has two): their zones summed into
+ * zone classes, each class's use shared over the tariff parts by days, then per part one block allowance on the
+ * household's total (tariff.ts). The caller orders the meters (the run: by meter id).
+ */
+export function priceHouseholdProrated(
+  period: Period,
+  tariffs: readonly Tariff[],
+  meters: readonly MeterUsage[],
+): HouseholdCharge {
+  const classes = zoneClasses(meters);
   const split = splitByTariffs(period, tariffs);
   for (const p of split) validateTariff(p.tariff);
   const monthDays = daysInPeriod(period);
   const dayWeights = split.map((p) => BigInt(p.days));
-  // usageByZone[z][part]
-  const usageByZone = sorted.map((u) => allocateQuantity(u.used, dayWeights));
+  // byClass[class][part]
+  const byClass = classes.map((c) => allocateQuantity(c.used, dayWeights));
   const feeWeights = split.map((p) => BigInt(p.tariff.fixedFeeKop) * BigInt(p.days));
   const feeTotal = kopFromBigInt(
     divRoundHalfAwayFromZero(
@@ -126,22 +174,52 @@ export function priceProrated(
     ),
   );
   const fees = allocateKop(feeTotal, feeWeights);
-  const parts = split.map((p, i): ProratedPart => {
-    const partUsage = sorted.map((u, z) => ({ zone: u.zone, used: usageByZone[z]![i]! }));
+  const parts = split.map((p, i): HouseholdPart => {
     const blocks = p.tariff.blocks.map((b) => ({
       upTo: b.upTo === null ? null : prorateCeiling(b.upTo, p.days, monthDays),
       priceUah: b.priceUah,
     }));
-    const priced = priceBlocks(blocks, p.tariff.zones ?? [], partUsage, meterZones);
+    const partClasses = classes.map((c, k) => ({ ...c, used: byClass[k]![i]! }));
+    const priced = priceHouseholdBlocks(blocks, p.tariff.zones ?? [], partClasses);
     return {
       ...p,
-      usage: partUsage,
+      classes: partClasses,
       blocks,
       lines: priced.lines,
       consumptionKop: priced.totalKop,
       fixedFeeKop: fees[i]!,
     };
   });
-  const consumptionKop = sumKop(parts.map((p) => p.consumptionKop));
-  return { parts, consumptionKop, fixedFeeKop: feeTotal, totalKop: sumKop([consumptionKop, feeTotal]) };
+  const classKop = classes.map((c) =>
+    sumKop(
+      parts.flatMap((p) =>
+        p.lines
+          .filter((l) => (l.meterZones ?? 1) === c.meterZones && (l.zone ?? 1) === c.zone)
+          .map((l) => l.amountKop),
+      ),
+    ),
+  );
+  const meterZoneKop = meters.map((m) => m.usage.map(() => kop(0)));
+  classes.forEach((c, k) => {
+    const members = meters.flatMap((m, mi) =>
+      m.meterZones === c.meterZones
+        ? m.usage.flatMap((u, zi) => (u.zone === c.zone ? [{ mi, zi, used: u.used }] : []))
+        : [],
+    );
+    const shares = allocateKop(
+      classKop[k]!,
+      members.map((x) => x.used),
+    );
+    members.forEach((x, j) => {
+      meterZoneKop[x.mi]![x.zi] = shares[j]!;
+    });
+  });
+  const consumptionKop = sumKop(classKop);
+  return {
+    parts,
+    meterZoneKop,
+    consumptionKop,
+    fixedFeeKop: feeTotal,
+    totalKop: sumKop([consumptionKop, feeTotal]),
+  };
 }

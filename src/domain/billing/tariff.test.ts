@@ -80,6 +80,7 @@ describe("priceConsumption: multi-zone meters", () => {
       lines: [
         {
           kind: "zone",
+          meterZones: 2,
           zone: 1,
           block: 1,
           quantity: u(60),
@@ -89,6 +90,7 @@ describe("priceConsumption: multi-zone meters", () => {
         },
         {
           kind: "zone",
+          meterZones: 2,
           zone: 1,
           block: 2,
           quantity: u(90),
@@ -98,6 +100,7 @@ describe("priceConsumption: multi-zone meters", () => {
         },
         {
           kind: "zone",
+          meterZones: 2,
           zone: 2,
           block: 1,
           quantity: u(40),
@@ -107,6 +110,7 @@ describe("priceConsumption: multi-zone meters", () => {
         },
         {
           kind: "zone",
+          meterZones: 2,
           zone: 2,
           block: 2,
           quantity: u(60),

@@ -2,13 +2,16 @@
 // zone coefficients for two- and three-zone meters, one rounding per bill line.
 //
 // The method, which the set-based SQL billing run mirrors step by step:
-// 1. Blocks apply to the month's TOTAL consumption across zones. Block i (1-based, as
+// 1. Blocks apply to the household's TOTAL consumption of the service in the month, across
+//    zones and across meters: the 100 kWh at the low price is one allowance per account and
+//    service, also in the month a meter is replaced. Block i (1-based, as
 //    tariff_blocks.position) holds min(total, upTo_i) − min(total, upTo_{i−1}); the last
 //    block's ceiling may be null (no limit). 2019 household electricity: the first
 //    100 kWh at 0.90 UAH, the rest at 1.68.
-// 2. On a multi-zone meter each block's quantity is shared among the zones in proportion
-//    to their share of the total (the regulator's method), by a closed form that is exact
-//    in thousandths. With the zones in order, uses u_1..u_n, total T and the cumulative
+// 2. Each block's quantity is shared among the household's meter zones — the zones of one
+//    meter, or of several meters one after another in the caller's order (the run: by
+//    meter id) — in proportion to their share of the total (the regulator's method), by a
+//    closed form that is exact in thousandths. With the zones in order, uses u_1..u_n, total T and the cumulative
 //    block totals B_i (B_0 = 0, B_last = T), each zone in turn takes its proportional part
 //    of every cumulative total the zones before it have left (restB_i, out of restT):
 //      C_z(i) = round(u_z × restB_i / restT), half up (0 when restT = 0),
@@ -77,6 +80,8 @@ export interface ZoneUsage {
 export interface ChargeLine {
   /** "block" on a single-zone meter; "zone" for a zone's piece of a block. */
   kind: "block" | "zone";
+  /** On a zone line: the kind of meter (two- or three-zone) the zone belongs to. */
+  meterZones?: 2 | 3;
   zone?: number;
   /** 1-based block number. */
   block?: number;
@@ -253,6 +258,38 @@ export function priceConsumption(
   return priceBlocks(tariff.blocks, tariff.zones ?? [], usage, meterZones);
 }
 
+/** One meter's use in a month, zone by zone, as a member of a household's pricing. */
+export interface MeterUsage {
+  meterZones: MeterZones;
+  usage: readonly ZoneUsage[];
+}
+
+/** A household's use in one zone of one kind of meter: e.g. zone 2 of its two-zone meters, summed over them. */
+export interface ZoneClassUsage {
+  meterZones: MeterZones;
+  zone: number;
+  /** Thousandths. */
+  used: bigint;
+}
+
+/**
+ * The household's meters summed into zone classes, ordered by the kind of meter (1, 2, 3 zones), then zone: the
+ * month a two-zone meter is replaced by another has two classes, day and night, as one meter would.
+ */
+export function zoneClasses(meters: readonly MeterUsage[]): ZoneClassUsage[] {
+  if (meters.length === 0) throw new RangeError("A household needs at least one meter to price");
+  const byKey = new Map<string, ZoneClassUsage>();
+  for (const m of meters) {
+    for (const u of checkUsage(m.usage, m.meterZones)) {
+      const key = `${m.meterZones}/${u.zone}`;
+      const c = byKey.get(key) ?? { meterZones: m.meterZones, zone: u.zone, used: 0n };
+      c.used += u.used;
+      byKey.set(key, c);
+    }
+  }
+  return [...byKey.values()].sort((a, b) => a.meterZones - b.meterZones || a.zone - b.zone);
+}
+
 /**
  * The pricing itself, for blocks that may have been prorated (non-decreasing ceilings).
  * Lines with zero quantity are left out; zone lines come zone by zone, block by block.
@@ -263,45 +300,48 @@ export function priceBlocks(
   usage: readonly ZoneUsage[],
   meterZones: MeterZones,
 ): PricedConsumption {
-  const sorted = checkUsage(usage, meterZones);
-  const total = sorted.reduce((a, u) => a + u.used, 0n);
-  const perBlock = blockQuantities(total, blocks);
+  return priceHouseholdBlocks(blocks, zones, zoneClasses([{ meterZones, usage }]));
+}
+
+/**
+ * A household's zone classes of one service priced together: one block allowance on their total, shared among the
+ * classes in order (point 2 at the top of the file); a line per class and block, its coefficient by the class's
+ * kind of meter.
+ */
+export function priceHouseholdBlocks(
+  blocks: readonly TariffBlock[],
+  zones: readonly TariffZone[],
+  classes: readonly ZoneClassUsage[],
+): PricedConsumption {
+  const uses = classes.map((c) => c.used);
+  const perBlock = blockQuantities(
+    uses.reduce((a, b) => a + b, 0n),
+    blocks,
+  );
+  const pieces = splitBlocksOverZones(perBlock, uses);
   const lines: ChargeLine[] = [];
-  if (meterZones === 1) {
-    perBlock.forEach((quantity, i) => {
+  classes.forEach((c, k) => {
+    const coefficient = c.meterZones === 1 ? undefined : zoneCoefficient(zones, c.meterZones, c.zone);
+    pieces[k]!.forEach((quantity, b) => {
       if (quantity === 0n) return;
-      const { priceUah } = blocks[i]!;
-      lines.push({
-        kind: "block",
-        block: i + 1,
-        quantity,
-        priceUah,
-        amountKop: lineAmountKop(quantity, priceUah),
-      });
+      const { priceUah } = blocks[b]!;
+      const amountKop = lineAmountKop(quantity, priceUah, coefficient);
+      lines.push(
+        c.meterZones === 1
+          ? { kind: "block", block: b + 1, quantity, priceUah, amountKop }
+          : {
+              kind: "zone",
+              meterZones: c.meterZones,
+              zone: c.zone,
+              block: b + 1,
+              quantity,
+              priceUah,
+              coefficient: coefficient!,
+              amountKop,
+            },
+      );
     });
-  } else {
-    const coefficients = sorted.map((u) => zoneCoefficient(zones, meterZones, u.zone));
-    const pieces = splitBlocksOverZones(
-      perBlock,
-      sorted.map((u) => u.used),
-    );
-    sorted.forEach((u, z) => {
-      const coefficient = coefficients[z]!;
-      pieces[z]!.forEach((quantity, i) => {
-        if (quantity === 0n) return;
-        const { priceUah } = blocks[i]!;
-        lines.push({
-          kind: "zone",
-          zone: u.zone,
-          block: i + 1,
-          quantity,
-          priceUah,
-          coefficient,
-          amountKop: lineAmountKop(quantity, priceUah, coefficient),
-        });
-      });
-    });
-  }
+  });
   return { lines, totalKop: sumKop(lines.map((l) => l.amountKop)) };
 }
 

@@ -4,7 +4,7 @@
 // payment for the next month, and the NBU payment QR code's link.
 //
 // Everything comes from what the billing run wrote (billed_usage, ledger entries, planned_payments); only the
-// block and zone lines are re-derived, by the domain's own priceProrated from the billed quantities and the
+// block and zone lines are re-derived, by the domain's own priceHouseholdProrated from the billed quantities and the
 // month's tariffs, and they are checked to add up to the billed amount of every zone, so a printed line can never
 // disagree with the ledger. The money part is the ledger's: amount due = opening balance + charges − payments =
 // the balance on the period's last day.
@@ -12,7 +12,7 @@ import { sql } from "kysely";
 import type { BilledUsageMethod } from "../../db/tables/billing.table.ts";
 import type { LedgerKind, LedgerSource } from "../../db/tables/money.table.ts";
 import type { ServiceCode } from "../../db/tables/reference.table.ts";
-import { priceProrated } from "../../domain/billing/proration.ts";
+import { priceHouseholdProrated } from "../../domain/billing/proration.ts";
 import type { MeterZones, ZoneUsage } from "../../domain/billing/tariff.ts";
 import { kyivDateOf } from "../../domain/kyiv-time.ts";
 import { addDays, type LocalDate } from "../../domain/local-date.ts";
@@ -352,60 +352,71 @@ function readingOf(u: UsageRow): BillReading {
 }
 
 /**
- * The block and zone lines of a service's month, meter by meter (each meter has its own blocks, as the billing run
- * prices them), from the billed quantities and the month's tariffs; every zone's lines must add up to what the
- * run billed for it.
+ * The block and zone lines of a service's month for the household — its meters priced together, one block
+ * allowance, as the billing run prices them (priceHouseholdProrated) — from the billed quantities and the month's
+ * tariffs; every meter zone's share must be what the run billed for it.
  */
 function priceService(
   period: Period,
   rows: readonly UsageRow[],
-  tariffs: Parameters<typeof priceProrated>[1],
+  tariffs: Parameters<typeof priceHouseholdProrated>[1],
 ): { lines: BillLine[]; consumptionKop: Kopiykas; fixedFeeKop: Kopiykas } {
   if (rows.length === 0) return { lines: [], consumptionKop: kop(0), fixedFeeKop: kop(0) };
-  const meters = [...new Set(rows.map((r) => r.meter_id))];
-  const lines: BillLine[] = [];
-  let fixedFeeKop = kop(0);
-  for (const meterId of meters) {
-    const zonesRows = rows.filter((r) => r.meter_id === meterId);
-    const zones = (zonesRows[0]?.zones ?? 1) as MeterZones;
-    const usage: ZoneUsage[] = Array.from({ length: zones }, (_, i) => ({
-      zone: i + 1,
-      used: zonesRows
-        .filter((r) => r.zone === i + 1)
-        .reduce((a, r) => a + quantityFromNumeric(r.quantity), 0n),
-    }));
-    const priced = priceProrated(period, tariffs, usage, zones);
-    fixedFeeKop = priced.fixedFeeKop;
-    const several = priced.parts.length > 1;
-    for (const part of priced.parts) {
-      for (const line of part.lines) {
-        lines.push({
-          meterId,
-          serial: zonesRows[0]?.serial ?? null,
-          zone: line.zone ?? 1,
-          zones,
-          block: line.block ?? 1,
-          quantity: line.quantity,
-          priceUah: line.priceUah,
-          coefficient: line.coefficient ?? null,
-          amountKop: line.amountKop,
-          part: several ? { from: part.fromDay, to: part.toDay } : null,
-        });
-      }
-    }
+  // In the run's order: by meter id (an unmetered service has one row, with none).
+  const meters = [...new Set(rows.map((r) => r.meter_id))].sort((a, b) => (a ?? 0) - (b ?? 0));
+  const meterRows = meters.map((meterId) => rows.filter((r) => r.meter_id === meterId));
+  const priced = priceHouseholdProrated(
+    period,
+    tariffs,
+    meterRows.map((zonesRows) => {
+      const zones = (zonesRows[0]?.zones ?? 1) as MeterZones;
+      return {
+        meterZones: zones,
+        usage: Array.from({ length: zones }, (_, i) => ({
+          zone: i + 1,
+          used: zonesRows
+            .filter((r) => r.zone === i + 1)
+            .reduce((a, r) => a + quantityFromNumeric(r.quantity), 0n),
+        })),
+      };
+    }),
+  );
+  meterRows.forEach((zonesRows, m) => {
     for (const r of zonesRows) {
-      const derived = sumKop(
-        lines.filter((l) => l.meterId === meterId && l.zone === r.zone).map((l) => l.amountKop),
-      );
+      const derived = priced.meterZoneKop[m]![r.zone - 1]!;
       if (derived !== r.amount_kop) {
         throw new Error(
-          `bill lines of meter ${meterId ?? "(none)"} zone ${r.zone} for ${period} add up to ${derived}, ` +
+          `bill lines of meter ${meters[m] ?? "(none)"} zone ${r.zone} for ${period} give it ${derived}, ` +
             `the billing run charged ${r.amount_kop}`,
         );
       }
     }
-  }
-  return { lines, consumptionKop: sumKop(lines.map((l) => l.amountKop)), fixedFeeKop };
+  });
+  // A zone class with one meter names it; several meters of one kind share their lines.
+  const onlyMeter = (zones: number) => {
+    const members = meterRows.filter((z) => (z[0]?.zones ?? 1) === zones);
+    return members.length === 1 ? (members[0]![0] ?? null) : null;
+  };
+  const several = priced.parts.length > 1;
+  const lines = priced.parts.flatMap((part) =>
+    part.lines.map((line): BillLine => {
+      const zones = line.meterZones ?? 1;
+      const meter = onlyMeter(zones);
+      return {
+        meterId: meter?.meter_id ?? null,
+        serial: meter?.serial ?? null,
+        zone: line.zone ?? 1,
+        zones,
+        block: line.block ?? 1,
+        quantity: line.quantity,
+        priceUah: line.priceUah,
+        coefficient: line.coefficient ?? null,
+        amountKop: line.amountKop,
+        part: several ? { from: part.fromDay, to: part.toDay } : null,
+      };
+    }),
+  );
+  return { lines, consumptionKop: priced.consumptionKop, fixedFeeKop: priced.fixedFeeKop };
 }
 
 /** The QR code's payment: to the provider, the amount due if any, the account and the month in the purpose. */

@@ -15,13 +15,10 @@ export async function checkPriced(tx: Tx): Promise<void> {
     zones: number;
     tariff: number | null;
   }>`
-    select q.service_code, s.name_en as settlement, q.period, q.zones, a.tariff_without_coefficient as tariff
-    from bill_quantities q
-    join settlements s on s.id = q.settlement_id
-    left join bill_amounts a on a.account_id = q.account_id and a.service_code = q.service_code
-      and a.meter_id is not distinct from q.meter_id and a.zone = q.zone and a.period = q.period
-      and a.purpose = q.purpose
-    where q.purpose <> 'plan' and (a.account_id is null or a.tariff_without_coefficient is not null)
+    select a.service_code, s.name_en as settlement, a.period, a.zones, a.tariff_without_coefficient as tariff
+    from bill_amounts a
+    join settlements s on s.id = a.settlement_id
+    where a.purpose <> 'plan' and (a.amount_kop is null or a.tariff_without_coefficient is not null)
     limit 1`.execute(tx);
   const bad = rows[0];
   if (!bad) return;
@@ -56,19 +53,11 @@ export async function postBatch(
   const entryDate = lastDay(input.period);
   const ref = `bill:${input.period}:`;
   await sql`
-    create temp table bill_priced on commit drop as
-    select q.*, a.amount_kop
-    from bill_quantities q
-    join bill_amounts a on a.account_id = q.account_id and a.service_code = q.service_code
-      and a.meter_id is not distinct from q.meter_id and a.zone = q.zone and a.period = q.period
-      and a.purpose = q.purpose`.execute(tx);
-
-  await sql`
     insert into billed_usage (account_id, meter_id, zone, period, service_code, provider_id, method, quantity,
       from_value, to_value, to_reading_id, amount_kop, run_id)
     select account_id, meter_id, zone, period, service_code, ${provider}, method, quantity_th / 1000.0,
       from_v / 1000.0, to_v / 1000.0, to_reading_id, amount_kop, ${runId}
-    from bill_priced where purpose = 'bill'
+    from bill_amounts where purpose = 'bill'
     order by account_id
     on conflict do nothing`.execute(tx);
 
@@ -78,7 +67,7 @@ export async function postBatch(
         coalesce(sum(amount_kop) filter (where method in ('actual', 'unmetered')), 0) as actual_kop,
         coalesce(sum(amount_kop) filter (where method not in ('actual', 'unmetered')), 0) as estimated_kop,
         bool_or(method in ('actual', 'unmetered')) as any_actual
-      from bill_priced where purpose = 'bill'
+      from bill_amounts where purpose = 'bill'
       group by account_id, service_code, settlement_id
     ),
     with_fee as (
@@ -93,7 +82,7 @@ export async function postBatch(
           'zone', e.zone, 'estimated', e.q / 1000.0, 'actual', r.quantity_th / 1000.0,
           'charged_kop', e.amount_kop, 'recalculated_kop', r.amount_kop) order by e.period, e.meter_id, e.zone)
           as months
-      from bill_priced r
+      from bill_amounts r
       join bem e on e.account_id = r.account_id and e.meter_id = r.meter_id and e.zone = r.zone
         and e.service_code = r.service_code and e.period = r.period
       where r.purpose = 'recalc'
@@ -124,10 +113,10 @@ export async function postBatch(
     insert into planned_payments (account_id, period, service_code, provider_id, amount_kop, run_id)
     select q.account_id, ${next}::date, q.service_code, ${provider},
       ((sum(q.amount_kop)::bigint + max(p.month_fee_kop) + 99) / 100) * 100, ${runId}
-    from bill_priced q
+    from bill_amounts q
     join bill_parts p on p.service_code = q.service_code and p.settlement_id = q.settlement_id
       and p.period = ${next}::date and p.part_no = 1
-    where q.purpose = 'plan'
+    where q.purpose = 'plan' and q.amount_kop is not null
     group by q.account_id, q.service_code
     having sum(q.amount_kop) + max(p.month_fee_kop) > 0
     order by q.account_id

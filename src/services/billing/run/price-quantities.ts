@@ -1,85 +1,137 @@
 // Prices the temporary table bill_quantities (one row per meter zone, or unmetered service, per period and
-// purpose) into bill_amounts, set-based, exactly as the domain prices one meter (tariff.ts, proration.ts):
-// 1. a zone's quantity is shared over the month's tariff parts by days, by largest remainder (ties to the
+// purpose) into bill_amounts — the same rows with their amount — set-based, exactly as the domain prices a
+// household (tariff.ts, proration.ts: priceHouseholdProrated):
+// 1. the account's meter zones of a service are summed into zone classes (zone z of its k-zone meters), so the
+//    month a meter is replaced still has one block allowance;
+// 2. a class's quantity is shared over the month's tariff parts by days, by largest remainder (ties to the
 //    earlier part), as allocateQuantity does;
-// 2. per meter and part, the blocks' ceilings are prorated by days (half up), the part's total is cut into
+// 3. per household and part, the blocks' ceilings are prorated by days (half up) and the part's total is cut into
 //    cumulative blocks B_i = least(total, ceiling_i);
-// 3. the blocks are shared among zones in closed form (splitBlocksOverZones): C1 = round(u1·B/T),
-//    C2 = round(u2·(B−C1)/(T−u1)), C3 = B−C1−C2, each piece the difference from the previous block;
-// 4. every piece is priced once: round(quantity × price × coefficient) to the kopiyka, half away from zero.
-// A property test prices random meters both ways and compares every amount.
+// 4. the blocks are shared among the classes in order (meter kind, then zone), each taking its proportional part
+//    of what the classes before it left: C_k = round(u_k·restB/restT), the last class the rest (a recursive
+//    step over the classes, for households with more than one); a piece is the difference from the block before;
+// 5. every piece is priced once: round(quantity × price × coefficient) to the kopiyka, half away from zero;
+// 6. a class's amount is shared among its meter zones by their quantity, largest remainder, ties to the lower
+//    meter id.
+// A property test prices random households both ways and compares every amount.
 import { sql } from "kysely";
 import type { Tx } from "../../../db/database.ts";
 
 export async function priceQuantities(tx: Tx): Promise<void> {
   await sql`
-    create temp table bill_amounts on commit drop as
+    create temp table bill_classes on commit drop as
+    select account_id, service_code, settlement_id, period, purpose, zones, zone,
+      sum(quantity_th)::bigint as quantity_th
+    from bill_quantities
+    group by account_id, service_code, settlement_id, period, purpose, zones, zone`.execute(tx);
+  await sql`analyze bill_classes`.execute(tx);
+
+  await sql`
+    create temp table bill_class_lines on commit drop as
     with q as (
-      select q.*, p.part_no, p.tariff_id, p.days, p.month_days,
-        q.quantity_th * p.days / p.month_days as base,
-        (q.quantity_th * p.days) % p.month_days as rem
-      from bill_quantities q
-      join bill_parts p on p.service_code = q.service_code and p.settlement_id = q.settlement_id
-        and p.period = q.period
+      select c.*, p.part_no, p.tariff_id, p.days, p.month_days,
+        c.quantity_th * p.days / p.month_days as base,
+        (c.quantity_th * p.days) % p.month_days as rem
+      from bill_classes c
+      join bill_parts p on p.service_code = c.service_code and p.settlement_id = c.settlement_id
+        and p.period = c.period
     ),
     shares as (
       select q.*, case when q.days = q.month_days then q.quantity_th else
         q.base + case when row_number() over w_rank
           <= q.quantity_th - sum(q.base) over w_all then 1 else 0 end end as share
       from q
-      window w_all as (partition by account_id, service_code, meter_id, zone, period, purpose),
-        w_rank as (partition by account_id, service_code, meter_id, zone, period, purpose
-                   order by rem desc, part_no)
-    ),
-    meter_parts as (
-      select account_id, service_code, meter_id, zones, period, purpose, part_no, tariff_id, days, month_days,
-        coalesce(sum(share) filter (where zone = 1), 0) as u1,
-        coalesce(sum(share) filter (where zone = 2), 0) as u2,
-        sum(share) as t
-      from shares
-      group by account_id, service_code, meter_id, zones, period, purpose, part_no, tariff_id, days, month_days
-    ),
-    cumulative as (
-      select mp.*, b.position, b.price_uah,
-        case when b.up_to is null then mp.t
-          else least(mp.t, ((b.up_to * 1000)::bigint * 2 * mp.days + mp.month_days) / (2 * mp.month_days))
-        end as cb
-      from meter_parts mp
-      join tariff_blocks b on b.tariff_id = mp.tariff_id
-    ),
-    zoned as (
-      select c.*,
-        case when c.zones = 1 then c.cb when c.t = 0 then 0
-          else div(2::numeric * c.u1 * c.cb + c.t, 2::numeric * c.t)::bigint end as c1
-      from cumulative c
-    ),
-    zoned2 as (
-      select z.*,
-        case when z.zones = 1 or z.t - z.u1 = 0 then 0
-          else div(2::numeric * z.u2 * (z.cb - z.c1) + (z.t - z.u1), 2::numeric * (z.t - z.u1))::bigint end as c2
-      from zoned z
-    ),
-    pieces as (
-      select account_id, service_code, meter_id, zones, period, purpose, tariff_id, price_uah,
-        c1 - coalesce(lag(c1) over w, 0) as p1,
-        c2 - coalesce(lag(c2) over w, 0) as p2,
-        (cb - c1 - c2) - coalesce(lag(cb - c1 - c2) over w, 0) as p3
-      from zoned2
-      window w as (partition by account_id, service_code, meter_id, period, purpose, part_no order by position)
-    ),
-    lines as (
-      select p.account_id, p.service_code, p.meter_id, p.period, p.purpose, n.zone,
-        case n.zone when 1 then p.p1 when 2 then p.p2 else p.p3 end as piece,
-        p.price_uah, p.zones, p.tariff_id
-      from pieces p
-      cross join (values (1), (2), (3)) as n(zone)
-      where n.zone <= p.zones
+      window w_all as (partition by account_id, service_code, zones, zone, period, purpose),
+        w_rank as (partition by account_id, service_code, zones, zone, period, purpose order by rem desc, part_no)
     )
-    select l.account_id, l.service_code, l.meter_id, l.period, l.purpose, l.zone,
-      sum(round(l.piece * l.price_uah * coalesce(z.coefficient, 1) / 10))::bigint as amount_kop,
-      -- A multi-zone meter priced by a tariff with no coefficient for its zone: the run refuses it by name.
-      max(l.tariff_id) filter (where l.zones > 1 and z.coefficient is null) as tariff_without_coefficient
-    from lines l
-    left join tariff_zones z on l.zones > 1 and z.tariff_id = l.tariff_id and z.zones = l.zones and z.zone = l.zone
-    group by l.account_id, l.service_code, l.meter_id, l.period, l.purpose, l.zone`.execute(tx);
+    select s.account_id, s.service_code, s.period, s.purpose, s.part_no, s.tariff_id, s.days, s.month_days,
+      s.zones, s.zone, s.share,
+      row_number() over (w order by s.zones, s.zone) as k,
+      count(*) over w as n,
+      (sum(s.share) over w)::bigint as t,
+      -- What this class and the ones after it share (restT at this class).
+      (sum(s.share) over w - sum(s.share) over (w order by s.zones, s.zone) + s.share)::bigint as rest_t
+    from shares s
+    window w as (partition by s.account_id, s.service_code, s.period, s.purpose, s.part_no)`.execute(tx);
+  await sql`analyze bill_class_lines`.execute(tx);
+
+  await sql`
+    create temp table bill_class_blocks on commit drop as
+    select l.*, b.position, b.price_uah,
+      case when b.up_to is null then l.t
+        else least(l.t, ((b.up_to * 1000)::bigint * 2 * l.days + l.month_days) / (2 * l.month_days))
+      end as cb
+    from bill_class_lines l
+    join tariff_blocks b on b.tariff_id = l.tariff_id`.execute(tx);
+  await sql`analyze bill_class_blocks`.execute(tx);
+
+  // C_k per class and block; households with one class take the blocks as they are.
+  await sql`
+    create temp table bill_class_alloc on commit drop as
+    with recursive several as (
+      select * from bill_class_blocks where n > 1
+    ),
+    alloc as (
+      select g.account_id, g.service_code, g.period, g.purpose, g.part_no, g.position, g.k, g.n, x.c,
+        g.cb - x.c as rest_b
+      from several g
+      cross join lateral (select case when g.t = 0 then 0
+          else div(2::numeric * g.share * g.cb + g.t, 2::numeric * g.t)::bigint end as c) x
+      where g.k = 1
+      union all
+      select g.account_id, g.service_code, g.period, g.purpose, g.part_no, g.position, g.k, g.n, x.c,
+        a.rest_b - x.c
+      from alloc a
+      join several g on g.account_id = a.account_id and g.service_code = a.service_code and g.period = a.period
+        and g.purpose = a.purpose and g.part_no = a.part_no and g.position = a.position and g.k = a.k + 1
+      cross join lateral (select case when g.k = g.n then a.rest_b when g.rest_t = 0 then 0
+          else div(2::numeric * g.share * a.rest_b + g.rest_t, 2::numeric * g.rest_t)::bigint end as c) x
+    )
+    select account_id, service_code, period, purpose, part_no, position, k, c from alloc
+    union all
+    select account_id, service_code, period, purpose, part_no, position, k, cb from bill_class_blocks
+    where n = 1`.execute(tx);
+  await sql`analyze bill_class_alloc`.execute(tx);
+
+  await sql`
+    create temp table bill_amounts on commit drop as
+    with pieces as (
+      select b.account_id, b.service_code, b.period, b.purpose, b.zones, b.zone, b.tariff_id, b.price_uah,
+        a.c - coalesce(lag(a.c) over (partition by a.account_id, a.service_code, a.period, a.purpose, a.part_no, a.k
+          order by a.position), 0) as piece
+      from bill_class_blocks b
+      join bill_class_alloc a on a.account_id = b.account_id and a.service_code = b.service_code
+        and a.period = b.period and a.purpose = b.purpose and a.part_no = b.part_no and a.position = b.position
+        and a.k = b.k
+    ),
+    class_kop as (
+      select p.account_id, p.service_code, p.period, p.purpose, p.zones, p.zone,
+        sum(round(p.piece * p.price_uah * coalesce(z.coefficient, 1) / 10))::bigint as amount_kop,
+        -- A multi-zone meter priced by a tariff with no coefficient for its zone: the run refuses it by name.
+        max(p.tariff_id) filter (where p.zones > 1 and z.coefficient is null) as tariff_without_coefficient
+      from pieces p
+      left join tariff_zones z on p.zones > 1 and z.tariff_id = p.tariff_id and z.zones = p.zones
+        and z.zone = p.zone
+      group by p.account_id, p.service_code, p.period, p.purpose, p.zones, p.zone
+    ),
+    members as (
+      select q.*, k.amount_kop as class_kop, k.tariff_without_coefficient, c.quantity_th as class_th,
+        case when c.quantity_th = 0 then 0 else k.amount_kop * q.quantity_th / c.quantity_th end as base,
+        case when c.quantity_th = 0 then 0 else (k.amount_kop * q.quantity_th) % c.quantity_th end as rem
+      from bill_quantities q
+      join bill_classes c on c.account_id = q.account_id and c.service_code = q.service_code
+        and c.period = q.period and c.purpose = q.purpose and c.zones = q.zones and c.zone = q.zone
+      left join class_kop k on k.account_id = q.account_id and k.service_code = q.service_code
+        and k.period = q.period and k.purpose = q.purpose and k.zones = q.zones and k.zone = q.zone
+    )
+    -- No tariff part for the month leaves amount_kop null: checkPriced stops the run by name.
+    select m.account_id, m.settlement_id, m.service_code, m.meter_id, m.zones, m.zone, m.period, m.purpose,
+      m.quantity_th, m.method, m.from_v, m.to_v, m.to_reading_id, m.tariff_without_coefficient,
+      m.base + case when row_number() over (w order by m.rem desc, m.meter_id)
+        <= m.class_kop - sum(m.base) over w then 1 else 0 end as amount_kop
+    from members m
+    window w as (partition by m.account_id, m.service_code, m.period, m.purpose, m.zones, m.zone)`.execute(
+    tx,
+  );
+  await sql`analyze bill_amounts`.execute(tx);
 }
