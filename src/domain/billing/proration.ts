@@ -21,7 +21,6 @@ import { daysInPeriod, firstDay, type Period } from "../period.ts";
 import { allocateQuantity } from "./allocate-quantity.ts";
 import {
   type ChargeLine,
-  checkUsage,
   type MeterUsage,
   type MeterZones,
   priceHouseholdBlocks,

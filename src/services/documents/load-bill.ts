@@ -13,7 +13,7 @@ import type { BilledUsageMethod } from "../../db/tables/billing.table.ts";
 import type { LedgerKind, LedgerSource } from "../../db/tables/money.table.ts";
 import type { ServiceCode } from "../../db/tables/reference.table.ts";
 import { priceHouseholdProrated } from "../../domain/billing/proration.ts";
-import type { MeterZones, ZoneUsage } from "../../domain/billing/tariff.ts";
+import type { MeterZones } from "../../domain/billing/tariff.ts";
 import { kyivDateOf } from "../../domain/kyiv-time.ts";
 import { addDays, type LocalDate } from "../../domain/local-date.ts";
 import { type Kopiykas, kop, sumKop } from "../../domain/money.ts";
