@@ -163,7 +163,7 @@ forEachDatabase("set-based pricing equals the domain", (get) => {
               select q.account_id, ${f.town}::int as settlement_id, 'electricity'::text as service_code,
                 q.meter_id, q.zones, q.zone, ${`${c.period}-01`}::date as period, 'bill'::text as purpose,
                 q.quantity_th, 'actual'::text as method, null::bigint as from_v, null::bigint as to_v,
-                null::bigint as to_reading_id
+                null::bigint as to_reading_id, null::bigint as charged_kop, null::bigint as charged_th
               from unnest(${rows.map((r) => r.account)}::bigint[], ${rows.map((r) => r.meter)}::bigint[],
                 ${rows.map((r) => r.zones)}::int[], ${rows.map((r) => r.zone)}::int[],
                 ${rows.map((r) => r.used)}::bigint[])

@@ -99,7 +99,7 @@ export async function prepareBatch(tx: Tx, input: BatchInput): Promise<void> {
       order by account_id, meter_id, zone, deemed_on desc, id desc
     ),
     prev as (
-      select distinct on (account_id, meter_id, zone) account_id, meter_id, zone, v, period
+      select distinct on (account_id, meter_id, zone) account_id, meter_id, zone, v, period, kind, deemed_on
       from br where kind = 'initial' or (kind = 'regular' and period < ${first}::date)
       order by account_id, meter_id, zone, deemed_on desc, id desc
     ),
@@ -146,6 +146,13 @@ export async function prepareBatch(tx: Tx, input: BatchInput): Promise<void> {
           as from_v,
         case when b.account_id is not null then b.period when pv.account_id is not null then pv.period
           else old.period end as basis_period,
+        -- The day the use measured from the basis starts: after the billed or the regular reading's month, or on
+        -- the day a meter was installed (its initial reading).
+        case when b.account_id is not null then (b.period + interval '1 month')::date
+          when pv.account_id is not null then
+            case when pv.kind = 'initial' then pv.deemed_on else (pv.period + interval '1 month')::date end
+          when old.kind = 'initial' then old.deemed_on
+          else (old.period + interval '1 month')::date end as basis_date,
         coalesce(a.est_used, 0) as est_used, coalesce(a.est_days, 0) as est_days,
         coalesce(a.plan_used, 0) as plan_used, coalesce(a.plan_days, 0) as plan_days
       from bzz z
@@ -155,7 +162,7 @@ export async function prepareBatch(tx: Tx, input: BatchInput): Promise<void> {
       left join averages a on a.account_id = z.account_id and a.meter_id = z.meter_id and a.zone = z.zone
       -- The previous reading is older than the history window: rare, looked up one by one.
       left join lateral (
-        select (r.value * 1000)::bigint as v, r.period
+        select (r.value * 1000)::bigint as v, r.period, r.kind, r.deemed_on
         from readings r
         where c.id is not null and b.account_id is null and pv.account_id is null
           and r.account_id = z.account_id and r.meter_id = z.meter_id and r.zone = z.zone
@@ -179,12 +186,14 @@ export async function prepareBatch(tx: Tx, input: BatchInput): Promise<void> {
   await sql`
     create temp table bem on commit drop as
     select e.account_id, e.meter_id, e.zone::int as zone, e.service_code, e.period,
-      (e.quantity * 1000)::bigint as q, e.amount_kop
+      (e.quantity * 1000)::bigint as q, e.amount_kop,
+      -- The month's days after the basis: a whole month, or from the day a new meter was installed.
+      (e.period + interval '1 month')::date - greatest(e.period, u.basis_date) as days
     from billed_usage e
     join bzu u on u.account_id = e.account_id and u.meter_id = e.meter_id and u.zone = e.zone
     where e.account_id >= ${from} and e.account_id < ${to} and e.provider_id = ${provider}
       and e.method in ('average', 'norm', 'none') and e.period < ${first}::date
-      and (u.basis_period is null or e.period > u.basis_period)`.execute(tx);
+      and (u.basis_date is null or (e.period + interval '1 month')::date > u.basis_date)`.execute(tx);
   await sql`analyze bem`.execute(tx);
 
   // Each account's use by norm per service, this month and next (normUseInMonth: the parts' norms by their days).
@@ -204,6 +213,7 @@ export async function prepareBatch(tx: Tx, input: BatchInput): Promise<void> {
 }
 
 async function buildQuantities(tx: Tx, input: BatchInput): Promise<void> {
+  const provider = input.providerId;
   const first = firstDay(input.period);
   const next = firstDay(nextPeriod(input.period));
   const afterNext = firstDay(nextPeriod(nextPeriod(input.period)));
@@ -232,15 +242,15 @@ async function buildQuantities(tx: Tx, input: BatchInput): Promise<void> {
     -- one (recalculation.ts), largest remainder, ties to the earlier month.
     spread_src as (
       select m.account_id, m.settlement_id, m.service_code, m.meter_id, m.zones, m.zone, m.used as total,
-        e.period, (e.period + interval '1 month')::date - e.period as days,
-        null::bigint as from_v, null::bigint as to_v, null::bigint as to_reading_id
+        e.period, e.days, null::bigint as from_v, null::bigint as to_v, null::bigint as to_reading_id,
+        e.amount_kop as charged_kop, e.q as charged_th
       from metered m
       join bem e on e.account_id = m.account_id and e.meter_id = m.meter_id and e.zone = m.zone
         and e.service_code = m.service_code
       where m.used is not null and m.estimated_months > 0
       union all
       select m.account_id, m.settlement_id, m.service_code, m.meter_id, m.zones, m.zone, m.used,
-        ${first}::date, ${next}::date - ${first}::date, m.from_v, m.to_v, m.to_reading_id
+        ${first}::date, ${next}::date - ${first}::date, m.from_v, m.to_v, m.to_reading_id, null, null
       from metered m where m.used is not null and m.estimated_months > 0
     ),
     spread_w as (
@@ -256,6 +266,21 @@ async function buildQuantities(tx: Tx, input: BatchInput): Promise<void> {
           order by rem desc, period) <= s.total - sum(s.base) over (partition by account_id, service_code, meter_id, zone)
         then 1 else 0 end as share
       from spread_x s
+    ),
+    -- A re-priced month is priced for the whole household: the other meter zones billed that month come along
+    -- with their billed quantities, so the block they shared is shared again (their own change is part of the
+    -- recalculation).
+    recalc_context as (
+      select b.account_id, sp.settlement_id, b.service_code, b.meter_id, mt.zones::int as zones,
+        b.zone::int as zone, b.period, (b.quantity * 1000)::bigint as quantity_th, b.amount_kop as charged_kop
+      from (select distinct account_id, settlement_id, service_code, period from spread
+            where period < ${first}::date) sp
+      join billed_usage b on b.account_id = sp.account_id and b.service_code = sp.service_code
+        and b.period = sp.period and b.provider_id = ${provider}
+      join meters mt on mt.account_id = b.account_id and mt.id = b.meter_id
+      where b.method not in ('opening', 'unmetered')
+        and not exists (select 1 from spread x where x.account_id = b.account_id and x.service_code = b.service_code
+          and x.meter_id = b.meter_id and x.zone = b.zone and x.period = b.period)
     ),
     estimated as (
       select m.*, n.norm_th,
@@ -283,33 +308,39 @@ async function buildQuantities(tx: Tx, input: BatchInput): Promise<void> {
       where n.period = ${first}::date
         and not exists (select 1 from bz where bz.account_id = n.account_id and bz.service_code = n.service_code)
     )
+    -- charged_kop / charged_th: on a re-priced month's rows, what was billed for it before.
     select account_id, settlement_id, service_code, meter_id, zones, zone, ${first}::date as period,
-      'bill'::text as purpose, quantity_th, 'actual'::text as method, from_v, to_v, to_reading_id
+      'bill'::text as purpose, quantity_th, 'actual'::text as method, from_v, to_v, to_reading_id,
+      null::bigint as charged_kop, null::bigint as charged_th
     from actual_plain
     union all
     select account_id, settlement_id, service_code, meter_id, zones, zone, period,
       case when period = ${first}::date then 'bill' else 'recalc' end, share, 'actual', from_v, to_v,
-      to_reading_id
+      to_reading_id, charged_kop, charged_th
     from spread
+    union all
+    select account_id, settlement_id, service_code, meter_id, zones, zone, period, 'recalc', quantity_th, 'actual',
+      null, null, null, charged_kop, quantity_th
+    from recalc_context
     union all
     select account_id, settlement_id, service_code, meter_id, zones, zone, ${first}::date, 'bill',
       case method when 'average' then (2 * est_used * (${next}::date - ${first}::date) + est_days) / (2 * est_days)
         when 'norm' then norm_th else 0 end,
-      method, null, null, null
+      method, null, null, null, null, null
     from estimated
     union all
     select account_id, settlement_id, service_code, null, 1, 1, ${first}::date, 'bill', quantity_th, 'unmetered',
-      null, null, null
+      null, null, null, null, null
     from unmetered
     union all
     -- The planned payment of the next period: expected use from the average daily use (planned-payment.ts).
     select account_id, settlement_id, service_code, meter_id, zones, zone, ${next}::date, 'plan',
       (2 * plan_used * (${afterNext}::date - ${next}::date) + plan_days) / (2 * plan_days), 'average',
-      null, null, null
+      null, null, null, null, null
     from metered where plan_days > 0 and not removed_in_period
     union all
     select account_id, settlement_id, service_code, null, 1, 1, ${next}::date, 'plan', next_quantity_th,
-      'unmetered', null, null, null
+      'unmetered', null, null, null, null, null
     from unmetered where next_quantity_th is not null`.execute(tx);
   await sql`analyze bill_quantities`.execute(tx);
 }

@@ -77,14 +77,12 @@ export async function postBatch(
         and p.period = ${first}::date and p.part_no = 1
     ),
     recalculated as (
-      select r.account_id, r.service_code, sum(r.amount_kop - e.amount_kop) as difference,
-        jsonb_agg(jsonb_build_object('period', to_char(e.period, 'YYYY-MM'), 'meter_id', e.meter_id,
-          'zone', e.zone, 'estimated', e.q / 1000.0, 'actual', r.quantity_th / 1000.0,
-          'charged_kop', e.amount_kop, 'recalculated_kop', r.amount_kop) order by e.period, e.meter_id, e.zone)
+      select r.account_id, r.service_code, sum(r.amount_kop - r.charged_kop) as difference,
+        jsonb_agg(jsonb_build_object('period', to_char(r.period, 'YYYY-MM'), 'meter_id', r.meter_id,
+          'zone', r.zone, 'estimated', r.charged_th / 1000.0, 'actual', r.quantity_th / 1000.0,
+          'charged_kop', r.charged_kop, 'recalculated_kop', r.amount_kop) order by r.period, r.meter_id, r.zone)
           as months
       from bill_amounts r
-      join bem e on e.account_id = r.account_id and e.meter_id = r.meter_id and e.zone = r.zone
-        and e.service_code = r.service_code and e.period = r.period
       where r.purpose = 'recalc'
       group by r.account_id, r.service_code
     ),

@@ -126,7 +126,8 @@ export async function priceQuantities(tx: Tx): Promise<void> {
     )
     -- No tariff part for the month leaves amount_kop null: checkPriced stops the run by name.
     select m.account_id, m.settlement_id, m.service_code, m.meter_id, m.zones, m.zone, m.period, m.purpose,
-      m.quantity_th, m.method, m.from_v, m.to_v, m.to_reading_id, m.tariff_without_coefficient,
+      m.quantity_th, m.method, m.from_v, m.to_v, m.to_reading_id, m.charged_kop, m.charged_th,
+      m.tariff_without_coefficient,
       m.base + case when row_number() over (w order by m.rem desc, m.meter_id)
         <= m.class_kop - sum(m.base) over w then 1 else 0 end as amount_kop
     from members m
