@@ -17,7 +17,7 @@ import type { MeterZones, ZoneUsage } from "../../domain/billing/tariff.ts";
 import { kyivDateOf } from "../../domain/kyiv-time.ts";
 import { addDays, type LocalDate } from "../../domain/local-date.ts";
 import { type Kopiykas, kop, sumKop } from "../../domain/money.ts";
-import { buildNbuQrLink, type NbuPayment, toNbuQrText } from "../../domain/nbu-qr.ts";
+import { buildNbuQrLink, NBU_QR_MAX_AMOUNT_KOP, type NbuPayment, toNbuQrText } from "../../domain/nbu-qr.ts";
 import { firstDay, lastDay, nextPeriod, type Period, periodParts } from "../../domain/period.ts";
 import { quantityFromNumeric } from "../../domain/quantity.ts";
 import type { Translated } from "../../i18n/locale.ts";
@@ -408,14 +408,17 @@ function priceService(
   return { lines, consumptionKop: sumKop(lines.map((l) => l.amountKop)), fixedFeeKop };
 }
 
-/** The QR code's payment: to the provider, the amount due if any, the account and the month in the purpose. */
+/**
+ * The QR code's payment: to the provider, the amount due if any (and if the code's amount field can hold it; else
+ * the payer types it, as when nothing is owed), the account and the month in the purpose.
+ */
 function qrPayment(parties: DocumentParties, period: Period, amountDueKop: Kopiykas): NbuPayment {
   const { year, month } = periodParts(period);
   const name = toNbuQrText(parties.provider.name.uk);
   return {
     recipient: [...name].length > 70 ? [...name].slice(0, 70).join("") : name,
     iban: parties.provider.iban,
-    amountKop: amountDueKop > 0 ? amountDueKop : null,
+    amountKop: amountDueKop > 0 && amountDueKop <= NBU_QR_MAX_AMOUNT_KOP ? amountDueKop : null,
     recipientCode: parties.provider.edrpou,
     purpose: toNbuQrText(
       `Оплата за послуги, особовий рахунок ${parties.account.number}, період ${String(month).padStart(2, "0")}.${year}`,

@@ -144,7 +144,7 @@ function serviceSection(w: PdfWriter, s: BillService, t: DocumentMessages, local
         },
         { text: quantity(r.quantity, locale), ...COL.quantity, align: "right" },
         { text: t.methods[r.method], ...COL.method },
-        { text: money(r.amountKop, locale), ...COL.amount, align: "right" },
+        { text: money(r.amountKop, locale), ...COL.amount, align: "right", shrink: true },
       ]);
     }
   }
@@ -154,7 +154,7 @@ function serviceSection(w: PdfWriter, s: BillService, t: DocumentMessages, local
       w.row(
         [
           { text: lineText(line, s, t, unit, locale), x: L + 10, width: COL.amount.x - L - 14, size: 7.5 },
-          { text: money(line.amountKop, locale), ...COL.amount, align: "right", size: 7.5 },
+          { text: money(line.amountKop, locale), ...COL.amount, align: "right", size: 7.5, shrink: true },
         ],
         10.5,
       );
@@ -163,13 +163,13 @@ function serviceSection(w: PdfWriter, s: BillService, t: DocumentMessages, local
   if (s.fixedFeeKop !== 0) {
     w.row([
       { text: t.fixedFee, x: L, width: 300 },
-      { text: money(s.fixedFeeKop, locale), ...COL.amount, align: "right" },
+      { text: money(s.fixedFeeKop, locale), ...COL.amount, align: "right", shrink: true },
     ]);
   }
   for (const r of s.recalculations) {
     w.row([
       { text: fill(t.recalculation, { period: shortPeriod(r.period) }), x: L, width: 330 },
-      { text: signedMoney(r.differenceKop, locale), ...COL.amount, align: "right" },
+      { text: signedMoney(r.differenceKop, locale), ...COL.amount, align: "right", shrink: true },
     ]);
     const where = r.serial ? `${r.serial}${r.zones > 1 ? `, ${zoneName(t, r.zones, r.zone)}` : ""}: ` : "";
     w.row(
@@ -201,7 +201,7 @@ function serviceSection(w: PdfWriter, s: BillService, t: DocumentMessages, local
         align: "right",
         bold: true,
       },
-      { text: money(s.totalKop, locale), ...COL.amount, align: "right", bold: true },
+      { text: money(s.totalKop, locale), ...COL.amount, align: "right", bold: true, shrink: true },
     ],
     13,
   );
@@ -243,8 +243,10 @@ function summary(w: PdfWriter, bill: Bill, t: DocumentMessages, locale: Locale):
   w.gap(6);
   const top = w.y;
   const width = R - QR_SIDE - 12 - L;
-  const labelWidth = width - 80;
-  const amountX = L + width - 78;
+  // Room for any amount due up to a few trillion hryvnias at full size; a wider one is set smaller (`shrink`).
+  const amountWidth = 100;
+  const labelWidth = width - amountWidth - 2;
+  const amountX = L + width - amountWidth;
   const line = (
     label: string,
     amount: string,
@@ -253,7 +255,7 @@ function summary(w: PdfWriter, bill: Bill, t: DocumentMessages, locale: Locale):
     w.row(
       [
         { text: label, x: L + (options.indent ?? 0), width: labelWidth - (options.indent ?? 0), ...options },
-        { text: amount, x: amountX, width: 78, align: "right", ...options },
+        { text: amount, x: amountX, width: amountWidth, align: "right", shrink: true, ...options },
       ],
       options.size ? options.size + 5 : 13,
     );

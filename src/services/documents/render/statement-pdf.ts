@@ -13,12 +13,14 @@ import { type Cell, CONTENT_WIDTH, drained, PAGE, PdfWriter } from "./pdf-writer
 
 const L = PAGE.margin;
 const R = PAGE.width - PAGE.margin;
+// Amount columns are set for amounts up to a few billion hryvnias at full size; a wider one (up to the ledger's
+// limit of 90 trillion, migration 0013) is set smaller in its cell rather than cut (PdfWriter.row's `shrink`).
 const COL = {
   date: { x: L, width: 54 },
-  document: { x: L + 56, width: 218 },
-  service: { x: L + 276, width: 92 },
-  charged: { x: R - 144, width: 70 },
-  paid: { x: R - 70, width: 70 },
+  document: { x: L + 56, width: 210 },
+  service: { x: L + 268, width: 80 },
+  charged: { x: R - 162, width: 80 },
+  paid: { x: R - 80, width: 80 },
 } as const;
 
 export function statementFileName(s: Statement, locale: Locale, extension: "pdf" | "csv"): string {
@@ -85,7 +87,7 @@ async function write(w: PdfWriter, s: Statement, t: DocumentMessages, locale: Lo
   w.row(
     [
       { text: fill(t.openingRow, { date: shortDate(addDays(s.from, -1)) }), x: L, width: 300, bold: true },
-      { text: money(s.opening.totalKop, locale), ...COL.paid, align: "right", bold: true },
+      { text: money(s.opening.totalKop, locale), ...COL.paid, align: "right", shrink: true, bold: true },
     ],
     13,
   );
@@ -99,11 +101,12 @@ async function write(w: PdfWriter, s: Statement, t: DocumentMessages, locale: Lo
         { text: shortDate(e.date), ...COL.date },
         { text: documentText(e, t), ...COL.document },
         { text: e.service === null ? t.anyService : serviceText(s, e.service, t, locale), ...COL.service },
-        { text: payment ? "" : money(e.amountKop, locale), ...COL.charged, align: "right" },
+        { text: payment ? "" : money(e.amountKop, locale), ...COL.charged, align: "right", shrink: true },
         {
           text: payment ? money(-e.amountKop as typeof e.amountKop, locale) : "",
           ...COL.paid,
           align: "right",
+          shrink: true,
         },
       ]);
     }
@@ -116,15 +119,15 @@ async function write(w: PdfWriter, s: Statement, t: DocumentMessages, locale: Lo
   w.row(
     [
       { text: t.total, x: L, width: 200, bold: true },
-      { text: money(total.chargedKop, locale), ...COL.charged, align: "right", bold: true },
-      { text: money(total.paidKop, locale), ...COL.paid, align: "right", bold: true },
+      { text: money(total.chargedKop, locale), ...COL.charged, align: "right", shrink: true, bold: true },
+      { text: money(total.paidKop, locale), ...COL.paid, align: "right", shrink: true, bold: true },
     ],
     13,
   );
   w.row(
     [
       { text: fill(t.closingRow, { date: shortDate(s.to) }), x: L, width: 300, bold: true },
-      { text: money(total.closingKop, locale), ...COL.paid, align: "right", bold: true },
+      { text: money(total.closingKop, locale), ...COL.paid, align: "right", shrink: true, bold: true },
     ],
     13,
   );
@@ -133,11 +136,11 @@ async function write(w: PdfWriter, s: Statement, t: DocumentMessages, locale: Lo
   w.ensure(40 + 13 * (services.length + 2));
   w.row([{ text: t.byService, x: L, width: 300, bold: true, size: 10 }], 15);
   const sumCols = {
-    service: { x: L, width: 200 },
-    opening: { x: R - 300, width: 72 },
-    charged: { x: R - 222, width: 72 },
-    paid: { x: R - 144, width: 70 },
-    closing: { x: R - 70, width: 70 },
+    service: { x: L, width: 139 },
+    opening: { x: R - 372, width: 90 },
+    charged: { x: R - 278, width: 90 },
+    paid: { x: R - 184, width: 90 },
+    closing: { x: R - 90, width: 90 },
   } as const;
   w.row(
     [
@@ -153,10 +156,10 @@ async function write(w: PdfWriter, s: Statement, t: DocumentMessages, locale: Lo
     const bold = line === total;
     w.row([
       { text: bold ? t.total : serviceText(s, line.service, t, locale), ...sumCols.service, bold },
-      { text: money(line.openingKop, locale), ...sumCols.opening, align: "right", bold },
-      { text: money(line.chargedKop, locale), ...sumCols.charged, align: "right", bold },
-      { text: money(line.paidKop, locale), ...sumCols.paid, align: "right", bold },
-      { text: money(line.closingKop, locale), ...sumCols.closing, align: "right", bold },
+      { text: money(line.openingKop, locale), ...sumCols.opening, align: "right", shrink: true, bold },
+      { text: money(line.chargedKop, locale), ...sumCols.charged, align: "right", shrink: true, bold },
+      { text: money(line.paidKop, locale), ...sumCols.paid, align: "right", shrink: true, bold },
+      { text: money(line.closingKop, locale), ...sumCols.closing, align: "right", shrink: true, bold },
     ]);
   }
   w.gap(6);
