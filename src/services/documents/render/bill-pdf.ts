@@ -238,7 +238,7 @@ function trimDecimal(text: string, min: number): string {
 }
 
 function summary(w: PdfWriter, bill: Bill, t: DocumentMessages, locale: Locale): void {
-  const rows = 6 + bill.payments.length + bill.planned.services.length;
+  const rows = 7 + bill.payments.length + bill.dueByService.length + bill.planned.services.length;
   w.ensure(Math.max(QR_SIDE + 40, rows * 13 + 30));
   w.gap(6);
   const top = w.y;
@@ -277,6 +277,12 @@ function summary(w: PdfWriter, bill: Bill, t: DocumentMessages, locale: Locale):
   w.gap(2);
   line(t.amountDue, money(bill.amountDueKop, locale), { bold: true, size: 12 });
   if (bill.amountDueKop < 0) line(t.overpaid, "", { size: 7.5 });
+  // Per service, as the settlement counts it (a payment that named no service on the debts it settled).
+  line(t.dueByService, "", { size: 7.5, indent: 10 });
+  for (const d of bill.dueByService) {
+    const name = d.advance ? t.advance : d.name ? d.name[locale] : t.wholeAccount;
+    line(name, money(d.amountKop, locale), { indent: 20, size: 7.5 });
+  }
   w.gap(4);
   const plannedTitle = fill(t.planned, { month: monthName(bill.planned.period, locale) });
   if (bill.planned.services.length === 0) line(plannedTitle, t.noPlanned);
@@ -289,7 +295,9 @@ function summary(w: PdfWriter, bill: Bill, t: DocumentMessages, locale: Locale):
   const qrX = R - QR_SIDE;
   drawNbuQr(w.doc, bill.qr.link, qrX, top, QR_SIDE);
   w.doc.font("regular").fontSize(7).fillColor("black");
-  w.doc.text(bill.qr.payment.amountKop === null ? t.qrNoAmount : t.qrCaption, qrX, top + QR_SIDE + 2, {
+  const caption =
+    bill.qr.payment.amountKop !== null ? t.qrCaption : bill.amountDueKop > 0 ? t.qrTypeAmount : t.qrNoAmount;
+  w.doc.text(caption, qrX, top + QR_SIDE + 2, {
     width: QR_SIDE,
     align: "center",
   });

@@ -37,13 +37,28 @@ export function documentText(e: StatementEntry, t: DocumentMessages): string {
   return `${t.kinds[e.kind]}: ${source}`;
 }
 
+/** A balance line's name: a service, the charges that name none, or the advance. */
 export function serviceText(
   s: Statement,
-  service: string | null,
+  line: { service: string | null; advance?: boolean },
   t: DocumentMessages,
   locale: Locale,
 ): string {
-  return service === null ? t.wholeAccount : (s.serviceNames.get(service)?.[locale] ?? service);
+  if (line.advance) return t.advance;
+  return line.service === null
+    ? t.wholeAccount
+    : (s.serviceNames.get(line.service)?.[locale] ?? line.service);
+}
+
+/** An entry's service column: its service; for one that names none, what it counts on. */
+export function entryServiceText(
+  s: Statement,
+  e: StatementEntry,
+  t: DocumentMessages,
+  locale: Locale,
+): string {
+  if (e.service !== null) return serviceText(s, e, t, locale);
+  return e.kind === "payment" ? t.oldestDebts : t.anyService;
 }
 
 /** The statement's PDF; it ends (or fails) by itself once every entry is written. */
@@ -83,7 +98,7 @@ async function write(w: PdfWriter, s: Statement, t: DocumentMessages, locale: Lo
     w.rule();
   };
   columns();
-  const totals = new StatementTotals(s.opening);
+  const totals = new StatementTotals(s);
   w.row(
     [
       { text: fill(t.openingRow, { date: shortDate(addDays(s.from, -1)) }), x: L, width: 300, bold: true },
@@ -100,7 +115,7 @@ async function write(w: PdfWriter, s: Statement, t: DocumentMessages, locale: Lo
       w.row([
         { text: shortDate(e.date), ...COL.date },
         { text: documentText(e, t), ...COL.document },
-        { text: e.service === null ? t.anyService : serviceText(s, e.service, t, locale), ...COL.service },
+        { text: entryServiceText(s, e, t, locale), ...COL.service },
         { text: payment ? "" : money(e.amountKop, locale), ...COL.charged, align: "right", shrink: true },
         {
           text: payment ? money(-e.amountKop as typeof e.amountKop, locale) : "",
@@ -155,7 +170,7 @@ async function write(w: PdfWriter, s: Statement, t: DocumentMessages, locale: Lo
   for (const line of [...services, total]) {
     const bold = line === total;
     w.row([
-      { text: bold ? t.total : serviceText(s, line.service, t, locale), ...sumCols.service, bold },
+      { text: bold ? t.total : serviceText(s, line, t, locale), ...sumCols.service, bold },
       { text: money(line.openingKop, locale), ...sumCols.opening, align: "right", shrink: true, bold },
       { text: money(line.chargedKop, locale), ...sumCols.charged, align: "right", shrink: true, bold },
       { text: money(line.paidKop, locale), ...sumCols.paid, align: "right", shrink: true, bold },
@@ -164,6 +179,7 @@ async function write(w: PdfWriter, s: Statement, t: DocumentMessages, locale: Lo
   }
   w.gap(6);
   w.paragraph(t.signNote, { size: 7.5 });
+  w.paragraph(t.allocationNote, { size: 7.5 });
 }
 
 function header(w: PdfWriter, s: Statement, t: DocumentMessages, locale: Locale): void {
