@@ -115,8 +115,8 @@ export interface ServiceBalance {
 
 export interface BalanceSplit {
   /**
-   * Each of the account's services (by code, zero balances too), then any other key with an open debt (such as
-   * charges for the whole account), oldest key first.
+   * Each of the account's services (by code, zero balances too), then, by key, any other key with an open debt
+   * (charges for the whole account).
    */
   services: ServiceBalance[];
   /** The advance as a line of its own (zero or positive); always 0 on a one-service account. */
