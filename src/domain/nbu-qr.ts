@@ -115,7 +115,8 @@ const LIMITS: Record<NbuQrVersion, Limits> = {
 };
 const MAX_ENCODED = 475;
 const MAX_LINK = 507;
-const MAX_AMOUNT_KOP = 99_999_999_999;
+/** The largest amount the code's field 8 holds: 999 999 999.99 UAH. */
+export const NBU_QR_MAX_AMOUNT_KOP = 99_999_999_999;
 const AMOUNT_RE = /^UAH(0|[1-9]\d{0,8})(?:\.(\d{2}))?$/;
 
 // Windows-1251 from the runtime's own decoder (WHATWG encoding tables), so no table is copied here.
@@ -183,7 +184,7 @@ function checkRecipientCode(code: string): void {
 
 /** "UAH342", "UAH342.50": no fraction when it is zero, else exactly two decimals. */
 export function formatNbuAmount(amount: Kopiykas): string {
-  if (!Number.isSafeInteger(amount) || amount < 0 || amount > MAX_AMOUNT_KOP) {
+  if (!Number.isSafeInteger(amount) || amount < 0 || amount > NBU_QR_MAX_AMOUNT_KOP) {
     throw new NbuQrError("amount", `must be from 0 to 999999999.99 UAH, got ${amount} kopiykas`);
   }
   const text = uahString(amount);
@@ -315,7 +316,7 @@ export function parseNbuQr(scanned: string): NbuQrData {
   checkText("recipient", f(6), limits.recipient, true);
   checkIban(f(7));
   const amountKop = parseNbuAmount(f(8));
-  if (amountKop !== null && amountKop > MAX_AMOUNT_KOP) throw new NbuQrError("amount", "is too large");
+  if (amountKop !== null && amountKop > NBU_QR_MAX_AMOUNT_KOP) throw new NbuQrError("amount", "is too large");
   checkRecipientCode(f(9));
   if (version === "003") {
     if (!/^[A-Z0-9]{4}\/[A-Z0-9]{4}$/.test(f(10))) throw new NbuQrError("purposeCode", 'must be "CCCC/PPPP"');

@@ -59,19 +59,28 @@ forEachDatabase(
       assert.equal(opening.totalKop, 34_200);
       assert.equal(closing.totalKop, 100);
       assert.ok(lineWith(text, "Сальдо на початок 30.06.2019", printed(opening.totalKop)));
+      // The payment named no service: it went to the oldest debts.
       assert.ok(
-        lineWith(text, "05.07.2019", "Оплата: Реєстр банку privat-2019-07-05-0001", "весь рахунок", "404,00"),
+        lineWith(
+          text,
+          "05.07.2019",
+          "Оплата: Реєстр банку privat-2019-07-05-0001",
+          "найдавніші борги",
+          "404,00",
+        ),
       );
       assert.ok(lineWith(text, "31.07.2019", "Нарахування: Рахунок за 07.2019", "Електроенергія", "63,00"));
       assert.ok(lineWith(text, "Сальдо на кінець 31.08.2019", printed(closing.totalKop)));
-      // Per service: electricity 342.00 + 63.00; the payment named no service.
-      const byService = Object.fromEntries(closing.services.map((s) => [s.service ?? "", s.balanceKop]));
-      assert.deepEqual(byService, { electricity: 40_500, "": -40_400 });
-      assert.ok(
-        lineWith(text, "Електроенергія", "342,00", "63,00", "0,00", printed(byService["electricity"]!)),
-      );
-      assert.ok(lineWith(text, "Без послуги (весь рахунок)", "0,00", "404,00", printed(byService[""]!)));
+      // Per service: one service carries it all — 342.00 owed, 63.00 charged, 404.00 paid on it, 1.00 left.
+      assert.deepEqual(closing, {
+        totalKop: 100,
+        services: [{ service: "electricity", balanceKop: 100 }],
+        advanceKop: 0,
+      });
+      assert.ok(lineWith(text, "Електроенергія", "342,00", "63,00", "404,00", "1,00"), text);
+      assert.doesNotMatch(text, /Без послуги|Інші нарахування|Аванс \(переплата\)/);
       assert.ok(lineWith(text, "Усього", "342,00", "63,00", "404,00", printed(closing.totalKop)));
+      assert.match(text, /Оплату, у якій не вказано послугу, зараховано в найдавніші борги/);
     });
 
     test("CSV: opening + Σ entries = closing = the ledger on `to`, per service and in total", async () => {
@@ -93,24 +102,22 @@ forEachDatabase(
           opening.totalKop + entries.reduce((a, r) => a + kopOfUah(r["amount_uah"]!), 0),
           closing.totalKop,
         );
-        for (const s of closing.services) {
-          const service = s.service ?? "";
-          const of = (kind: string) => rows.find((r) => r["kind"] === kind && r["service"] === service);
-          const open = of("opening_balance");
-          const mine = entries.filter((r) => r["service"] === service);
-          assert.equal(
-            open ? kopOfUah(open["amount_uah"]!) : 0,
-            opening.services.find((o) => o.service === s.service)?.balanceKop ?? 0,
+        // Per service (and the advance), as accountBalance has them on each day, adding up to the totals.
+        for (const [at, balance] of [
+          ["opening", opening],
+          ["closing", closing],
+        ] as const) {
+          const lines = rows.filter((r) => r["kind"] === `${at}_balance`);
+          assert.deepEqual(
+            lines.map((r) => ({ service: r["service"] || null, balanceKop: kopOfUah(r["amount_uah"]!) })),
+            balance.services,
+            `${accountId} ${at}`,
           );
+          const advance = rows.find((r) => r["kind"] === `${at}_advance`);
+          assert.equal(advance ? -kopOfUah(advance["amount_uah"]!) : 0, balance.advanceKop);
           assert.equal(
-            kopOfUah(of("closing_balance")!["amount_uah"]!),
-            s.balanceKop,
-            `${accountId} ${service}`,
-          );
-          assert.equal(
-            (open ? kopOfUah(open["amount_uah"]!) : 0) +
-              mine.reduce((a, r) => a + kopOfUah(r["amount_uah"]!), 0),
-            s.balanceKop,
+            lines.reduce((a, r) => a + kopOfUah(r["amount_uah"]!), 0) - balance.advanceKop,
+            total(`${at}_total`),
           );
         }
         for (const r of entries) {

@@ -206,17 +206,10 @@ forEachDatabase("the ledger", (get) => {
         for (const offset of asOf) {
           const day = addDays(addDays(START, -20), offset);
           const upTo = all.filter((e) => e.entry_date <= day);
-          const model = new Map<string | null, number>();
-          for (const e of upTo) model.set(e.service_code, (model.get(e.service_code) ?? 0) + e.amount_kop);
           const total = upTo.reduce((s, e) => s + e.amount_kop, 0);
 
           const balance = await accountBalance(db(), accountId, day);
           assert.equal(balance.totalKop, total, `total on ${day}`);
-          assert.deepEqual(
-            new Map(balance.services.map((s) => [s.service, s.balanceKop as number])),
-            model,
-            `per service on ${day}`,
-          );
 
           const debts = await accountDebts(db(), accountId, day);
           const open = debts.outstanding.reduce((s, d) => s + d.amountKop, 0);
@@ -225,6 +218,26 @@ forEachDatabase("the ledger", (get) => {
           assert.ok(debts.outstanding.every((d) => d.amountKop > 0));
           assert.ok(debts.advanceKop >= 0);
           assert.ok(debts.advanceKop === 0 || debts.outstanding.length === 0, "credit left beside a debt");
+
+          // Per service: the services and the advance add up to the total, and each service's figure is its open
+          // debts as accountDebts settles them — on a one-service account, the whole balance.
+          const perService = balance.services.reduce((s, l) => s + l.balanceKop, 0);
+          assert.equal(perService - balance.advanceKop, balance.totalKop, `services less advance on ${day}`);
+          const named = [...new Set(upTo.flatMap((e) => (e.service_code ? [e.service_code] : [])))].sort();
+          const owed = (service: string | null) =>
+            debts.outstanding.filter((d) => d.service === service).reduce((s, d) => s + d.amountKop, 0);
+          if (named.length === 1) {
+            assert.deepEqual(balance.services, [{ service: named[0], balanceKop: balance.totalKop }]);
+            assert.equal(balance.advanceKop, 0);
+          } else {
+            const wholeAccount = owed(null) > 0 ? [{ service: null, balanceKop: owed(null) }] : [];
+            assert.deepEqual(
+              balance.services,
+              [...named.map((service) => ({ service, balanceKop: owed(service) })), ...wholeAccount],
+              `per service on ${day}`,
+            );
+            assert.equal(balance.advanceKop, debts.advanceKop);
+          }
         }
       }),
       { numRuns: 25 },
@@ -323,13 +336,15 @@ forEachDatabase("the ledger", (get) => {
       advanceKop: 0,
       totalKop: 41_000,
     });
+    // Per service, the payments count where they were settled: what is left open, as above.
     assert.deepEqual(await accountBalance(db(), accountId, "2025-03-31"), {
       totalKop: 41_000,
       services: [
         { service: "cold_water", balanceKop: 5_000 },
-        { service: "electricity", balanceKop: 55_000 },
-        { service: null, balanceKop: -19_000 },
+        { service: "electricity", balanceKop: 35_000 },
+        { service: null, balanceKop: 1_000 },
       ],
+      advanceKop: 0,
     });
     // A period in words names nothing: the registry's payment clears every debt, 590.00 is paid ahead.
     assert.deepEqual(await accountDebts(db(), accountId, "2025-04-30"), {
@@ -337,7 +352,20 @@ forEachDatabase("the ledger", (get) => {
       advanceKop: 59_000,
       totalKop: -59_000,
     });
-    assert.deepEqual(await accountBalance(db(), accountId, "2024-12-31"), { totalKop: 0, services: [] });
+    // Two services: the advance is a line of its own, not spread over them.
+    assert.deepEqual(await accountBalance(db(), accountId, "2025-04-30"), {
+      totalKop: -59_000,
+      services: [
+        { service: "cold_water", balanceKop: 0 },
+        { service: "electricity", balanceKop: 0 },
+      ],
+      advanceKop: 59_000,
+    });
+    assert.deepEqual(await accountBalance(db(), accountId, "2024-12-31"), {
+      totalKop: 0,
+      services: [],
+      advanceKop: 0,
+    });
     await assert.rejects(
       accountBalance(db(), accountId, "2025-02-30"),
       (e) => e instanceof AppError && e.code === "validation_failed",
@@ -346,6 +374,123 @@ forEachDatabase("the ledger", (get) => {
       accountDebts(db(), accountId, "31.03.2025"),
       (e) => e instanceof AppError && e.code === "validation_failed",
     );
+  });
+
+  test("a payment that names no service counts on the debts it settled; one service carries the whole balance", async () => {
+    const region = await theRegion();
+    const { id: settlementId } = await db()
+      .selectFrom("premises")
+      .select("settlement_id as id")
+      .where("id", "=", region.premiseId)
+      .executeTakeFirstOrThrow();
+    const provider = async (code: string, services: ServiceCode[]) => {
+      const { id } = await db()
+        .insertInto("providers")
+        .values({
+          code,
+          name_uk: code,
+          name_ru: code,
+          name_en: code,
+          edrpou: "00032129",
+          iban: "UA213223130000026007233566001",
+          channels: ["web"],
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      await db()
+        .insertInto("provider_services")
+        .values(
+          services.map((service_code) => ({ provider_id: id, service_code, settlement_id: settlementId })),
+        )
+        .execute();
+      return id;
+    };
+    const power = await provider("ledger-power", ["electricity"]);
+    const water = await provider("ledger-water", ["cold_water", "sewerage"]);
+    const entry = (
+      accountId: number,
+      providerId: number,
+      service: ServiceCode | null,
+      kind: LedgerKind,
+      amount: number,
+      date: string,
+    ): NewLedgerEntry => ({
+      account_id: accountId,
+      provider_id: providerId,
+      service_code: service,
+      period: `${date.slice(0, 7)}-01`,
+      kind,
+      amount_kop: amount,
+      entry_date: date,
+      source: kind === "payment" ? "bank_registry" : "billing",
+      source_ref: `${kind}-${service}-${date}`,
+    });
+    const post = (entries: NewLedgerEntry[]) =>
+      db()
+        .transaction()
+        .execute((trx) => postLedgerEntries(trx, entries));
+
+    // The issue's account: electricity charged, then paid by a registry line that named no service.
+    const single = await newAccount(db(), { ...region, providerId: power });
+    await post([
+      entry(single, power, null, "payment", -10_000, "2025-01-05"),
+      entry(single, power, "electricity", "charge", 34_200, "2025-01-31"),
+      entry(single, power, null, "payment", -40_400, "2025-02-05"),
+      entry(single, power, null, "adjustment", 500, "2025-02-10"),
+    ]);
+    // Paid before anything was charged: the provider supplies one service, so the advance is on it.
+    assert.deepEqual(await accountBalance(db(), single, "2025-01-10"), {
+      totalKop: -10_000,
+      services: [{ service: "electricity", balanceKop: -10_000 }],
+      advanceKop: 0,
+    });
+    assert.deepEqual(await accountBalance(db(), single, "2025-02-28"), {
+      totalKop: -15_700,
+      services: [{ service: "electricity", balanceKop: -15_700 }],
+      advanceKop: 0,
+    });
+    assert.equal((await accountDebts(db(), single, "2025-02-28")).advanceKop, 15_700);
+
+    // Two services, one of them never charged: each shows what is open on it, the advance apart.
+    const two = await newAccount(db(), { ...region, providerId: water });
+    await post([
+      entry(two, water, "cold_water", "charge", 12_000, "2025-01-31"),
+      entry(two, water, "cold_water", "charge", 13_000, "2025-02-28"),
+      entry(two, water, null, "payment", -20_000, "2025-03-03"),
+    ]);
+    assert.deepEqual(await accountBalance(db(), two, "2025-03-03"), {
+      totalKop: 5_000,
+      services: [
+        { service: "cold_water", balanceKop: 5_000 },
+        { service: "sewerage", balanceKop: 0 },
+      ],
+      advanceKop: 0,
+    });
+    await post([
+      entry(two, water, "sewerage", "charge", 4_000, "2025-03-31"),
+      entry(two, water, null, "payment", -30_000, "2025-04-02"),
+    ]);
+    assert.deepEqual(await accountBalance(db(), two, "2025-04-02"), {
+      totalKop: -21_000,
+      services: [
+        { service: "cold_water", balanceKop: 0 },
+        { service: "sewerage", balanceKop: 0 },
+      ],
+      advanceKop: 21_000,
+    });
+    // April's charges take the advance as soon as they are posted, oldest service code first.
+    await post([
+      entry(two, water, "cold_water", "charge", 15_000, "2025-04-30"),
+      entry(two, water, "sewerage", "charge", 9_000, "2025-04-30"),
+    ]);
+    assert.deepEqual(await accountBalance(db(), two, "2025-04-30"), {
+      totalKop: 3_000,
+      services: [
+        { service: "cold_water", balanceKop: 0 },
+        { service: "sewerage", balanceKop: 3_000 },
+      ],
+      advanceKop: 0,
+    });
   });
 
   test("posting nothing posts nothing; a batch that repeats itself posts each entry once", async () => {
@@ -414,6 +559,7 @@ forEachDatabase("the ledger", (get) => {
     assert.deepEqual(await accountBalance(db(), accountId, "2025-12-31"), {
       totalKop: 12_345,
       services: [{ service: "electricity", balanceKop: 12_345 }],
+      advanceKop: 0,
     });
   });
 });

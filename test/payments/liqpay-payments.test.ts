@@ -483,6 +483,40 @@ forEachDatabase("payments through LiqPay", (get, engine) => {
     assert.equal(orders.length, 1);
   });
 
+  test("a retry with the same Idempotency-Key after the gateway answered gives the order's status now", async () => {
+    get().setNow("2019-07-20T09:00:00Z");
+    const url = `/api/accounts/${f.accounts.olena}/payments`;
+    const retry = (key: string, body: Record<string, unknown>) =>
+      call(app, "POST", url, { token: olena, body, headers: { "idempotency-key": key } });
+    for (const [key, amountKop, callbackStatus, status] of [
+      ["replay-paid", 4_100, "success", "success"],
+      ["replay-declined", 4_200, "failure", "failure"],
+    ] as const) {
+      const first = await retry(key, { amountKop });
+      assert.equal(first.status, 201);
+      assert.equal(first.body.status, "created");
+      get().setNow("2019-07-20T09:05:00Z");
+      const answered = await postForm(
+        app,
+        CALLBACK,
+        signedCallback(callbackParams(first.body.orderId, amountKop / 100, callbackStatus)),
+      );
+      assert.equal(answered.status, 200);
+      const again = await retry(key, { amountKop });
+      assert.equal(again.status, 201);
+      assert.equal(again.body.orderId, first.body.orderId);
+      assert.equal(again.body.status, status, `${key}: the order's current status, not the stored "created"`);
+      assert.equal(again.body.paidAt, status === "success" ? "2019-07-20T09:05:00.000Z" : null);
+      assert.deepEqual(again.body.checkout, first.body.checkout);
+      const shown = await call(app, "GET", `/api/payments/${first.body.orderId}`, { token: olena });
+      assert.deepEqual({ ...again.body, checkout: undefined }, { ...shown.body, checkout: undefined });
+    }
+    assert.equal(
+      (await entriesOf((await retry("replay-paid", { amountKop: 4_100 })).body.orderId)).length,
+      1,
+    );
+  });
+
   test("without a configured gateway payments are unavailable, and the demo gateway's paths do not exist", async () => {
     // No LiqPay keys and no demo region: nothing to pay through.
     const bare = await quietApp(get().deps);

@@ -4,7 +4,7 @@ import fc from "fast-check";
 import { addDays, type LocalDate, localDate } from "../local-date.ts";
 import { kop } from "../money.ts";
 import { type Period, period } from "../period.ts";
-import { type Charge, type Payment, settleOldestFirst } from "./settlement.ts";
+import { type Charge, type Payment, settleOldestFirst, splitBalance } from "./settlement.ts";
 
 const P = (text: string) => text as Period;
 const D = (text: string) => text as LocalDate;
@@ -202,6 +202,112 @@ describe("settleOldestFirst", () => {
             const charged = sum(charges.filter((c) => c.period === d.period && c.service === d.service));
             assert.ok(d.amountKop <= charged);
           }
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe("splitBalance", () => {
+  const charges = [
+    charge("2025-01", "electricity", 30_000),
+    charge("2025-01", "gas", 10_000),
+    charge("2025-02", "gas", 12_000),
+    charge("2025-02", "", 1_000), // an adjustment of the whole account
+  ];
+
+  test("a payment that names no service counts on the services whose debts it settled", () => {
+    // 350.00: January's electricity 300.00 (services by code within a month), then 50.00 of January's gas.
+    const settled = settleOldestFirst(charges, [payment("2025-02-05", 35_000)]);
+    assert.deepEqual(splitBalance(settled, ["gas", "electricity"]), {
+      services: [
+        { service: "electricity", balanceKop: 0 },
+        { service: "gas", balanceKop: 17_000 },
+        { service: "", balanceKop: 1_000 },
+      ],
+      advanceKop: 0,
+    });
+  });
+
+  test("an advance is a line of its own; services never go below zero", () => {
+    const settled = settleOldestFirst(charges, [payment("2025-02-05", 60_000)]);
+    assert.deepEqual(splitBalance(settled, ["electricity", "gas"]), {
+      services: [
+        { service: "electricity", balanceKop: 0 },
+        { service: "gas", balanceKop: 0 },
+      ],
+      advanceKop: 7_000,
+    });
+    // No service at all yet: only the advance.
+    assert.deepEqual(splitBalance(settleOldestFirst([], [payment("2025-01-01", 100)]), []), {
+      services: [],
+      advanceKop: 100,
+    });
+  });
+
+  test("one service carries the whole balance: its debts, debts of the whole account, less the advance", () => {
+    const power = [charge("2025-01", "electricity", 34_200), charge("2025-02", "", 500)];
+    assert.deepEqual(
+      splitBalance(settleOldestFirst(power, [payment("2025-02-05", 20_000)]), ["electricity"]),
+      {
+        services: [{ service: "electricity", balanceKop: 14_700 }],
+        advanceKop: 0,
+      },
+    );
+    assert.deepEqual(
+      splitBalance(settleOldestFirst(power, [payment("2025-02-05", 40_400)]), ["electricity"]),
+      {
+        services: [{ service: "electricity", balanceKop: -5_700 }],
+        advanceKop: 0,
+      },
+    );
+  });
+
+  test("property: services less the advance are the balance, and each service is its open debts", () => {
+    const services = ["cold_water", "electricity", "gas", ""];
+    const periodArb = fc.integer({ min: 0, max: 5 }).map((i) => period(2025, i + 1));
+    const chargeArb = fc.record({
+      period: periodArb,
+      service: fc.constantFrom(...services),
+      amountKop: fc.integer({ min: -50_000, max: 150_000 }).map(kop),
+    });
+    const paymentArb = fc.record(
+      {
+        date: fc.integer({ min: 0, max: 180 }).map((d) => addDays(localDate(2025, 1, 1), d)),
+        amountKop: fc.integer({ min: 1, max: 200_000 }).map(kop),
+        period: periodArb,
+        service: fc.constantFrom(...services.slice(0, 3)),
+      },
+      { requiredKeys: ["date", "amountKop"] },
+    );
+    fc.assert(
+      fc.property(
+        fc.array(chargeArb, { maxLength: 25 }),
+        fc.array(paymentArb, { maxLength: 12 }),
+        fc.subarray(services.slice(0, 3)),
+        (cs, ps, supplied) => {
+          const own = [...new Set([...supplied, ...cs.map((c) => c.service).filter((x) => x !== "")])];
+          const settled = settleOldestFirst(cs, ps);
+          const split = splitBalance(settled, own);
+          const sum = (xs: { amountKop: number }[]) => xs.reduce((a, x) => a + x.amountKop, 0);
+          const balance = sum(cs) - sum(ps);
+          assert.equal(split.services.reduce((a, s) => a + s.balanceKop, 0) - split.advanceKop, balance);
+          assert.equal(new Set(split.services.map((s) => s.service)).size, split.services.length);
+          if (own.length === 1) {
+            assert.deepEqual(split, { services: [{ service: own[0], balanceKop: balance }], advanceKop: 0 });
+            return;
+          }
+          assert.equal(split.advanceKop, settled.advanceKop);
+          for (const s of split.services) {
+            assert.ok(s.balanceKop >= 0);
+            assert.equal(s.balanceKop, sum(settled.outstanding.filter((d) => d.service === s.service)));
+          }
+          for (const code of own)
+            assert.ok(
+              split.services.some((s) => s.service === code),
+              code,
+            );
         },
       ),
       { numRuns: 500 },

@@ -107,6 +107,49 @@ export function settleOldestFirst(charges: readonly Charge[], payments: readonly
   };
 }
 
+export interface ServiceBalance {
+  service: string;
+  /** Open debts: positive or zero; on a one-service account, that service's whole balance (negative: paid ahead). */
+  balanceKop: Kopiykas;
+}
+
+export interface BalanceSplit {
+  /**
+   * Each of the account's services (by code, zero balances too), then, by key, any other key with an open debt
+   * (charges for the whole account).
+   */
+  services: ServiceBalance[];
+  /** The advance as a line of its own (zero or positive); always 0 on a one-service account. */
+  advanceKop: Kopiykas;
+}
+
+/**
+ * The balance per service, from settled debts (the bill's and the statement's "by service" figures): a service owes
+ * its open debts, and the advance — credit no debt has taken — is a line of its own, never spread over services
+ * it was not paid for. An account with exactly one service shows its whole balance on it: debts that name no
+ * service and the advance included. Σ services − advance = Σ outstanding − advance, the account's balance.
+ *
+ * `services`: the account's services (codes); any other key among the debts (the whole-account key) is listed
+ * after them when open.
+ */
+export function splitBalance(settled: SettledDebts, services: Iterable<string>): BalanceSplit {
+  const own = [...new Set(services)].sort();
+  const owed = new Map<string, number>();
+  for (const d of settled.outstanding) owed.set(d.service, kop((owed.get(d.service) ?? 0) + d.amountKop));
+  if (own.length === 1) {
+    const total = [...owed.values()].reduce((a, b) => kop(a + b), 0);
+    return {
+      services: [{ service: own[0]!, balanceKop: kop(total - settled.advanceKop) }],
+      advanceKop: kop(0),
+    };
+  }
+  const others = [...owed.keys()].filter((k) => !own.includes(k)).sort();
+  return {
+    services: [...own, ...others].map((service) => ({ service, balanceKop: kop(owed.get(service) ?? 0) })),
+    advanceKop: settled.advanceKop,
+  };
+}
+
 /** Pays `debts` in their order from `amount`; returns what is left of it. */
 function settle(debts: readonly OpenDebt[], amount: number): number {
   let rest = amount;

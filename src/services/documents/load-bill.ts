@@ -7,7 +7,8 @@
 // block and zone lines are re-derived, by the domain's own priceHouseholdProrated from the billed quantities and the
 // month's tariffs, and they are checked to add up to the billed amount of every zone, so a printed line can never
 // disagree with the ledger. The money part is the ledger's: amount due = opening balance + charges − payments =
-// the balance on the period's last day.
+// the balance on the period's last day, and per service as the settlement splits it (ledger/account-ledger.ts:
+// a payment that named no service counts on the debts it settled; the advance is a line of its own).
 import { sql } from "kysely";
 import type { BilledUsageMethod } from "../../db/tables/billing.table.ts";
 import type { LedgerKind, LedgerSource } from "../../db/tables/money.table.ts";
@@ -16,8 +17,8 @@ import { priceHouseholdProrated } from "../../domain/billing/proration.ts";
 import type { MeterZones } from "../../domain/billing/tariff.ts";
 import { kyivDateOf } from "../../domain/kyiv-time.ts";
 import { addDays, type LocalDate } from "../../domain/local-date.ts";
-import { type Kopiykas, kop, sumKop } from "../../domain/money.ts";
-import { buildNbuQrLink, type NbuPayment, toNbuQrText } from "../../domain/nbu-qr.ts";
+import { type Kopiykas, kop, negKop, sumKop } from "../../domain/money.ts";
+import { buildNbuQrLink, NBU_QR_MAX_AMOUNT_KOP, type NbuPayment, toNbuQrText } from "../../domain/nbu-qr.ts";
 import { firstDay, lastDay, nextPeriod, type Period, periodParts } from "../../domain/period.ts";
 import { quantityFromNumeric } from "../../domain/quantity.ts";
 import type { Translated } from "../../i18n/locale.ts";
@@ -26,7 +27,7 @@ import type { Actor } from "../actor.ts";
 import { loadTariffs, tariffsFor } from "../billing/run/tariff-parts.ts";
 import type { Deps } from "../deps.ts";
 import { AppError } from "../errors.ts";
-import { accountBalance } from "../ledger/account-balance.ts";
+import { type AccountBalance, loadAccountLedger } from "../ledger/account-ledger.ts";
 import { type DocumentParties, loadDocumentParties } from "./document-parties.ts";
 
 export interface BillReading {
@@ -103,6 +104,16 @@ export interface BillPayment {
   reference: string | null;
 }
 
+export interface BillDueLine {
+  /** null: charges that name no service, or (with `advance`) the advance. */
+  service: string | null;
+  /** The service's name; null for the lines that are no service. */
+  name: Translated | null;
+  advance: boolean;
+  /** The advance line is negative. */
+  amountKop: Kopiykas;
+}
+
 export interface Bill extends DocumentParties {
   period: Period;
   issuedOn: LocalDate;
@@ -117,6 +128,11 @@ export interface Bill extends DocumentParties {
   paymentsKop: Kopiykas;
   /** opening + charges − payments: the balance on the period's last day. */
   amountDueKop: Kopiykas;
+  /**
+   * The amount due per service, then the advance (when there is one apart from the services): accountBalance on
+   * the period's last day. Σ = amountDueKop.
+   */
+  dueByService: BillDueLine[];
   planned: {
     period: Period;
     services: { code: ServiceCode; name: Translated; amountKop: Kopiykas }[];
@@ -268,10 +284,16 @@ export async function loadBill(
       };
     });
 
-  const opening = await accountBalance(db, accountId, addDays(first, -1));
+  // The settlement up to the month, then the month's own entries: the balance per service at its end.
+  const ledger = await loadAccountLedger(db, accountId, addDays(first, -1));
+  const opening = ledger.balance();
   const dated = await db
     .selectFrom("ledger_entries")
-    .select(["entry_date", "kind", "amount_kop", "service_code", "source", "source_ref"])
+    .select(["entry_date", "period", "kind", "amount_kop", "service_code", "source", "source_ref"])
+    .select([
+      sql<string | null>`details ->> 'period'`.as("named_period"),
+      sql<string | null>`details ->> 'service'`.as("named_service"),
+    ])
     .where("account_id", "=", accountId)
     .where("entry_date", ">=", first)
     .where("entry_date", "<=", last)
@@ -289,6 +311,17 @@ export async function loadBill(
         reference: e.source_ref,
       }),
     );
+  for (const e of dated) {
+    ledger.add({
+      period: e.period,
+      service: e.service_code,
+      kind: e.kind,
+      amountKop: e.amount_kop,
+      date: e.entry_date,
+      namedPeriod: e.named_period,
+      namedService: e.named_service,
+    });
+  }
   const chargesKop = sumKop(dated.filter((e) => e.kind !== "payment").map((e) => kop(e.amount_kop)));
   const paymentsKop = sumKop(payments.map((p) => p.amountKop));
   const amountDueKop = kop(opening.totalKop + chargesKop - paymentsKop);
@@ -325,9 +358,28 @@ export async function loadBill(
     payments,
     paymentsKop,
     amountDueKop,
+    dueByService: dueLines(ledger.balance(), services),
     planned: { period: next, services: planned, totalKop: sumKop(planned.map((p) => p.amountKop)) },
     qr: { payment, link: buildNbuQrLink(payment) },
   };
+}
+
+function dueLines(due: AccountBalance, services: ReadonlyMap<string, ServiceRow>): BillDueLine[] {
+  // In the services' order, as the bill's sections are; charges that name no service after them.
+  const position = (service: string | null) =>
+    service === null ? Number.MAX_SAFE_INTEGER : (services.get(service as ServiceCode)?.position ?? 99);
+  const ordered = [...due.services].sort((a, b) => position(a.service) - position(b.service));
+  const lines = ordered.map((l): BillDueLine => {
+    const spec = l.service === null ? undefined : services.get(l.service as ServiceCode);
+    return {
+      service: l.service,
+      name: spec ? { uk: spec.name_uk, ru: spec.name_ru, en: spec.name_en } : null,
+      advance: false,
+      amountKop: l.balanceKop,
+    };
+  });
+  if (due.advanceKop === 0) return lines;
+  return [...lines, { service: null, name: null, advance: true, amountKop: negKop(due.advanceKop) }];
 }
 
 const isEstimate = (method: BilledUsageMethod) =>
@@ -419,14 +471,17 @@ function priceService(
   return { lines, consumptionKop: priced.consumptionKop, fixedFeeKop: priced.fixedFeeKop };
 }
 
-/** The QR code's payment: to the provider, the amount due if any, the account and the month in the purpose. */
+/**
+ * The QR code's payment: to the provider, the amount due if any (and if the code's amount field can hold it; else
+ * the payer types it, as when nothing is owed), the account and the month in the purpose.
+ */
 function qrPayment(parties: DocumentParties, period: Period, amountDueKop: Kopiykas): NbuPayment {
   const { year, month } = periodParts(period);
   const name = toNbuQrText(parties.provider.name.uk);
   return {
     recipient: [...name].length > 70 ? [...name].slice(0, 70).join("") : name,
     iban: parties.provider.iban,
-    amountKop: amountDueKop > 0 ? amountDueKop : null,
+    amountKop: amountDueKop > 0 && amountDueKop <= NBU_QR_MAX_AMOUNT_KOP ? amountDueKop : null,
     recipientCode: parties.provider.edrpou,
     purpose: toNbuQrText(
       `Оплата за послуги, особовий рахунок ${parties.account.number}, період ${String(month).padStart(2, "0")}.${year}`,

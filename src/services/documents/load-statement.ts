@@ -4,8 +4,11 @@
 //
 // The entries are read in pages by keyset (entry_date, id) through the ledger's (account_id, entry_date)
 // index, so a statement over years streams with one page in memory; a renderer writes each page before the
-// next is read. The opening balance is account-balance.ts's figure, and opening + the entries is its figure on
-// `to` (test/documents/statement.test.ts checks both, to the kopiyka).
+// next is read. The balances per service are the settlement's (ledger/account-ledger.ts): the opening one is
+// accountBalance on the day before `from`, and the closing one settles those same entries and every entry
+// streamed — so it is accountBalance on `to`, and opening + the entries = closing in total, whatever is posted
+// meanwhile (test/documents/statement.test.ts checks both, to the kopiyka).
+import { sql } from "kysely";
 import type { LedgerKind, LedgerSource } from "../../db/tables/money.table.ts";
 import type { ServiceCode } from "../../db/tables/reference.table.ts";
 import { kyivDateOf } from "../../domain/kyiv-time.ts";
@@ -17,7 +20,7 @@ import { findAccountForActor } from "../accounts/find-account.ts";
 import type { Actor } from "../actor.ts";
 import type { Deps } from "../deps.ts";
 import { AppError } from "../errors.ts";
-import { type AccountBalance, accountBalance } from "../ledger/account-balance.ts";
+import { type AccountBalance, type AccountLedger, loadAccountLedger } from "../ledger/account-ledger.ts";
 import { type DocumentParties, loadDocumentParties } from "./document-parties.ts";
 
 export interface StatementEntry {
@@ -31,6 +34,9 @@ export interface StatementEntry {
   /** The document behind the entry: where it came from and that source's own reference. */
   source: LedgerSource;
   reference: string | null;
+  /** What a payment's details name it for (a period, a service), if anything. */
+  namedPeriod: string | null;
+  namedService: string | null;
 }
 
 export interface Statement extends DocumentParties {
@@ -39,6 +45,8 @@ export interface Statement extends DocumentParties {
   issuedOn: LocalDate;
   /** The balance on the day before `from`, per service and in total. */
   opening: AccountBalance;
+  /** The ledger settled up to the day before `from`: StatementTotals adds each entry to a copy of it. */
+  openingLedger: AccountLedger;
   /** Names of every service, for headings. */
   serviceNames: Map<string, Translated>;
   /** The entries, oldest first, a page at a time. */
@@ -60,7 +68,7 @@ export async function loadStatement(
   const found = await findAccountForActor(db, options.actor, options.accountId);
   const accountId = found.id;
   const parties = await loadDocumentParties(db, accountId);
-  const opening = await accountBalance(db, accountId, addDays(from, -1));
+  const openingLedger = await loadAccountLedger(db, accountId, addDays(from, -1));
   const serviceNames = new Map(
     (await db.selectFrom("services").select(["code", "name_uk", "name_ru", "name_en"]).execute()).map((s) => [
       s.code as string,
@@ -75,6 +83,10 @@ export async function loadStatement(
       let q = db
         .selectFrom("ledger_entries")
         .select(["id", "entry_date", "period", "service_code", "kind", "amount_kop", "source", "source_ref"])
+        .select([
+          sql<string | null>`details ->> 'period'`.as("named_period"),
+          sql<string | null>`details ->> 'service'`.as("named_service"),
+        ])
         .where("account_id", "=", accountId)
         .where("entry_date", ">=", from)
         .where("entry_date", "<=", to);
@@ -95,6 +107,8 @@ export async function loadStatement(
         amountKop: kop(r.amount_kop),
         source: r.source,
         reference: r.source_ref,
+        namedPeriod: r.named_period,
+        namedService: r.named_service,
       }));
       const last = rows[rows.length - 1]!;
       if (rows.length < pageSize) return;
@@ -102,7 +116,16 @@ export async function loadStatement(
     }
   }
 
-  return { ...parties, from, to, issuedOn: kyivDateOf(deps.now()), opening, serviceNames, pages };
+  return {
+    ...parties,
+    from,
+    to,
+    issuedOn: kyivDateOf(deps.now()),
+    opening: openingLedger.balance(),
+    openingLedger,
+    serviceNames,
+    pages,
+  };
 }
 
 function dateOption(field: string, text: string): LocalDate {

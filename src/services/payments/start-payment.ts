@@ -1,6 +1,7 @@
 // startPayment: a resident (or staff for a caller) starts paying an account online. The order is stored first,
 // then the gateway's checkout form is returned for the browser to post; the gateway's callback settles it
-// (receive-payment-callback.ts). An Idempotency-Key makes a retried request return the same order.
+// (receive-payment-callback.ts). An Idempotency-Key makes a retried request return the same order, as it stands
+// now: a retry after the gateway has answered shows the order paid (or failed), not the stored "created".
 import { randomUUID } from "node:crypto";
 import type { Tx } from "../../db/database.ts";
 import type { ServiceCode } from "../../db/tables/reference.table.ts";
@@ -46,12 +47,23 @@ export async function startPayment(
       // What the payment is, not how it was asked for: a retry in another language is the same request.
       const { actor, idempotencyKey, appUrl, locale, ...request } = options;
       const claim = await claimIdempotencyKey<StartPaymentResult>(trx, scope, key, requestHash(request));
-      if (!claim.fresh) return claim.response;
+      if (!claim.fresh) return currentOrder(trx, claim.response);
     }
     const result = await createOrder(trx, deps, gateway, options);
     if (key) await storeIdempotentResponse(trx, scope, key, result);
     return result;
   });
+}
+
+/** The stored answer with the order's status and dates as they are now; its checkout stays the one handed out. */
+async function currentOrder(trx: Tx, stored: StartPaymentResult): Promise<StartPaymentResult> {
+  const row = await trx
+    .selectFrom("payment_orders")
+    .selectAll()
+    .where("account_id", "=", stored.accountId)
+    .where("id", "=", stored.orderId)
+    .executeTakeFirstOrThrow();
+  return { ...orderView(row), checkout: stored.checkout };
 }
 
 function chooseGateway(deps: PaymentDeps, name: string | undefined): PaymentGateway {

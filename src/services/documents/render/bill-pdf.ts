@@ -144,7 +144,7 @@ function serviceSection(w: PdfWriter, s: BillService, t: DocumentMessages, local
         },
         { text: quantity(r.quantity, locale), ...COL.quantity, align: "right" },
         { text: t.methods[r.method], ...COL.method },
-        { text: money(r.amountKop, locale), ...COL.amount, align: "right" },
+        { text: money(r.amountKop, locale), ...COL.amount, align: "right", shrink: true },
       ]);
     }
   }
@@ -154,7 +154,7 @@ function serviceSection(w: PdfWriter, s: BillService, t: DocumentMessages, local
       w.row(
         [
           { text: lineText(line, s, t, unit, locale), x: L + 10, width: COL.amount.x - L - 14, size: 7.5 },
-          { text: money(line.amountKop, locale), ...COL.amount, align: "right", size: 7.5 },
+          { text: money(line.amountKop, locale), ...COL.amount, align: "right", size: 7.5, shrink: true },
         ],
         10.5,
       );
@@ -163,13 +163,13 @@ function serviceSection(w: PdfWriter, s: BillService, t: DocumentMessages, local
   if (s.fixedFeeKop !== 0) {
     w.row([
       { text: t.fixedFee, x: L, width: 300 },
-      { text: money(s.fixedFeeKop, locale), ...COL.amount, align: "right" },
+      { text: money(s.fixedFeeKop, locale), ...COL.amount, align: "right", shrink: true },
     ]);
   }
   for (const r of s.recalculations) {
     w.row([
       { text: fill(t.recalculation, { period: shortPeriod(r.period) }), x: L, width: 330 },
-      { text: signedMoney(r.differenceKop, locale), ...COL.amount, align: "right" },
+      { text: signedMoney(r.differenceKop, locale), ...COL.amount, align: "right", shrink: true },
     ]);
     const where = r.serial ? `${r.serial}${r.zones > 1 ? `, ${zoneName(t, r.zones, r.zone)}` : ""}: ` : "";
     w.row(
@@ -201,7 +201,7 @@ function serviceSection(w: PdfWriter, s: BillService, t: DocumentMessages, local
         align: "right",
         bold: true,
       },
-      { text: money(s.totalKop, locale), ...COL.amount, align: "right", bold: true },
+      { text: money(s.totalKop, locale), ...COL.amount, align: "right", bold: true, shrink: true },
     ],
     13,
   );
@@ -238,13 +238,15 @@ function trimDecimal(text: string, min: number): string {
 }
 
 function summary(w: PdfWriter, bill: Bill, t: DocumentMessages, locale: Locale): void {
-  const rows = 6 + bill.payments.length + bill.planned.services.length;
+  const rows = 7 + bill.payments.length + bill.dueByService.length + bill.planned.services.length;
   w.ensure(Math.max(QR_SIDE + 40, rows * 13 + 30));
   w.gap(6);
   const top = w.y;
   const width = R - QR_SIDE - 12 - L;
-  const labelWidth = width - 80;
-  const amountX = L + width - 78;
+  // Room for any amount due up to a few trillion hryvnias at full size; a wider one is set smaller (`shrink`).
+  const amountWidth = 100;
+  const labelWidth = width - amountWidth - 2;
+  const amountX = L + width - amountWidth;
   const line = (
     label: string,
     amount: string,
@@ -253,7 +255,7 @@ function summary(w: PdfWriter, bill: Bill, t: DocumentMessages, locale: Locale):
     w.row(
       [
         { text: label, x: L + (options.indent ?? 0), width: labelWidth - (options.indent ?? 0), ...options },
-        { text: amount, x: amountX, width: 78, align: "right", ...options },
+        { text: amount, x: amountX, width: amountWidth, align: "right", shrink: true, ...options },
       ],
       options.size ? options.size + 5 : 13,
     );
@@ -275,6 +277,12 @@ function summary(w: PdfWriter, bill: Bill, t: DocumentMessages, locale: Locale):
   w.gap(2);
   line(t.amountDue, money(bill.amountDueKop, locale), { bold: true, size: 12 });
   if (bill.amountDueKop < 0) line(t.overpaid, "", { size: 7.5 });
+  // Per service, as the settlement counts it (a payment that named no service on the debts it settled).
+  line(t.dueByService, "", { size: 7.5, indent: 10 });
+  for (const d of bill.dueByService) {
+    const name = d.advance ? t.advance : d.name ? d.name[locale] : t.wholeAccount;
+    line(name, money(d.amountKop, locale), { indent: 20, size: 7.5 });
+  }
   w.gap(4);
   const plannedTitle = fill(t.planned, { month: monthName(bill.planned.period, locale) });
   if (bill.planned.services.length === 0) line(plannedTitle, t.noPlanned);
@@ -287,7 +295,9 @@ function summary(w: PdfWriter, bill: Bill, t: DocumentMessages, locale: Locale):
   const qrX = R - QR_SIDE;
   drawNbuQr(w.doc, bill.qr.link, qrX, top, QR_SIDE);
   w.doc.font("regular").fontSize(7).fillColor("black");
-  w.doc.text(bill.qr.payment.amountKop === null ? t.qrNoAmount : t.qrCaption, qrX, top + QR_SIDE + 2, {
+  const caption =
+    bill.qr.payment.amountKop !== null ? t.qrCaption : bill.amountDueKop > 0 ? t.qrTypeAmount : t.qrNoAmount;
+  w.doc.text(caption, qrX, top + QR_SIDE + 2, {
     width: QR_SIDE,
     align: "center",
   });

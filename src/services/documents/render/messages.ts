@@ -43,6 +43,10 @@ export interface DocumentMessages {
   noPlanned: string;
   qrCaption: string;
   qrNoAmount: string;
+  /** Owed, but more than the QR code's amount field holds. */
+  qrTypeAmount: string;
+  /** The amount due per service, under the amount due. */
+  dueByService: string;
   units: Record<string, string>;
   statementTitle: string;
   statementRange: string;
@@ -57,9 +61,16 @@ export interface DocumentMessages {
   byService: string;
   openingColumn: string;
   closingColumn: string;
+  /** The balance line of charges that name no service. */
   wholeAccount: string;
+  /** The balance line of the advance. */
+  advance: string;
   /** The service column of an entry for the whole account. */
   anyService: string;
+  /** The service column of a payment that named no service. */
+  oldestDebts: string;
+  /** How a payment that named no service, and the advance, are counted per service. */
+  allocationNote: string;
   total: string;
   signNote: string;
   kinds: Record<LedgerKind, string>;
@@ -116,6 +127,8 @@ export const DOCUMENT_MESSAGES: Record<Locale, DocumentMessages> = {
     noPlanned: "не встановлено",
     qrCaption: "Скануйте QR-код у застосунку свого банку, щоб сплатити",
     qrNoAmount: "Суму в QR-коді не вказано: заборгованості немає",
+    qrTypeAmount: "Суму в QR-коді не вказано (вона більша, ніж уміщує код): введіть її в застосунку банку",
+    dueByService: "у тому числі:",
     units: { kWh: "кВт·год", m3: "м³", Gcal: "Гкал" },
     statementTitle: "Акт звірки розрахунків",
     statementRange: "за період з {from} по {to}",
@@ -130,8 +143,13 @@ export const DOCUMENT_MESSAGES: Record<Locale, DocumentMessages> = {
     byService: "Підсумки за послугами",
     openingColumn: "На початок",
     closingColumn: "На кінець",
-    wholeAccount: "Без послуги (весь рахунок)",
+    wholeAccount: "Інші нарахування (весь рахунок)",
+    advance: "Аванс (переплата)",
     anyService: "весь рахунок",
+    oldestDebts: "найдавніші борги",
+    allocationNote:
+      "Оплату, у якій не вказано послугу, зараховано в найдавніші борги (за місяцями, у місяці — за послугами). " +
+      "Аванс — сплачене наперед, що ще не пішло на жоден борг; його буде зараховано в наступні нарахування.",
     total: "Усього",
     signNote: "Сальдо: «+» — заборгованість абонента, «-» — переплата.",
     kinds: {
@@ -200,6 +218,8 @@ export const DOCUMENT_MESSAGES: Record<Locale, DocumentMessages> = {
     noPlanned: "не установлен",
     qrCaption: "Отсканируйте QR-код в приложении своего банка, чтобы оплатить",
     qrNoAmount: "Сумма в QR-коде не указана: задолженности нет",
+    qrTypeAmount: "Сумма в QR-коде не указана (она больше, чем вмещает код): введите её в приложении банка",
+    dueByService: "в том числе:",
     units: { kWh: "кВт·ч", m3: "м³", Gcal: "Гкал" },
     statementTitle: "Акт сверки расчётов",
     statementRange: "за период с {from} по {to}",
@@ -214,8 +234,13 @@ export const DOCUMENT_MESSAGES: Record<Locale, DocumentMessages> = {
     byService: "Итоги по услугам",
     openingColumn: "На начало",
     closingColumn: "На конец",
-    wholeAccount: "Без услуги (весь счёт)",
+    wholeAccount: "Прочие начисления (весь счёт)",
+    advance: "Аванс (переплата)",
     anyService: "весь счёт",
+    oldestDebts: "самые давние долги",
+    allocationNote:
+      "Оплата, в которой не указана услуга, зачтена в самые давние долги (по месяцам, в месяце — по услугам). " +
+      "Аванс — оплаченное вперёд, ещё не зачтённое ни в один долг; он будет зачтён в следующие начисления.",
     total: "Всего",
     signNote: "Сальдо: «+» — задолженность абонента, «-» — переплата.",
     kinds: {
@@ -284,6 +309,9 @@ export const DOCUMENT_MESSAGES: Record<Locale, DocumentMessages> = {
     noPlanned: "none",
     qrCaption: "Scan the QR code in your banking app to pay",
     qrNoAmount: "The QR code carries no amount: nothing is owed",
+    qrTypeAmount:
+      "The QR code carries no amount (it is more than the code holds): type it in your banking app",
+    dueByService: "of which:",
     units: { kWh: "kWh", m3: "m³", Gcal: "Gcal" },
     statementTitle: "Reconciliation statement",
     statementRange: "from {from} to {to}",
@@ -298,8 +326,13 @@ export const DOCUMENT_MESSAGES: Record<Locale, DocumentMessages> = {
     byService: "By service",
     openingColumn: "Opening",
     closingColumn: "Closing",
-    wholeAccount: "No service (whole account)",
+    wholeAccount: "Other charges (whole account)",
+    advance: "Advance (overpayment)",
     anyService: "whole account",
+    oldestDebts: "oldest debts",
+    allocationNote:
+      "A payment that named no service was set against the oldest debts (month by month, within a month service " +
+      "by service). The advance is what was paid ahead and not yet set against any debt; the next charges take it.",
     total: "Total",
     signNote: "Balance: “+” is owed by the account holder, “-” is overpaid.",
     kinds: {

@@ -30,11 +30,15 @@ export interface Cell {
   align?: "left" | "right" | "center";
   bold?: boolean;
   size?: number;
+  /** An amount: never cut. Wider than the cell, it is set smaller until it fits, on the row's baseline. */
+  shrink?: boolean;
 }
 
 export const PAGE = { width: 595.28, height: 841.89, margin: 40 } as const;
 export const CONTENT_WIDTH = PAGE.width - 2 * PAGE.margin;
 const BODY_SIZE = 8.5;
+/** Points a shrunk amount leaves free on its left, so two full amount columns never touch. */
+const SHRUNK_GAP = 4;
 
 export class PdfWriter {
   readonly doc: PDFKit.PDFDocument;
@@ -91,19 +95,30 @@ export class PdfWriter {
     this.onNewPage?.();
   }
 
-  /** One line of cells at the current y; each cell is cut with an ellipsis rather than wrapped. */
+  /**
+   * One line of cells at the current y; a text cell is cut with an ellipsis rather than wrapped, an amount
+   * (`shrink`) is set smaller instead, so every digit of it is printed.
+   */
   row(cells: Cell[], height = 12): void {
     this.ensure(height);
     for (const c of cells) {
       const size = c.size ?? BODY_SIZE;
       this.doc.font(c.bold ? "bold" : "regular").fontSize(size);
-      // Cut to the cell's width: one line, an ellipsis where it overflows (PDFKit would wrap it instead).
       let text = c.text;
-      if (this.doc.widthOfString(text) > c.width) {
+      let y = this.y;
+      const width = this.doc.widthOfString(text);
+      if (width > c.width && c.shrink) {
+        // Widths scale with the size. Set to leave a gap to the next column, and a hair more so that rounding
+        // never pushes PDFKit into a line break.
+        const smaller = (size * (c.width - SHRUNK_GAP)) / width - 0.01;
+        y += (ascender(this.doc) * (size - smaller)) / 1000;
+        this.doc.fontSize(smaller);
+      } else if (width > c.width) {
+        // Cut to the cell's width: one line, an ellipsis where it overflows (PDFKit would wrap it instead).
         while (text.length > 1 && this.doc.widthOfString(`${text}…`) > c.width) text = text.slice(0, -1);
         text = `${text.trimEnd()}…`;
       }
-      this.doc.text(text, c.x, this.y, { width: c.width, align: c.align ?? "left", lineBreak: false });
+      this.doc.text(text, c.x, y, { width: c.width, align: c.align ?? "left", lineBreak: false });
     }
     this.y += height;
   }
@@ -132,6 +147,11 @@ export class PdfWriter {
   gap(points: number): void {
     this.y += points;
   }
+}
+
+/** The current font's ascender in thousandths of its size (PDFKit keeps it on the font it has loaded). */
+function ascender(doc: PDFKit.PDFDocument): number {
+  return (doc as unknown as { _font: { ascender: number } })._font.ascender;
 }
 
 /**

@@ -3,12 +3,12 @@
 // produced page by page as the entries are read, like the PDF.
 import { Readable } from "node:stream";
 import { addDays } from "../../../domain/local-date.ts";
-import { type Kopiykas, uahString } from "../../../domain/money.ts";
+import { type Kopiykas, negKop, uahString } from "../../../domain/money.ts";
 import type { Locale } from "../../../i18n/locale.ts";
 import type { Statement } from "../load-statement.ts";
-import { type StatementLine, StatementTotals } from "../statement-totals.ts";
+import { StatementTotals } from "../statement-totals.ts";
 import { DOCUMENT_MESSAGES } from "./messages.ts";
-import { documentText, serviceText } from "./statement-pdf.ts";
+import { documentText, entryServiceText, serviceText } from "./statement-pdf.ts";
 
 export const STATEMENT_CSV_COLUMNS = [
   "date",
@@ -30,35 +30,50 @@ function csvRow(values: string[]): string {
   return `${values.map(csvField).join(",")}\r\n`;
 }
 
-/** kind is opening_balance / closing_balance per service (service "" = the whole account) and opening_total /
- * closing_total for the account; the entries carry the ledger's kinds. */
+/**
+ * kind is opening_balance / closing_balance per service (service "": charges that name no service),
+ * opening_advance / closing_advance for the advance (zero or negative; left out while it is zero) and
+ * opening_total / closing_total for the account; the entries carry the ledger's kinds.
+ */
 export function statementCsv(statement: Statement, locale: Locale): Readable {
   return Readable.from(rows(statement, locale));
 }
 
 async function* rows(s: Statement, locale: Locale): AsyncGenerator<string> {
   const t = DOCUMENT_MESSAGES[locale];
-  const balanceRows = (date: string, kind: "opening" | "closing", lines: StatementLine[], total: Kopiykas) =>
+  type Line = { service: string | null; advance: boolean; amountKop: Kopiykas };
+  const balanceRows = (date: string, kind: "opening" | "closing", lines: Line[], total: Kopiykas) =>
     lines
       .map((l) =>
         csvRow([
           date,
           "",
           l.service ?? "",
-          serviceText(s, l.service, t, locale),
-          `${kind}_balance`,
+          serviceText(s, l, t, locale),
+          `${kind}_${l.advance ? "advance" : "balance"}`,
           "",
           "",
           "",
-          uahString(kind === "opening" ? l.openingKop : l.closingKop),
+          uahString(l.amountKop),
         ]),
       )
       .join("") + csvRow([date, "", "", t.total, `${kind}_total`, "", "", "", uahString(total)]);
+  const withAdvance = (lines: Line[], advanceKop: Kopiykas): Line[] =>
+    advanceKop === 0 ? lines : [...lines, { service: null, advance: true, amountKop: negKop(advanceKop) }];
 
   yield csvRow([...STATEMENT_CSV_COLUMNS]);
-  const totals = new StatementTotals(s.opening);
-  const opened = totals.result();
-  yield balanceRows(addDays(s.from, -1), "opening", opened.services, opened.total.openingKop);
+  const totals = new StatementTotals(s);
+  const opening = s.opening.services.map((l) => ({
+    service: l.service,
+    advance: false,
+    amountKop: l.balanceKop,
+  }));
+  yield balanceRows(
+    addDays(s.from, -1),
+    "opening",
+    withAdvance(opening, s.opening.advanceKop),
+    s.opening.totalKop,
+  );
   for await (const page of s.pages()) {
     let chunk = "";
     for (const e of page) {
@@ -67,7 +82,7 @@ async function* rows(s: Statement, locale: Locale): AsyncGenerator<string> {
         e.date,
         e.period,
         e.service ?? "",
-        serviceText(s, e.service, t, locale),
+        entryServiceText(s, e, t, locale),
         e.kind,
         documentText(e, t),
         e.source,
@@ -77,6 +92,11 @@ async function* rows(s: Statement, locale: Locale): AsyncGenerator<string> {
     }
     yield chunk;
   }
-  const closed = totals.result();
-  yield balanceRows(s.to, "closing", closed.services, closed.total.closingKop);
+  const { closing } = totals.result();
+  const lines = closing.services.map((l) => ({
+    service: l.service,
+    advance: false,
+    amountKop: l.balanceKop,
+  }));
+  yield balanceRows(s.to, "closing", withAdvance(lines, closing.advanceKop), closing.totalKop);
 }

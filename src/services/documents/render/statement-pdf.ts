@@ -13,12 +13,14 @@ import { type Cell, CONTENT_WIDTH, drained, PAGE, PdfWriter } from "./pdf-writer
 
 const L = PAGE.margin;
 const R = PAGE.width - PAGE.margin;
+// Amount columns are set for amounts up to a few billion hryvnias at full size; a wider one (up to the ledger's
+// limit of 90 trillion, migration 0013) is set smaller in its cell rather than cut (PdfWriter.row's `shrink`).
 const COL = {
   date: { x: L, width: 54 },
-  document: { x: L + 56, width: 218 },
-  service: { x: L + 276, width: 92 },
-  charged: { x: R - 144, width: 70 },
-  paid: { x: R - 70, width: 70 },
+  document: { x: L + 56, width: 210 },
+  service: { x: L + 268, width: 80 },
+  charged: { x: R - 162, width: 80 },
+  paid: { x: R - 80, width: 80 },
 } as const;
 
 export function statementFileName(s: Statement, locale: Locale, extension: "pdf" | "csv"): string {
@@ -35,13 +37,28 @@ export function documentText(e: StatementEntry, t: DocumentMessages): string {
   return `${t.kinds[e.kind]}: ${source}`;
 }
 
+/** A balance line's name: a service, the charges that name none, or the advance. */
 export function serviceText(
   s: Statement,
-  service: string | null,
+  line: { service: string | null; advance?: boolean },
   t: DocumentMessages,
   locale: Locale,
 ): string {
-  return service === null ? t.wholeAccount : (s.serviceNames.get(service)?.[locale] ?? service);
+  if (line.advance) return t.advance;
+  return line.service === null
+    ? t.wholeAccount
+    : (s.serviceNames.get(line.service)?.[locale] ?? line.service);
+}
+
+/** An entry's service column: its service; for one that names none, what it counts on. */
+export function entryServiceText(
+  s: Statement,
+  e: StatementEntry,
+  t: DocumentMessages,
+  locale: Locale,
+): string {
+  if (e.service !== null) return serviceText(s, e, t, locale);
+  return e.kind === "payment" ? t.oldestDebts : t.anyService;
 }
 
 /** The statement's PDF; it ends (or fails) by itself once every entry is written. */
@@ -81,11 +98,11 @@ async function write(w: PdfWriter, s: Statement, t: DocumentMessages, locale: Lo
     w.rule();
   };
   columns();
-  const totals = new StatementTotals(s.opening);
+  const totals = new StatementTotals(s);
   w.row(
     [
       { text: fill(t.openingRow, { date: shortDate(addDays(s.from, -1)) }), x: L, width: 300, bold: true },
-      { text: money(s.opening.totalKop, locale), ...COL.paid, align: "right", bold: true },
+      { text: money(s.opening.totalKop, locale), ...COL.paid, align: "right", shrink: true, bold: true },
     ],
     13,
   );
@@ -98,12 +115,13 @@ async function write(w: PdfWriter, s: Statement, t: DocumentMessages, locale: Lo
       w.row([
         { text: shortDate(e.date), ...COL.date },
         { text: documentText(e, t), ...COL.document },
-        { text: e.service === null ? t.anyService : serviceText(s, e.service, t, locale), ...COL.service },
-        { text: payment ? "" : money(e.amountKop, locale), ...COL.charged, align: "right" },
+        { text: entryServiceText(s, e, t, locale), ...COL.service },
+        { text: payment ? "" : money(e.amountKop, locale), ...COL.charged, align: "right", shrink: true },
         {
           text: payment ? money(-e.amountKop as typeof e.amountKop, locale) : "",
           ...COL.paid,
           align: "right",
+          shrink: true,
         },
       ]);
     }
@@ -116,15 +134,15 @@ async function write(w: PdfWriter, s: Statement, t: DocumentMessages, locale: Lo
   w.row(
     [
       { text: t.total, x: L, width: 200, bold: true },
-      { text: money(total.chargedKop, locale), ...COL.charged, align: "right", bold: true },
-      { text: money(total.paidKop, locale), ...COL.paid, align: "right", bold: true },
+      { text: money(total.chargedKop, locale), ...COL.charged, align: "right", shrink: true, bold: true },
+      { text: money(total.paidKop, locale), ...COL.paid, align: "right", shrink: true, bold: true },
     ],
     13,
   );
   w.row(
     [
       { text: fill(t.closingRow, { date: shortDate(s.to) }), x: L, width: 300, bold: true },
-      { text: money(total.closingKop, locale), ...COL.paid, align: "right", bold: true },
+      { text: money(total.closingKop, locale), ...COL.paid, align: "right", shrink: true, bold: true },
     ],
     13,
   );
@@ -133,11 +151,11 @@ async function write(w: PdfWriter, s: Statement, t: DocumentMessages, locale: Lo
   w.ensure(40 + 13 * (services.length + 2));
   w.row([{ text: t.byService, x: L, width: 300, bold: true, size: 10 }], 15);
   const sumCols = {
-    service: { x: L, width: 200 },
-    opening: { x: R - 300, width: 72 },
-    charged: { x: R - 222, width: 72 },
-    paid: { x: R - 144, width: 70 },
-    closing: { x: R - 70, width: 70 },
+    service: { x: L, width: 139 },
+    opening: { x: R - 372, width: 90 },
+    charged: { x: R - 278, width: 90 },
+    paid: { x: R - 184, width: 90 },
+    closing: { x: R - 90, width: 90 },
   } as const;
   w.row(
     [
@@ -152,15 +170,16 @@ async function write(w: PdfWriter, s: Statement, t: DocumentMessages, locale: Lo
   for (const line of [...services, total]) {
     const bold = line === total;
     w.row([
-      { text: bold ? t.total : serviceText(s, line.service, t, locale), ...sumCols.service, bold },
-      { text: money(line.openingKop, locale), ...sumCols.opening, align: "right", bold },
-      { text: money(line.chargedKop, locale), ...sumCols.charged, align: "right", bold },
-      { text: money(line.paidKop, locale), ...sumCols.paid, align: "right", bold },
-      { text: money(line.closingKop, locale), ...sumCols.closing, align: "right", bold },
+      { text: bold ? t.total : serviceText(s, line, t, locale), ...sumCols.service, bold },
+      { text: money(line.openingKop, locale), ...sumCols.opening, align: "right", shrink: true, bold },
+      { text: money(line.chargedKop, locale), ...sumCols.charged, align: "right", shrink: true, bold },
+      { text: money(line.paidKop, locale), ...sumCols.paid, align: "right", shrink: true, bold },
+      { text: money(line.closingKop, locale), ...sumCols.closing, align: "right", shrink: true, bold },
     ]);
   }
   w.gap(6);
   w.paragraph(t.signNote, { size: 7.5 });
+  w.paragraph(t.allocationNote, { size: 7.5 });
 }
 
 function header(w: PdfWriter, s: Statement, t: DocumentMessages, locale: Locale): void {
