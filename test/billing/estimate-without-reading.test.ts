@@ -8,7 +8,7 @@ import { BillingFixture, ELECTRICITY_2019 } from "../support/billing-fixture.ts"
 import { type DbFixture, forEachDatabase } from "../support/databases.ts";
 
 const platform: Actor = { kind: "platform_admin", userId: 0, locale: "uk" };
-let ids: { late: number; water: number; given: number };
+let ids: { late: number; water: number; given: number; twoMeters: number };
 
 async function prepare({ database, setNow }: DbFixture): Promise<void> {
   const f = await BillingFixture.create(database);
@@ -59,7 +59,13 @@ async function prepare({ database, setNow }: DbFixture): Promise<void> {
   const givenMeter = await f.meter(given, power, "electricity");
   await f.reading(given, givenMeter, ["500"], "2019-06-01", "2019-05");
   await f.reading(given, givenMeter, ["650"], "2019-08-01", "2019-07");
-  ids = { late, water: waterAccount, given };
+  const twoMeters = await f.account(power);
+  for (const _ of [1, 2]) {
+    const meter = await f.meter(twoMeters, power, "electricity");
+    await f.reading(twoMeters, meter, ["1000"], "2019-02-01", "2019-01");
+    await f.reading(twoMeters, meter, ["1600"], "2019-06-01", "2019-05");
+  }
+  ids = { late, water: waterAccount, given, twoMeters };
   // 5 July: the electricity window for July opens on the 28th, water's on the 10th.
   setNow("2019-07-05T09:00:00Z");
 }
@@ -73,6 +79,7 @@ forEachDatabase(
       const m = e.meters[0]!;
       assert.equal(m.period, "2019-07");
       assert.equal(m.readingGiven, false);
+      assert.equal(m.billedBy, "average_daily");
       assert.equal(m.method, "average_daily");
       // 600 kWh over the 120 days 1 Feb – 1 Jun = 5 a day × 31 = 155 kWh: 90.00 + 55 × 1.68 = 182.40.
       assert.deepEqual(m.zones, [{ zone: 1, quantity: "155.000" }]);
@@ -90,10 +97,28 @@ forEachDatabase(
       assert.equal(m.amountKop, 12502 + 8281);
     });
 
-    test("a meter whose reading for the month is in is shown, but counts for nothing", async () => {
+    test("a meter whose reading for the month is in says it will be billed by it, with no estimate", async () => {
       const e = await estimateWithoutReading(get().deps, { actor: platform, accountId: ids.given });
-      assert.equal(e.meters[0]?.readingGiven, true);
+      const m = e.meters[0]!;
+      assert.equal(m.readingGiven, true);
+      assert.equal(m.billedBy, "reading");
+      assert.equal(m.method, null);
+      assert.deepEqual(m.zones, []);
+      assert.equal(m.amountKop, null);
       assert.equal(e.totalKop, 0);
+    });
+
+    test("two meters of a household are estimated under one block allowance", async () => {
+      const e = await estimateWithoutReading(get().deps, { actor: platform, accountId: ids.twoMeters });
+      // 155 kWh on each (5 a day × 31): 310 kWh = 90.00 + 210 × 1.68 = 442.80, shared 50:50 by use.
+      assert.deepEqual(
+        e.meters.map((m) => [m.billedBy, m.zones[0]?.quantity, m.amountKop]),
+        [
+          ["average_daily", "155.000", 22140],
+          ["average_daily", "155.000", 22140],
+        ],
+      );
+      assert.equal(e.totalKop, 44280);
     });
 
     test("a resident who is not the holder gets not_found", async () => {

@@ -201,6 +201,8 @@ forEachDatabase(
       for (const m of body.meters) {
         assert.match(m.period, /^\d{4}-\d{2}$/);
         assert.ok(m.citation.length > 0);
+        // A meter whose reading is in is billed by it: no estimated amount to add up.
+        if (m.readingGiven) assert.equal(m.amountKop, null);
       }
       const expected = body.meters
         .filter((m) => !m.readingGiven && m.amountKop !== null)

@@ -1,15 +1,17 @@
 // "If no reading is given you will be billed about X": for each meter of an account, the month its window is
-// for (open now, or the next one), estimated by the same dated rule the billing run applies (estimateMonth:
-// the average daily use, the norm after 3 estimated months for water, the norm with no history) and priced by
-// that month's tariffs — sewerage included on a water meter's volume, as the run bills it. The fixed fee is not
-// part of it: it is charged whether a reading comes or not.
+// for (open now, or the next one), and what that month will be billed by. A meter whose reading is in will be
+// billed by it — nothing is estimated, and no amount is promised before the run measures it. A meter without one is
+// estimated by the same dated rule the billing run applies (estimateMonth: the average daily use, the norm after
+// 3 estimated months for water, the norm with no history) and priced by that month's tariffs as the run prices a
+// household — the estimated meters of a service together, one block allowance — with sewerage included on a water
+// meter's volume. The fixed fee is not part of it: it is charged whether a reading comes or not.
 import { sql } from "kysely";
 import type { ServiceCode } from "../../db/tables/reference.table.ts";
 import type { HistoryReading } from "../../domain/average-consumption.ts";
 import { servicesBilledOnMeter } from "../../domain/billing/billed-services.ts";
 import { estimateMonth, estimationRuleDay } from "../../domain/billing/estimation-rules.ts";
 import { type HeatingSeason, normUseForMonth } from "../../domain/billing/norms.ts";
-import { priceProrated, TariffCoverageError } from "../../domain/billing/proration.ts";
+import { priceHouseholdProrated, TariffCoverageError } from "../../domain/billing/proration.ts";
 import type { MeterZones, Tariff } from "../../domain/billing/tariff.ts";
 import { kyivDateOf } from "../../domain/kyiv-time.ts";
 import { type Kopiykas, kop, sumKop } from "../../domain/money.ts";
@@ -24,25 +26,33 @@ import { loadMeterHistories } from "../readings/load-meter-history.ts";
 import { windowStatusView } from "../readings/window-status-view.ts";
 import { heatingSeason, loadTariffs, tariffsFor } from "./run/tariff-parts.ts";
 
+export type EstimateMethod = "average_daily" | "planned_monthly_volume" | "norm" | "none";
+
 export interface MeterEstimate {
   meterId: number;
   serial: string;
   service: ServiceCode;
   /** The month the meter's window is for (open now, or the next one), YYYY-MM. */
   period: Period;
-  /** A reading for that month is in already: nothing will be estimated. */
+  /** A reading for that month is in already: the month will be billed by it, nothing is estimated. */
   readingGiven: boolean;
-  method: "average_daily" | "planned_monthly_volume" | "norm" | "none";
-  /** Per zone, units with 3 decimals as text. */
+  /** What the month will be billed by: the reading given, or the estimate's method. */
+  billedBy: "reading" | EstimateMethod;
+  /** The estimate's method; null when the reading is in. */
+  method: EstimateMethod | null;
+  /** Per zone, the estimated units with 3 decimals as text; empty when the reading is in. */
   zones: { zone: number; quantity: string }[];
-  /** What the estimate would cost, every service billed on this meter; null when no tariff covers the month. */
+  /**
+   * What the estimate will cost, every service billed on this meter; null when the reading is in (the run
+   * measures it) or no tariff covers the month.
+   */
   amountKop: Kopiykas | null;
   citation: string;
 }
 
 export interface EstimateWithoutReading {
   meters: MeterEstimate[];
-  /** The meters still without a reading for their month. */
+  /** What the estimates will cost: the meters still without a reading for their month (Σ their amountKop). */
   totalKop: Kopiykas;
 }
 
@@ -80,7 +90,12 @@ export async function estimateWithoutReading(
   const estimatedRuns = await recentMethods(deps, account.id);
   const rules = new Map<ServiceCode, WindowRuleInForce>();
 
-  const out: MeterEstimate[] = [];
+  const estimated: {
+    meter: (typeof meters)[number];
+    period: Period;
+    readingGiven: boolean;
+    zones: { zone: number; estimate: ReturnType<typeof estimateMonth> }[];
+  }[] = [];
   for (const m of meters) {
     let rule = rules.get(m.service_code);
     if (!rule) {
@@ -121,40 +136,72 @@ export async function estimateWithoutReading(
         }),
       };
     });
-    const usage = zones.map((z) => ({ zone: z.zone, used: z.estimate.used }));
-    // The meter's own service must be priced; sewerage on its volume is added where it has a tariff.
-    const price = (service: ServiceCode): Kopiykas | null => {
-      const ts = tariffsFor(tariffs, service, account.settlementId).map((t) => t.tariff);
-      try {
-        return ts.length === 0
-          ? null
-          : priceProrated(period, ts, usage, m.zones as MeterZones).consumptionKop;
-      } catch (e) {
-        if (e instanceof RangeError) return null; // no tariff on some day of the month
-        throw e;
-      }
-    };
-    const [own, ...derived] = servicesBilledOnMeter(
-      m.service_code,
-      new Set([m.service_code, ...tariffServices]),
+    estimated.push({ meter: m, period, readingGiven, zones });
+  }
+
+  // The meters still to be estimated, priced per billed service and month as one household (sewerage rides on
+  // the cold-water meters' volume); a meter's amount is its own service's share plus what rides on it.
+  const amounts = new Map<number, Kopiykas | null>();
+  const pending = estimated.filter((e) => !e.readingGiven);
+  const groups = new Map<string, { service: ServiceCode; period: Period; members: typeof pending }>();
+  for (const e of pending) {
+    const billed = servicesBilledOnMeter(
+      e.meter.service_code,
+      new Set([e.meter.service_code, ...tariffServices]),
     );
-    const ownKop = price(own!);
-    const amountKop = ownKop === null ? null : sumKop([ownKop, ...derived.map((s) => price(s) ?? kop(0))]);
-    out.push({
+    billed.forEach((service, i) => {
+      const key = `${service}/${e.period}/${i === 0 ? "own" : "rides"}`;
+      const group = groups.get(key) ?? { service, period: e.period, members: [] };
+      group.members.push(e);
+      groups.set(key, group);
+    });
+  }
+  for (const [key, { service, period, members }] of groups) {
+    const own = key.endsWith("/own");
+    const ts = tariffsFor(tariffs, service, account.settlementId).map((t) => t.tariff);
+    let shares: (Kopiykas | null)[];
+    try {
+      if (ts.length === 0) throw new TariffCoverageError(firstDay(period), "no tariff");
+      const priced = priceHouseholdProrated(
+        period,
+        ts,
+        members.map((e) => ({
+          meterZones: e.meter.zones as MeterZones,
+          usage: e.zones.map((z) => ({ zone: z.zone, used: z.estimate.used })),
+        })),
+      );
+      shares = priced.meterZoneKop.map((zones) => sumKop(zones));
+    } catch (e) {
+      if (!(e instanceof RangeError)) throw e; // no tariff on some day of the month
+      shares = members.map(() => null);
+    }
+    members.forEach((e, i) => {
+      const before = amounts.get(e.meter.id);
+      const share = shares[i] ?? null;
+      // The meter's own service must be priced; what rides on it adds where it has a tariff.
+      if (own) amounts.set(e.meter.id, share === null ? null : sumKop([share, before ?? kop(0)]));
+      else if (before !== null) amounts.set(e.meter.id, sumKop([before ?? kop(0), share ?? kop(0)]));
+    });
+  }
+
+  const out = estimated.map(({ meter: m, period, readingGiven, zones }): MeterEstimate => {
+    const first = zones[0]!.estimate;
+    return {
       meterId: m.id,
       serial: m.serial,
       service: m.service_code,
       period,
       readingGiven,
-      method: zones[0]!.estimate.method,
-      zones: zones.map((z) => ({ zone: z.zone, quantity: quantityToNumeric(z.estimate.used) })),
-      amountKop,
-      citation: zones[0]!.estimate.citation,
-    });
-  }
-  const totalKop = sumKop(
-    out.filter((e) => !e.readingGiven && e.amountKop !== null).map((e) => e.amountKop!),
-  );
+      billedBy: readingGiven ? "reading" : first.method,
+      method: readingGiven ? null : first.method,
+      zones: readingGiven
+        ? []
+        : zones.map((z) => ({ zone: z.zone, quantity: quantityToNumeric(z.estimate.used) })),
+      amountKop: readingGiven ? null : (amounts.get(m.id) ?? null),
+      citation: first.citation,
+    };
+  });
+  const totalKop = sumKop(out.filter((e) => e.amountKop !== null).map((e) => e.amountKop!));
   return { meters: out, totalKop };
 }
 

@@ -12,6 +12,7 @@ const meterEstimate = {
     "service",
     "period",
     "readingGiven",
+    "billedBy",
     "method",
     "zones",
     "amountKop",
@@ -24,11 +25,21 @@ const meterEstimate = {
     period: { type: "string", description: "YYYY-MM: the month the meter's window is for" },
     readingGiven: {
       type: "boolean",
-      description: "a reading for that month is in: nothing will be estimated",
+      description: "a reading for that month is in: the month will be billed by it, nothing is estimated",
     },
-    method: { type: "string", enum: ["average_daily", "planned_monthly_volume", "norm", "none"] },
+    billedBy: {
+      type: "string",
+      enum: ["reading", "average_daily", "planned_monthly_volume", "norm", "none"],
+      description: "what the month will be billed by: the reading given, or the estimate's method",
+    },
+    method: {
+      type: ["string", "null"],
+      enum: ["average_daily", "planned_monthly_volume", "norm", "none", null],
+      description: "the estimate's method; null when the reading is in",
+    },
     zones: {
       type: "array",
+      description: "the estimated units per zone; empty when the reading is in",
       items: {
         type: "object",
         required: ["zone", "quantity"],
@@ -37,7 +48,9 @@ const meterEstimate = {
     },
     amountKop: {
       type: ["integer", "null"],
-      description: "the estimate's charge, sewerage included on water",
+      description:
+        "the estimate's charge, sewerage included on water; null when the reading is in (the run measures it) " +
+        "or no tariff covers the month",
     },
     citation: { type: "string", description: "the rule and the act it comes from" },
   },
@@ -63,7 +76,14 @@ export async function estimateRoutes(app: FastifyInstance, opts: { deps: Deps })
           200: {
             type: "object",
             required: ["meters", "totalKop"],
-            properties: { meters: { type: "array", items: meterEstimate }, totalKop: { type: "integer" } },
+            properties: {
+              meters: { type: "array", items: meterEstimate },
+              totalKop: {
+                type: "integer",
+                description:
+                  "what the estimates will cost: Σ amountKop of the meters still without a reading",
+              },
+            },
           },
           401: { $ref: "Error#" },
           404: { $ref: "Error#" },
