@@ -9,6 +9,8 @@ import { startBillingWorkers } from "../../jobs/billing-job.ts";
 import { startBoss } from "../../jobs/boss.ts";
 import { startHousekeeping } from "../../jobs/housekeeping-job.ts";
 import { makeDeps } from "../../services/deps.ts";
+import { demoRegionLoaded } from "../../services/payments/demo-region-loaded.ts";
+import { readyLine } from "../ready-line.ts";
 
 let serving = false;
 export const isServing = () => serving;
@@ -59,5 +61,6 @@ export function registerServe(program: Command) {
       process.on("SIGINT", () => void shutdown("SIGINT"));
       serving = true;
       await app.listen({ host: config.host, port: config.port });
+      console.log(readyLine(app.server.address(), await demoRegionLoaded(deps)));
     });
 }
