@@ -51,7 +51,7 @@ test("serve loads the demo region into an empty embedded database, reports healt
     assert.doesNotMatch(second.stderr + second.stdout, /loading the demo region failed|Aborted/);
 
     // Once ready, one human line on stdout: the address and the demo sign-ins; /health answers by then.
-    await until(() => readyLines(server.stdout()).length > 0, "the ready line", 120_000);
+    await until(() => readyLines(server.stdout()).length > 0, "the ready line", 240_000);
     const res = await fetch(`${server.base}/health`);
     assert.equal(res.status, 200, server.output());
     assert.deepEqual(readyLines(server.stdout()), [
@@ -86,7 +86,7 @@ test("serve loads the demo region into an empty embedded database, reports healt
 test("without the demo region the ready line gives the address alone", async () => {
   const server = await startServe({ DATA_DIR: join(scratch, "empty"), DEMO: "off" });
   try {
-    await until(() => readyLines(server.stdout()).length > 0, "the ready line", 120_000);
+    await until(() => readyLines(server.stdout()).length > 0, "the ready line", 240_000);
     assert.deepEqual(readyLines(server.stdout()), [`Abonent is ready at ${server.base}`]);
   } finally {
     server.child.kill("SIGTERM");
