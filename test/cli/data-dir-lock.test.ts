@@ -4,7 +4,7 @@
 // PostgreSQL (DATABASE_URL) takes no such lock.
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, test } from "node:test";
@@ -68,6 +68,10 @@ describe("the embedded database's single-process guard", () => {
         assert.doesNotMatch(run.stderr, /Aborted|loading the demo region failed/, what);
       }
       assert.equal(existsSync(pdf), false);
+      // The token in the lock file lets through only the holder's own child, not any process that reads it.
+      const { token } = JSON.parse(readFileSync(join(dataDir, "pglite.lock"), "utf8")) as { token: string };
+      const stranger = await abonent(["migrate"], { ...env, ABONENT_DATA_LOCK: token });
+      assert.equal(stranger.code, LOCKED, stranger.stderr);
       // The server was not disturbed.
       const health = await server.waitForHealth();
       assert.equal(health.status, 200);
@@ -101,6 +105,39 @@ describe("the embedded database's single-process guard", () => {
       second.child.kill("SIGTERM");
     }
     assert.equal(await second.exited, 0, second.output());
+  });
+
+  test("a lock naming a live pid that started at another time (a reused pid) is taken over", {
+    skip: existsSync("/proc/self/stat") ? false : "no /proc",
+  }, async () => {
+    const dataDir = join(scratch, "reused");
+    mkdirSync(dataDir, { recursive: true });
+    const stat = readFileSync("/proc/self/stat", "utf8");
+    const started = stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19]!;
+    const lock = (startedAt: string) =>
+      writeFileSync(
+        join(dataDir, "pglite.lock"),
+        JSON.stringify({
+          pid: process.pid,
+          command: "old",
+          since: "2020-01-01T00:00:00Z",
+          token: "t",
+          started: startedAt,
+        }),
+      );
+    // This test's own process, as it is: alive, so refused.
+    lock(started);
+    const refused = await abonent(["migrate"], { DATA_DIR: dataDir });
+    assert.equal(refused.code, LOCKED, refused.stderr);
+    assert.match(
+      refused.stderr,
+      new RegExp(`in use by process ${process.pid} \\(old, since 2020-01-01T00:00:00Z\\)`),
+    );
+    // The same pid but another start time: the holder died and its pid went to someone else.
+    lock(String(Number(started) - 1));
+    const taken = await abonent(["migrate"], { DATA_DIR: dataDir });
+    assert.equal(taken.code, 0, taken.stderr);
+    assert.equal(existsSync(join(dataDir, "pglite.lock")), false);
   });
 
   test("on PostgreSQL the DATA_DIR is not locked: a command runs beside a server on the embedded one", {
