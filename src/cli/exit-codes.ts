@@ -13,6 +13,11 @@ export const EXIT = {
   registryRefused: 5,
   /** `import payments`: this file was already imported from the source (nothing was imported again). */
   registryAlreadyImported: 6,
+  /**
+   * The embedded database is in use by another process (the message names it); try again once it has stopped
+   * (sysexits EX_TEMPFAIL).
+   */
+  dataDirLocked: 75,
   /** A bad configuration variable (sysexits EX_CONFIG). */
   config: 78,
 } as const;

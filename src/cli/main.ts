@@ -1,6 +1,7 @@
 // `abonent`: the command line. Each command lives in its own file under commands/; exit codes in exit-codes.ts.
 import { Command, CommanderError } from "commander";
 import { ConfigError } from "../config.ts";
+import { DataDirLocked } from "../db/data-dir-lock.ts";
 import { registerBill } from "./commands/bill.ts";
 import { registerDocument } from "./commands/document.ts";
 import { registerImport } from "./commands/import.ts";
@@ -37,6 +38,10 @@ try {
   if (e instanceof ConfigError) {
     console.error(`abonent: bad configuration: ${e.message}`);
     process.exit(EXIT.config);
+  }
+  if (e instanceof DataDirLocked) {
+    console.error(`abonent: ${e.message}`);
+    process.exit(EXIT.dataDirLocked);
   }
   if (e instanceof UsageError) {
     console.error(`abonent: ${e.message}`);

@@ -1,6 +1,7 @@
 // On first start the database gets the demo region, so `npm start` shows a working product. The load runs in
 // a child process (`abonent seed --if-empty`): PGlite's WebAssembly heap only grows, and a child that exits
-// gives that memory back before the server starts.
+// gives that memory back before the server starts. The server holds the embedded database's lock meanwhile and
+// hands it to this one child through `lockEnv`.
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import type { Config } from "../config.ts";
@@ -11,7 +12,7 @@ export function demoWanted(config: Config): boolean {
   return config.demo === "on" || (config.demo === "auto" && !config.databaseUrl);
 }
 
-export function loadDemoIfEmpty(config: Config): Promise<void> {
+export function loadDemoIfEmpty(config: Config, lockEnv: Record<string, string> = {}): Promise<void> {
   const args = [
     BIN,
     "seed",
@@ -24,7 +25,7 @@ export function loadDemoIfEmpty(config: Config): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, {
       stdio: ["ignore", "inherit", "inherit"],
-      env: process.env,
+      env: { ...process.env, ...lockEnv },
     });
     child.on("error", reject);
     child.on("exit", (code) =>

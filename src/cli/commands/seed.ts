@@ -1,4 +1,3 @@
-import { SingleBar } from "cli-progress";
 import type { Command } from "commander";
 import { loadConfig } from "../../config.ts";
 import { migrate } from "../../db/migrate.ts";
@@ -10,6 +9,7 @@ import { kyivDateOf } from "../../domain/kyiv-time.ts";
 import { kop, uahString } from "../../domain/money.ts";
 import { makeDeps } from "../../services/deps.ts";
 import { calendarDate, wholeNumber } from "../options.ts";
+import { progressBar } from "../progress-bar.ts";
 
 export function registerSeed(program: Command) {
   program
@@ -39,12 +39,7 @@ export function registerSeed(program: Command) {
       }) => {
         const config = loadConfig();
         const database = await openConfiguredDatabase(config);
-        const bar = new SingleBar({
-          format: "seeding [{bar}] {percentage}% | {value}/{total} accounts | {duration}s",
-          stream: process.stderr,
-          noTTYOutput: true,
-          notTTYSchedule: 5000,
-        });
+        const bar = progressBar("seeding", "accounts");
         try {
           if (opts.reset) await resetDatabase(database);
           await migrate(database);
@@ -63,17 +58,12 @@ export function registerSeed(program: Command) {
               `${result.meters} meters, ${result.readings} readings, ${result.payments} payments`,
           );
           if (opts.billHistory) {
-            const billing = new SingleBar({
-              format:
-                "billing the history [{bar}] {percentage}% | {value}/{total} provider-months | {duration}s",
-              stream: process.stderr,
-              noTTYOutput: true,
-              notTTYSchedule: 5000,
-            });
-            billing.start(1, 0);
+            const billing = progressBar("billing the history", "provider-months");
+            let billingStarted = false;
             const billed = await billHistory(makeDeps(database), asOf, (done, total) => {
-              billing.setTotal(total);
-              billing.update(done);
+              if (billingStarted) billing.update(done, total);
+              else billing.start(total, done);
+              billingStarted = true;
             });
             billing.stop();
             console.log(

@@ -3,12 +3,14 @@ import pino from "pino";
 import { buildApp } from "../../channels/http/app.ts";
 import { loadConfig } from "../../config.ts";
 import { migrate } from "../../db/migrate.ts";
-import { openConfiguredDatabase } from "../../db/open-configured.ts";
+import { lockConfiguredDatabase, openConfiguredDatabase } from "../../db/open-configured.ts";
 import { demoWanted, loadDemoIfEmpty } from "../../demo/load-demo-if-empty.ts";
 import { startBillingWorkers } from "../../jobs/billing-job.ts";
 import { startBoss } from "../../jobs/boss.ts";
 import { startHousekeeping } from "../../jobs/housekeeping-job.ts";
 import { makeDeps } from "../../services/deps.ts";
+import { demoRegionLoaded } from "../../services/payments/demo-region-loaded.ts";
+import { readyLine } from "../ready-line.ts";
 
 let serving = false;
 export const isServing = () => serving;
@@ -23,7 +25,9 @@ export function registerServe(program: Command) {
     .action(async () => {
       const config = loadConfig();
       const log = pino({ level: config.logLevel });
-      if (demoWanted(config)) await loadDemoIfEmpty(config);
+      // The embedded database is this process's (and its demo-loading child's) until it exits.
+      const lock = lockConfiguredDatabase(config);
+      if (demoWanted(config)) await loadDemoIfEmpty(config, lock?.handoffEnv());
       const database = await openConfiguredDatabase(config);
       const applied = await migrate(database);
       if (applied.length) log.info({ applied }, "migrations applied");
@@ -50,11 +54,13 @@ export function registerServe(program: Command) {
         await app.close();
         await boss.stop({ graceful: true, timeout: 5_000 });
         await database.close();
+        lock?.release();
         process.exit(0);
       };
       process.on("SIGTERM", () => void shutdown("SIGTERM"));
       process.on("SIGINT", () => void shutdown("SIGINT"));
       serving = true;
       await app.listen({ host: config.host, port: config.port });
+      console.log(readyLine(app.server.address(), await demoRegionLoaded(deps)));
     });
 }

@@ -3,19 +3,30 @@ import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { Kysely } from "kysely";
 import { PGliteDialect } from "kysely-pglite-dialect";
+import { lockDataDir } from "../data-dir-lock.ts";
 import type { Database } from "../database.ts";
 import type { Schema } from "../schema.ts";
 import { keepText, OID, parseInt8 } from "./type-parsers.ts";
 
-/** `dataDir` undefined keeps the database in memory (tests). */
+/**
+ * `dataDir` undefined keeps the database in memory (tests). A directory is locked for this process while open:
+ * another process opening it gets DataDirLocked.
+ */
 export async function openPglite(dataDir?: string): Promise<Database> {
-  if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const client = await PGlite.create({
-    ...(dataDir ? { dataDir } : {}),
-    // In-process and single-user: small buffers keep the whole product under 400 MB; the OS caches the files.
-    postgresqlconf: ["shared_buffers=16MB"],
-    parsers: { [OID.INT8]: parseInt8, [OID.NUMERIC]: keepText, [OID.DATE]: keepText },
-  });
+  const lock = dataDir ? lockDataDir(dataDir) : undefined;
+  let client: PGlite;
+  try {
+    if (dataDir) mkdirSync(dataDir, { recursive: true });
+    client = await PGlite.create({
+      ...(dataDir ? { dataDir } : {}),
+      // In-process and single-user: small buffers keep the whole product under 400 MB; the OS caches the files.
+      postgresqlconf: ["shared_buffers=16MB"],
+      parsers: { [OID.INT8]: parseInt8, [OID.NUMERIC]: keepText, [OID.DATE]: keepText },
+    });
+  } catch (e) {
+    lock?.release();
+    throw e;
+  }
   const db = new Kysely<Schema>({ dialect: new PGliteDialect(client) });
   return {
     engine: "pglite",
@@ -32,7 +43,11 @@ export async function openPglite(dataDir?: string): Promise<Database> {
       });
     },
     async close() {
-      await db.destroy();
+      try {
+        await db.destroy();
+      } finally {
+        lock?.release();
+      }
     },
   };
 }
