@@ -35,6 +35,12 @@ export async function createDemoPeople(trx: Tx, ids: ReferenceIds): Promise<void
     .limit(1)
     .executeTakeFirst();
   if (premise) {
+    // Her household's accounts are in her name, as the bills print it: surname first.
+    await trx
+      .updateTable("accounts")
+      .set({ holder_name: r.holderName })
+      .where("premise_id", "=", premise.premise_id)
+      .execute();
     await trx
       .insertInto("user_accounts")
       .columns(["account_id", "user_id", "provider_id"])

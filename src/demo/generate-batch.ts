@@ -1,10 +1,11 @@
-// Generates one batch of premises with their accounts, residents, meters, 12 months of readings and payments,
-// entirely inside the database (INSERT … SELECT over generate_series), so a million accounts take minutes.
+// Generates one batch of premises with their accounts, residents, meters and 12 months of readings (payments follow
+// the bills: history-payments.ts), entirely inside the database (INSERT … SELECT over generate_series), so a
+// million accounts take minutes.
 // Every random choice is demo_rand(seed, key, salt): a hash, so the same seed gives the same region.
 import { sql } from "kysely";
 import type { Tx } from "../db/database.ts";
 import type { ReferenceIds } from "./load-reference.ts";
-import { PROVIDERS, SETTLEMENTS, TARIFFS } from "./region.ts";
+import { PROVIDERS, SETTLEMENTS } from "./region.ts";
 
 export const DEMO_FUNCTIONS_SQL = `
 create or replace function demo_rand(seed int, k bigint, salt int) returns float8
@@ -136,17 +137,7 @@ export function buildFragments(ids: ReferenceIds) {
     return `when ${pid(p.code)} then case when demo_rand(:seed, m.id * 16 + k.j, 31) < 0.7 then 'web' ${arms.join(" ")} else 'web' end`;
   }).join(" ")} end`;
 
-  // Rough monthly bill per unit, for plausible payment amounts (billing computes the real charges).
-  const price = (provider: string, service: string) =>
-    Number(
-      TARIFFS.find((t) => t.provider === provider && t.service === service)?.blocks.at(-1)?.priceUah ?? 0,
-    );
-  const unitPrice = PROVIDERS.map((p) => {
-    const sum = p.services.filter((s) => s !== "heating").reduce((s, svc) => s + price(p.code, svc), 0);
-    return `(${pid(p.code)}, ${sum.toFixed(3)}, ${price(p.code, "heating").toFixed(2)})`;
-  }).join(",\n");
-
-  return { towns, slots, accountNumber, windows, channelCase, unitPrice };
+  return { towns, slots, accountNumber, windows, channelCase };
 }
 
 export type Fragments = ReturnType<typeof buildFragments>;
@@ -326,7 +317,8 @@ export async function generateBatch(trx: Tx, f: Fragments, p: BatchParams): Prom
       cross join lateral (select case when w.anchor_next then (c.period + interval '1 month')::date else s.day end
                             as deemed_on) d
       cross join lateral (select ${f.channelCase.replaceAll("m.id", "c.id").replaceAll("k.j", "c.j").replaceAll("m.provider_id", "c.provider_id")} as channel) ch
-      where demo_rand(:seed, c.id * 16 + c.j, 56) >= 0.08
+      -- The oldest month always has its reading: it is the opening basis billing starts from (opening-position.ts).
+      where demo_rand(:seed, c.id * 16 + c.j, 56) >= 0.08 or c.j = 1
     ),
     installed as (
       select mz.account_id, mz.provider_id, mz.id as meter_id, mz.zone,
@@ -357,26 +349,5 @@ export async function generateBatch(trx: Tx, f: Fragments, p: BatchParams): Prom
       upper(substr(x.h, 1, 4) || '-' || substr(x.h, 5, 4)), replace(x.value::text, '.', ','), 'accepted'
     from (select * from regular union all select * from installed union all select * from removed) x`);
 
-  // Payments: most households pay most months, a round sum near the month's bill, 3–27 days after it.
-  await run(`
-    with k as (select j, (date_trunc('month', :as_of) - (13 - j) * interval '1 month')::date as period
-               from generate_series(1, 12) j)
-    insert into ledger_entries (account_id, provider_id, service_code, period, kind, amount_kop, entry_date,
-                                source, source_ref)
-    select a.id, a.provider_id, null, k.period, 'payment',
-      -greatest(1000, round(b.amount * (0.85 + 0.3 * demo_rand(:seed, a.id * 16 + k.j, 61)) / 10) * 1000)::bigint,
-      k.period + interval '1 month' + (2 + floor(demo_rand(:seed, a.id * 16 + k.j, 62) * 25))::int * interval '1 day',
-      'seed', 'seed:' || k.period
-    from accounts a
-    join premises p on p.id = a.premise_id
-    join (values ${f.unitPrice}) pr(provider_id, unit_price, heat_price) on pr.provider_id = a.provider_id
-    cross join k
-    cross join lateral (select case
-        when pr.heat_price > 0 then p.area_m2 * 0.0168 * pr.heat_price *
-          (case when extract(month from k.period) in (10, 11, 12, 1, 2, 3, 4) then 1 else 0 end) + 3 * pr.unit_price
-        when a.provider_id = (select id from providers where code = 'deu') then 90 + 130 * pr.unit_price
-        else 5 * pr.unit_price end as amount) b
-    where a.premise_id >= :lo and a.premise_id < :hi and k.period >= date_trunc('month', a.opened_on)
-      and demo_rand(:seed, a.id * 16 + k.j, 60) < 0.85`);
   return n;
 }

@@ -517,7 +517,12 @@ export const TARIFFS: DemoTariff[] = [
 /** The people whose sign-ins the README lists. */
 export const DEMO_PASSWORD = "demo-password-2019";
 export const DEMO_PEOPLE = {
-  resident: { email: "resident@demo.abonent.ua", fullName: "Олена Коваленко", phone: "+380671112233" },
+  resident: {
+    email: "resident@demo.abonent.ua",
+    fullName: "Олена Коваленко",
+    holderName: "Коваленко Олена",
+    phone: "+380671112233",
+  },
   operator: { email: "operator@deu.demo.abonent.ua", fullName: "Ірина Оператор", provider: "deu" },
   administrator: { email: "admin@deu.demo.abonent.ua", fullName: "Андрій Адміністратор", provider: "deu" },
   platformAdmin: { email: "platform@demo.abonent.ua", fullName: "Платформа Адмін" },

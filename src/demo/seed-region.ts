@@ -9,7 +9,7 @@ import { loadReference } from "./load-reference.ts";
 export interface SeedOptions {
   accounts: number;
   seed: number;
-  /** The day the history ends (Kyiv calendar date): 12 months of readings and payments before it. */
+  /** The day the history ends (Kyiv calendar date): 12 months of readings before it. */
   asOf: string;
   onProgress?: (accountsDone: number, accountsTotal: number) => void;
 }
@@ -21,7 +21,6 @@ export interface SeedResult {
   premises: number;
   meters: number;
   readings: number;
-  payments: number;
   seconds: number;
 }
 
@@ -85,7 +84,6 @@ export async function seedRegion(database: Database, options: SeedOptions): Prom
     premises: await count("select count(*)::int as n from premises"),
     meters: await count("select count(*)::int as n from meters"),
     readings: await count("select count(*)::int as n from readings"),
-    payments: await count("select count(*)::int as n from ledger_entries where kind = 'payment'"),
     seconds: Math.round((performance.now() - started) / 100) / 10,
   };
 }

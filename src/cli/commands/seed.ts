@@ -3,7 +3,7 @@ import { loadConfig } from "../../config.ts";
 import { migrate } from "../../db/migrate.ts";
 import { openConfiguredDatabase } from "../../db/open-configured.ts";
 import { resetDatabase } from "../../db/reset.ts";
-import { billHistory } from "../../demo/bill-history.ts";
+import { BILLED_HISTORY_MONTHS, billHistory } from "../../demo/bill-history.ts";
 import { hasRegion, seedRegion } from "../../demo/seed-region.ts";
 import { kyivDateOf } from "../../domain/kyiv-time.ts";
 import { kop, uahString } from "../../domain/money.ts";
@@ -27,7 +27,11 @@ export function registerSeed(program: Command) {
     .option("--as-of <date>", "the day the history ends (default: today in Kyiv)", calendarDate)
     .option("--reset", "drop everything in the database first", false)
     .option("--if-empty", "do nothing when the database already holds a region", false)
-    .option("--no-bill-history", "leave the history unbilled (by default its last 11 months are billed)")
+    .option(
+      "--no-bill-history",
+      `leave the history unbilled (by default its last ${BILLED_HISTORY_MONTHS} months are billed from an opening ` +
+        "basis, then paid)",
+    )
     .action(
       async (opts: {
         accounts: number;
@@ -55,12 +59,12 @@ export function registerSeed(program: Command) {
           bar.stop();
           console.log(
             `demo region loaded in ${result.seconds} s: ${result.accounts} accounts, ${result.premises} premises, ` +
-              `${result.meters} meters, ${result.readings} readings, ${result.payments} payments`,
+              `${result.meters} meters, ${result.readings} readings`,
           );
           if (opts.billHistory) {
             const billing = progressBar("billing the history", "provider-months");
             let billingStarted = false;
-            const billed = await billHistory(makeDeps(database), asOf, (done, total) => {
+            const billed = await billHistory(makeDeps(database), { asOf, seed: opts.seed }, (done, total) => {
               if (billingStarted) billing.update(done, total);
               else billing.start(total, done);
               billingStarted = true;
@@ -71,7 +75,8 @@ export function registerSeed(program: Command) {
                 `${uahString(kop(billed.totalKop))} UAH` +
                 (billed.skipped
                   ? ` (${billed.skipped} provider-months before their first tariff left out)`
-                  : ""),
+                  : "") +
+                `; ${billed.openings} balances carried over, ${billed.payments} payments`,
             );
           }
         } finally {

@@ -16,6 +16,9 @@ alter table providers
 alter table billed_usage drop constraint billed_usage_method_check;
 alter table billed_usage add constraint billed_usage_method_check
   check (method in ('actual', 'average', 'norm', 'none', 'unmetered', 'opening'));
+-- An opening row was billed by no run of ours.
+alter table billed_usage alter column run_id drop not null;
+alter table billed_usage add constraint billed_usage_run_check check ((run_id is null) = (method = 'opening'));
 
 alter table ledger_entries drop constraint ledger_entries_kind_check;
 alter table ledger_entries add constraint ledger_entries_kind_check

@@ -42,7 +42,8 @@ export interface BilledUsageTable {
   to_value: string | null;
   to_reading_id: number | null;
   amount_kop: number;
-  run_id: number;
+  /** null on an 'opening' row: no run of ours billed it. */
+  run_id: number | null;
 }
 
 export interface PlannedPaymentsTable {

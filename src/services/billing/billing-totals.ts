@@ -25,7 +25,7 @@ export async function billingTotals(db: Db, providerId: number, period: Period):
   const { rows } = await sql<BillingTotals>`
     select
       (select count(distinct account_id)::int from billed_usage where provider_id = ${providerId}
-         and period = ${first}::date) as accounts,
+         and period = ${first}::date and method <> 'opening') as accounts,
       count(distinct account_id) filter (where kind = 'charge')::int as charged,
       count(distinct account_id) filter (where kind = 'estimated_charge')::int as estimated,
       count(distinct account_id) filter (where kind = 'recalculation')::int as recalculated,

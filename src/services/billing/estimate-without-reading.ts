@@ -231,7 +231,8 @@ async function recentMethods(deps: Deps, accountId: number): Promise<Map<string,
     group by b.meter_id, b.zone`.execute(deps.database.db);
   const out = new Map<string, number>();
   for (const r of rows) {
-    const streak = r.methods.indexOf("actual");
+    // A real reading ends the streak: one the run billed, or the opening basis carried over.
+    const streak = r.methods.findIndex((m) => m === "actual" || m === "opening");
     out.set(`${r.meter_id}:${r.zone}`, streak === -1 ? r.methods.length : streak);
   }
   return out;

@@ -205,7 +205,7 @@ export async function loadBill(
       coalesce(
         (select b.to_value::text from billed_usage b
           where b.account_id = u.account_id and b.meter_id = u.meter_id and b.zone = u.zone
-            and b.service_code = u.service_code and b.method = 'actual' and b.period < u.period
+            and b.service_code = u.service_code and b.method in ('actual', 'opening') and b.period < u.period
           order by b.period desc limit 1),
         -- Never billed on a reading yet: the last reading taken before the month.
         (select r.value::text from readings r
@@ -215,7 +215,7 @@ export async function loadBill(
       m.serial, coalesce(m.zones, 1)::int as zones, coalesce(m.decimals, 3)::int as decimals
     from billed_usage u
     left join meters m on m.account_id = u.account_id and m.id = u.meter_id
-    where u.account_id = ${accountId} and u.period = ${first}::date
+    where u.account_id = ${accountId} and u.period = ${first}::date and u.method <> 'opening'
     order by u.service_code, u.meter_id nulls first, u.zone`.execute(db);
 
   const billing = await db

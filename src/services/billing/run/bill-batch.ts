@@ -108,7 +108,7 @@ export async function prepareBatch(tx: Tx, input: BatchInput): Promise<void> {
         (to_value * 1000)::bigint as v
       from billed_usage
       where account_id >= ${from} and account_id < ${to} and provider_id = ${provider}
-        and method = 'actual' and period < ${first}::date and meter_id is not null
+        and method in ('actual', 'opening') and period < ${first}::date and meter_id is not null
       order by account_id, meter_id, zone, period desc
     ),
     pairs as (
