@@ -57,17 +57,15 @@ export async function billHistory(
       onProgress?.(runs + skipped, periods.length * providers.length);
     }
   }
-  const money = await database.db
-    .transaction()
-    .execute((tx) =>
-      recordHistoryMoney(tx, {
-        seed: options.seed,
-        opening: prevPeriod(first),
-        first,
-        last,
-        asOf: options.asOf,
-      }),
-    );
+  const money = await database.db.transaction().execute((tx) =>
+    recordHistoryMoney(tx, {
+      seed: options.seed,
+      opening: prevPeriod(first),
+      first,
+      last,
+      asOf: options.asOf,
+    }),
+  );
   await sql`analyze ledger_entries`.execute(database.db);
   return { periods, runs, skipped, totalKop, ...money };
 }

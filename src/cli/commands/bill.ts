@@ -1,6 +1,5 @@
 // `abonent bill --period YYYY-MM [--provider CODE_OR_ID]`: the monthly billing run from the command line, for one
 // provider or every provider in turn, with a progress bar on stderr and a summary (or JSON) on stdout.
-import { SingleBar } from "cli-progress";
 import { type Command, Option } from "commander";
 import { loadConfig } from "../../config.ts";
 import { migrate } from "../../db/migrate.ts";
@@ -15,6 +14,7 @@ import { type Deps, makeDeps } from "../../services/deps.ts";
 import { AppError } from "../../services/errors.ts";
 import { CommandOutcome, EXIT } from "../exit-codes.ts";
 import { billingMonth, wholeNumber } from "../options.ts";
+import { progressBar } from "../progress-bar.ts";
 import { UsageError } from "../usage-error.ts";
 
 interface BillOptions {
@@ -51,6 +51,7 @@ Exit codes:
   ${EXIT.periodClosed}   the month is already billed and closed (for a provider; the others are still billed)
   ${EXIT.refused}   billing refused: the month is not over, or before the last closed month or the first tariff;
       a run is in progress; a tariff is missing or invalid
+  ${EXIT.dataDirLocked}  the embedded database is in use by another process (the message names it)
   ${EXIT.config}  bad configuration (an environment variable)
 When several providers end differently, the highest code but ${EXIT.config} wins (${EXIT.refused} over ${EXIT.periodClosed} over ${EXIT.ok}).`,
     )
@@ -90,12 +91,7 @@ async function chooseProviders(deps: Deps, wanted?: string): Promise<ProviderRef
 
 /** Bills one provider's month and reports it; the exit code of its outcome. */
 async function billOne(deps: Deps, provider: ProviderRef, opts: BillOptions): Promise<number> {
-  const bar = new SingleBar({
-    format: `${provider.code} ${opts.period} [{bar}] {percentage}% | {value}/{total} accounts | {duration}s`,
-    stream: process.stderr,
-    noTTYOutput: true,
-    notTTYSchedule: 5000,
-  });
+  const bar = progressBar(`${provider.code} ${opts.period}`, "accounts");
   let barStarted = false;
   try {
     const summary = await billPeriod(deps, {

@@ -31,7 +31,8 @@ export function registerSchedule(program: Command) {
     .addOption(new Option("--off", "remove the provider's schedule").conflicts("cron"))
     .addHelpText(
       "after",
-      "\nOn the embedded database (no DATABASE_URL) stop the server first: only one process can open it.",
+      "\nOn the embedded database (no DATABASE_URL) stop the server first: only one process can open it (another is " +
+        "refused with exit code 75).",
     )
     .action(async (opts: { provider?: string; cron?: string; off?: boolean }) => {
       const changing = opts.cron !== undefined || opts.off === true;
