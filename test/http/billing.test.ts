@@ -223,6 +223,54 @@ forEachDatabase(
       assert.equal(foreign.status, 404);
     });
 
+    test("the heating season: the default, set by the provider's administrator, checked, and not by others", async () => {
+      const dtek = "dtke";
+      const path = `/api/providers/${dtek}/heating-season`;
+      const before = await call(app, "GET", path, { token: platform });
+      assert.equal(before.status, 200);
+      assert.deepEqual(before.body, { starts: "10-15", ends: "04-15" });
+      const set = await call(app, "PUT", path, { token: platform, body: { starts: "10-28", ends: "03-31" } });
+      assert.equal(set.status, 200, JSON.stringify(set.body));
+      assert.deepEqual((await call(app, "GET", path, { token: platform })).body, {
+        starts: "10-28",
+        ends: "03-31",
+      });
+      for (const bad of [
+        { starts: "02-30", ends: "04-15" },
+        { starts: "10-15", ends: "10-15" },
+        { starts: "13-01", ends: "04-15" },
+      ]) {
+        const refused = await call(app, "PUT", path, { token: platform, body: bad, lang: "en" });
+        assert.equal(refused.status, 400, JSON.stringify(bad));
+        assert.equal(refused.body.error.code, "heating_season_invalid");
+        assert.match(refused.body.error.message, /MM-DD/);
+      }
+      const malformed = await call(app, "PUT", path, {
+        token: platform,
+        body: { starts: "15.10", ends: "04-15" },
+      });
+      assert.equal(malformed.status, 400);
+      // Another provider's administrator and a resident see no such provider; nothing changed.
+      assert.equal(
+        (await call(app, "PUT", path, { token: admin, body: { starts: "10-01", ends: "04-30" } })).status,
+        404,
+      );
+      assert.equal((await call(app, "GET", path, { token: resident })).status, 404);
+      assert.equal(
+        (
+          await call(app, "PUT", `/api/providers/deu/heating-season`, {
+            token: operator,
+            body: { starts: "10-01", ends: "04-30" },
+          })
+        ).status,
+        403,
+      );
+      assert.deepEqual((await call(app, "GET", path, { token: platform })).body, {
+        starts: "10-28",
+        ends: "03-31",
+      });
+    });
+
     test("the OpenAPI document describes both operations", async () => {
       const doc = (await call(app, "GET", "/api/openapi.json")).body;
       const path = doc.paths["/api/providers/{provider}/billing-runs"];

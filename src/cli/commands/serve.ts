@@ -2,9 +2,8 @@ import type { Command } from "commander";
 import pino from "pino";
 import { buildApp } from "../../channels/http/app.ts";
 import { loadConfig } from "../../config.ts";
-import { migrate } from "../../db/migrate.ts";
-import { lockConfiguredDatabase, openConfiguredDatabase } from "../../db/open-configured.ts";
-import { demoWanted, loadDemoIfEmpty } from "../../demo/load-demo-if-empty.ts";
+import { lockConfiguredDatabase } from "../../db/open-configured.ts";
+import { openWithDemo } from "../../demo/load-demo-if-empty.ts";
 import { startBillingWorkers } from "../../jobs/billing-job.ts";
 import { startBoss } from "../../jobs/boss.ts";
 import { startHousekeeping } from "../../jobs/housekeeping-job.ts";
@@ -27,10 +26,7 @@ export function registerServe(program: Command) {
       const log = pino({ level: config.logLevel });
       // The embedded database is this process's (and its demo-loading child's) until it exits.
       const lock = lockConfiguredDatabase(config);
-      if (demoWanted(config)) await loadDemoIfEmpty(config, lock?.handoffEnv());
-      const database = await openConfiguredDatabase(config);
-      const applied = await migrate(database);
-      if (applied.length) log.info({ applied }, "migrations applied");
+      const database = await openWithDemo(config, lock?.handoffEnv());
 
       const deps = makeDeps(database);
       const app = await buildApp({ deps, config });

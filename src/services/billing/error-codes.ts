@@ -26,6 +26,14 @@ export const BILLING_ERROR_CODES = {
       en: "Period {period} is before {provider}'s first tariff (from {from}): there is nothing to bill it by.",
     },
   },
+  heating_season_invalid: {
+    status: 400,
+    message: {
+      uk: "Неправильна дата опалювального сезону ({field}): «{value}». Вкажіть день і місяць як ММ-ДД, наприклад 10-15; початок і кінець мають різнитися.",
+      ru: "Неверная дата отопительного сезона ({field}): «{value}». Укажите день и месяц как ММ-ДД, например 10-15; начало и конец должны различаться.",
+      en: "The heating season's {field} is not a valid day: “{value}”. Give it as MM-DD, e.g. 10-15; the start and end must differ.",
+    },
+  },
   billing_period_not_over: {
     status: 422,
     message: {

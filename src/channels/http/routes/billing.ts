@@ -3,6 +3,7 @@ import type { FastifyInstance } from "fastify";
 import { parsePeriod } from "../../../domain/period.ts";
 import { authorizeBilling } from "../../../services/billing/authorize-billing.ts";
 import { billPeriod } from "../../../services/billing/bill-period.ts";
+import { getHeatingSeason, setHeatingSeason } from "../../../services/billing/heating-season.ts";
 import { listBillingRuns } from "../../../services/billing/list-billing-runs.ts";
 import type { Deps } from "../../../services/deps.ts";
 import { actorOf } from "../plugins/auth.ts";
@@ -78,6 +79,65 @@ export async function billingRoutes(app: FastifyInstance, opts: { deps: Deps }) 
     },
   );
 
+  const seasonSchema = {
+    type: "object",
+    required: ["starts", "ends"],
+    additionalProperties: false,
+    properties: {
+      starts: { ...monthDay, description: "The season's first day, MM-DD (e.g. 10-15)" },
+      ends: { ...monthDay, description: "Its last day, MM-DD, included (e.g. 04-15): across the new year" },
+    },
+  } as const;
+  const seasonAbout =
+    "Heating is billed by norm on the season's days only, prorated by days; the fixed fee all year. By default " +
+    "15 October to 15 April. A change applies to the months billed after it.";
+
+  app.get<{ Params: { provider: string } }>(
+    "/api/providers/:provider/heating-season",
+    {
+      preHandler: app.requireActor,
+      schema: {
+        operationId: "getHeatingSeason",
+        tags: ["billing"],
+        summary: "The provider's heating season",
+        description: `${seasonAbout} ${access}`,
+        security,
+        params: providerParams,
+        response: { 200: seasonSchema, 401: errorResponse, 403: errorResponse, 404: errorResponse },
+      },
+    },
+    async (request) => getHeatingSeason(deps, { actor: actorOf(request), provider: request.params.provider }),
+  );
+
+  app.put<{ Params: { provider: string }; Body: { starts: string; ends: string } }>(
+    "/api/providers/:provider/heating-season",
+    {
+      preHandler: app.requireActor,
+      schema: {
+        operationId: "setHeatingSeason",
+        tags: ["billing"],
+        summary: "Set the provider's heating season",
+        description: `${seasonAbout} ${access} A day that does not exist is 400 heating_season_invalid.`,
+        security,
+        params: providerParams,
+        body: seasonSchema,
+        response: {
+          200: seasonSchema,
+          400: errorResponse,
+          401: errorResponse,
+          403: errorResponse,
+          404: errorResponse,
+        },
+      },
+    },
+    async (request) =>
+      setHeatingSeason(deps, {
+        actor: actorOf(request),
+        provider: request.params.provider,
+        season: request.body,
+      }),
+  );
+
   app.get<{ Params: { provider: string }; Querystring: { limit?: number } }>(
     "/api/providers/:provider/billing-runs",
     {
@@ -116,6 +176,7 @@ export async function billingRoutes(app: FastifyInstance, opts: { deps: Deps }) 
 }
 
 const count = { type: "integer", minimum: 0 } as const;
+const monthDay = { type: "string", pattern: "^[0-9]{2}-[0-9]{2}$", description: "MM-DD" } as const;
 const kop = { type: "integer", description: "Kopiykas" } as const;
 const totalsProperties = {
   accounts: { ...count, description: "Accounts with anything billed" },
