@@ -6,6 +6,7 @@ import type { Deps } from "../../services/deps.ts";
 import { authPlugin } from "./plugins/auth.ts";
 import { errorsPlugin } from "./plugins/errors.ts";
 import { localePlugin } from "./plugins/locale.ts";
+import { securityHeadersPlugin } from "./plugins/security-headers.ts";
 import { apiTokenRoutes, apiTokenSchemas } from "./routes/api-tokens.ts";
 import { billingRoutes, billingSchemas } from "./routes/billing.ts";
 import { documentRoutes } from "./routes/documents.ts";
@@ -57,6 +58,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },
   });
+  await app.register(securityHeadersPlugin, { production: options.config.production });
   app.addSchema(healthSchema);
   for (const schema of readingSchemas) app.addSchema(schema);
   for (const schema of [...sessionSchemas, ...apiTokenSchemas, ...billingSchemas]) app.addSchema(schema);
