@@ -21,7 +21,7 @@ import { readingSchemas } from "./schemas/readings.ts";
 export interface AppOptions {
   deps: Deps;
   config: Pick<Config, "logLevel" | "production"> &
-    Partial<Pick<Config, "trustProxy" | "publicUrl" | "liqpay" | "demoGateway">>;
+    Partial<Pick<Config, "trustProxy" | "port" | "publicUrl" | "liqpay" | "demoGateway">>;
   /** Tests pass false to keep output quiet. */
   logger?: boolean;
 }
