@@ -3,6 +3,7 @@ import swagger from "@fastify/swagger";
 import Fastify, { type FastifyInstance } from "fastify";
 import type { Config } from "../../config.ts";
 import type { Deps } from "../../services/deps.ts";
+import { clientErrorHandler, frameworkErrors } from "./client-errors.ts";
 import { authPlugin } from "./plugins/auth.ts";
 import { errorsPlugin } from "./plugins/errors.ts";
 import { localePlugin } from "./plugins/locale.ts";
@@ -33,7 +34,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     trustProxy: options.config.trustProxy ?? false,
     // Request ids make one resident's trouble findable across processes behind a load balancer.
     genReqId: () => crypto.randomUUID(),
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: "array", allErrors: false } },
+    // verbose: each error carries its schema, so a message can name what a oneOf wanted (input-problem.ts).
+    ajv: {
+      customOptions: { removeAdditional: false, coerceTypes: "array", allErrors: false, verbose: true },
+    },
+    frameworkErrors,
+    clientErrorHandler,
   });
   await app.register(swagger, {
     openapi: {

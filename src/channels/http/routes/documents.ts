@@ -11,6 +11,7 @@ import { billFileName, billPdf } from "../../../services/documents/render/bill-p
 import { nbuQrPng } from "../../../services/documents/render/nbu-qr-image.ts";
 import { statementCsv } from "../../../services/documents/render/statement-csv.ts";
 import { statementFileName, statementPdf } from "../../../services/documents/render/statement-pdf.ts";
+import { invalidInput } from "../input-problem.ts";
 import { actorOf } from "../plugins/auth.ts";
 
 const errorResponse = { $ref: "Error#" } as const;
@@ -160,6 +161,8 @@ export async function documentRoutes(app: FastifyInstance, opts: { deps: Deps })
       statementSchema(operationId, mediaType.split(";")[0]!, description),
       async (request, reply) => {
         const { from, to, lang: locale } = request.query;
+        // Said here, in the caller's language, before the service's own check.
+        if (from > to) throw invalidInput({ field: "from", in: "query", rule: "formatMaximum", limit: to });
         const statement = await loadStatement(deps, {
           actor: actorOf(request),
           accountId: request.params.accountId,

@@ -13,6 +13,7 @@ import { paymentResult } from "../../../services/payments/payment-result.ts";
 import { paymentStatus } from "../../../services/payments/payment-status.ts";
 import { receivePaymentCallback } from "../../../services/payments/receive-payment-callback.ts";
 import { startPayment } from "../../../services/payments/start-payment.ts";
+import { invalidInput } from "../input-problem.ts";
 import { html, page } from "../pages/html.ts";
 import { paymentResultPage } from "../pages/payment-result-page.ts";
 import { actorOf } from "../plugins/auth.ts";
@@ -145,7 +146,7 @@ export async function paymentRoutes(app: FastifyInstance, opts: { deps: Deps; se
           amountKop = parseUah(body.amount ?? "");
         } catch (e) {
           if (!(e instanceof MoneyFormatError)) throw e;
-          throw new AppError("validation_failed", { details: `amount: ${e.message}` });
+          throw invalidInput({ field: "amount", in: "body", rule: "amount" });
         }
       }
       const result = await startPayment(deps, {
@@ -245,6 +246,7 @@ export async function paymentRoutes(app: FastifyInstance, opts: { deps: Deps; se
   app.get<{ Params: { orderId: string } }>(
     "/payments/:orderId",
     {
+      config: { page: true },
       schema: {
         hide: true,
         params: {
