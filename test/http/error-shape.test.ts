@@ -117,6 +117,12 @@ forEachDatabase(
         ],
         ["a whole number", { method: "GET", url: "/api/accounts/abc/meters" }, "accountId", "type"],
         [
+          "a date",
+          { method: "GET", url: `/api/accounts/${accountId}/statement.csv?from=2026-02-30&to=2026-03-01` },
+          "from",
+          "format",
+        ],
+        [
           "an amount",
           { method: "POST", url: `/api/accounts/${accountId}/payments`, payload: { amount: "12.345" } },
           "amount",

@@ -6,6 +6,7 @@ import type { Deps } from "../../services/deps.ts";
 import { clientErrorHandler, frameworkErrors } from "./client-errors.ts";
 import { authPlugin } from "./plugins/auth.ts";
 import { errorsPlugin } from "./plugins/errors.ts";
+import { inputGuardPlugin } from "./plugins/input-guard.ts";
 import { localePlugin } from "./plugins/locale.ts";
 import { securityHeadersPlugin } from "./plugins/security-headers.ts";
 import { apiTokenRoutes, apiTokenSchemas } from "./routes/api-tokens.ts";
@@ -70,6 +71,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   for (const schema of [...sessionSchemas, ...apiTokenSchemas, ...billingSchemas]) app.addSchema(schema);
   await app.register(localePlugin);
   await app.register(errorsPlugin);
+  await app.register(inputGuardPlugin);
   await app.register(authPlugin, { deps: options.deps });
   await app.register(healthRoutes, { deps: options.deps });
   await app.register(readingRoutes, { deps: options.deps });

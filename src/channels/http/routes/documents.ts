@@ -13,6 +13,7 @@ import { statementCsv } from "../../../services/documents/render/statement-csv.t
 import { statementFileName, statementPdf } from "../../../services/documents/render/statement-pdf.ts";
 import { invalidInput } from "../input-problem.ts";
 import { actorOf } from "../plugins/auth.ts";
+import { idSchema, localDateSchema } from "../schemas/common.ts";
 
 const errorResponse = { $ref: "Error#" } as const;
 const security = [{ bearer: [] }];
@@ -29,8 +30,7 @@ const period = {
   pattern: "^[1-9][0-9]{3}-(0[1-9]|1[0-2])$",
   description: "YYYY-MM",
 } as const;
-const date = { type: "string", pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", description: "YYYY-MM-DD" } as const;
-const accountId = { type: "integer", minimum: 1 } as const;
+const accountId = idSchema;
 const file = (mediaType: string, description: string) => ({
   description,
   content: { [mediaType]: { schema: { type: "string", format: "binary" } } },
@@ -133,7 +133,7 @@ export async function documentRoutes(app: FastifyInstance, opts: { deps: Deps })
       querystring: {
         type: "object",
         required: ["from", "to"],
-        properties: { from: date, to: date, lang },
+        properties: { from: localDateSchema, to: localDateSchema, lang },
       },
       response: {
         200: file(mediaType, "The statement"),

@@ -18,6 +18,7 @@ import { html, page } from "../pages/html.ts";
 import { paymentResultPage } from "../pages/payment-result-page.ts";
 import { actorOf } from "../plugins/auth.ts";
 import { demoGatewayRoutes } from "./demo-gateway.ts";
+import { idSchema } from "../schemas/common.ts";
 
 export type PaymentSettings = Partial<Pick<Config, "publicUrl" | "port" | "liqpay" | "demoGateway">>;
 
@@ -83,7 +84,7 @@ export async function paymentRoutes(app: FastifyInstance, opts: { deps: Deps; se
         params: {
           type: "object",
           required: ["accountId"],
-          properties: { accountId: { type: "integer", minimum: 1 } },
+          properties: { accountId: idSchema },
         },
         headers: {
           type: "object",
