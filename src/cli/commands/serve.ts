@@ -1,5 +1,4 @@
 import type { Command } from "commander";
-import pino from "pino";
 import { buildApp } from "../../channels/http/app.ts";
 import { loadConfig } from "../../config.ts";
 import { migrate } from "../../db/migrate.ts";
@@ -8,6 +7,7 @@ import { demoWanted, loadDemoIfEmpty } from "../../demo/load-demo-if-empty.ts";
 import { startBillingWorkers } from "../../jobs/billing-job.ts";
 import { startBoss } from "../../jobs/boss.ts";
 import { startHousekeeping } from "../../jobs/housekeeping-job.ts";
+import { createLogger } from "../../logging.ts";
 import { makeDeps } from "../../services/deps.ts";
 
 let serving = false;
@@ -22,7 +22,7 @@ export function registerServe(program: Command) {
     )
     .action(async () => {
       const config = loadConfig();
-      const log = pino({ level: config.logLevel });
+      const log = createLogger(config);
       if (demoWanted(config)) await loadDemoIfEmpty(config);
       const database = await openConfiguredDatabase(config);
       const applied = await migrate(database);
