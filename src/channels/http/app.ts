@@ -1,6 +1,6 @@
 // The HTTP application: plugins first, then one route module per area. Stateless: all state is in the database.
 import swagger from "@fastify/swagger";
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from "fastify";
 import type { Config } from "../../config.ts";
 import { createLogger } from "../../logging.ts";
 import type { Deps } from "../../services/deps.ts";
@@ -36,7 +36,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       ? { logger: false }
       : { loggerInstance: options.logger ?? createLogger(options.config) }),
     // Fastify's two lines per request become one of our own (plugins/request-log.ts).
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     // Only behind a proxy we run: otherwise a client could forge X-Forwarded-For to dodge per-address limits.
     trustProxy: options.config.trustProxy ?? false,
     // Request ids make one resident's trouble findable across processes behind a load balancer.
