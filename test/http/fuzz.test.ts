@@ -124,19 +124,7 @@ const wildString = fc.oneof(
 const wildNumber = fc.oneof(
   fc.integer(),
   fc.double({ noNaN: true, noDefaultInfinity: true }),
-  fc.constantFrom(
-    0,
-    -1,
-    1.5,
-    2 ** 31 - 1,
-    2 ** 31,
-    2 ** 53,
-    2 ** 63,
-    1e20,
-    99999999999999999999,
-    -1e20,
-    Number.MAX_VALUE,
-  ),
+  fc.constantFrom(0, -1, 1.5, 2 ** 31 - 1, 2 ** 31, 2 ** 53, 2 ** 63, 1e20, -1e20, Number.MAX_VALUE),
 );
 const dateText = fc.oneof(
   fc
@@ -251,7 +239,7 @@ function valueFor(name: string, raw: Schema, gen: Gen, depth = 0): fc.Arbitrary<
     const min = schema.minimum ?? -1000;
     const max = Math.min(schema.maximum ?? 1_000_000, Number.MAX_SAFE_INTEGER);
     add(3, fc.integer({ min: Math.max(min, -(2 ** 31)), max: Math.max(Math.min(max, 2 ** 31), min) }));
-    add(2, fc.constantFrom(min - 1, max + 1, 0, 1e20, 99999999999999999999), true);
+    add(2, fc.constantFrom(min - 1, max + 1, 0, 1e20), true);
   } else if (type === "boolean") {
     add(3, fc.boolean());
   } else if (type === "array" && depth < 3) {

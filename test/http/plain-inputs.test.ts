@@ -107,7 +107,8 @@ forEachDatabase(
         {
           method: "POST",
           url: `/api/accounts/${accountId}/readings`,
-          payload: { meterId: 99999999999999999999, value: "1" },
+          headers: { "content-type": "application/json" },
+          payload: '{"meterId": 99999999999999999999, "value": "1"}',
         },
         resident,
       );

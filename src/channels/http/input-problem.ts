@@ -183,7 +183,9 @@ export function invalidInput(problem: InputProblem): AppError {
 type AjvError = FastifySchemaValidationError & { schema?: unknown; parentSchema?: { description?: unknown } };
 
 const fieldOf = (instancePath: string, property?: unknown) =>
-  [...instancePath.split("/").slice(1), ...(property === undefined ? [] : [String(property)])].join(".");
+  [...instancePath.split("/").slice(1), ...(property === undefined ? [] : [String(property) || '""'])].join(
+    ".",
+  );
 
 /** The one problem to tell a person about, from ajv's errors (verbose, so each carries its schema). */
 export function problemFromAjv(errors: AjvError[], context: SchemaErrorDataVar | string): InputProblem {

@@ -5,16 +5,24 @@ import type { FastifyInstance } from "fastify";
 import fp from "fastify-plugin";
 import { invalidInput } from "../input-problem.ts";
 
-// C0 controls and DEL, except tab, line feed and carriage return, which pasted text may carry.
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+/** C0 controls and DEL, except tab, line feed and carriage return, which pasted text may carry. */
+function isControl(code: number): boolean {
+  return (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code === 0x7f;
+}
+
+function hasControl(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (isControl(text.charCodeAt(i))) return true;
+  return false;
+}
+
 const MAX_DEPTH = 32;
 
 /** Where the first control character is ("" for the value itself), or null when there is none. */
 export function controlCharacterAt(value: unknown, depth = 0): string | null {
-  if (typeof value === "string") return CONTROL.test(value) ? "" : null;
+  if (typeof value === "string") return hasControl(value) ? "" : null;
   if (value === null || typeof value !== "object" || Buffer.isBuffer(value) || depth > MAX_DEPTH) return null;
   for (const [key, item] of Object.entries(value)) {
-    if (CONTROL.test(key)) return key.replace(/[\u0000-\u001F\u007F]/g, "?");
+    if (hasControl(key)) return [...key].map((c) => (isControl(c.charCodeAt(0)) ? "?" : c)).join("");
     const inner = controlCharacterAt(item, depth + 1);
     if (inner !== null) return inner ? `${key}.${inner}` : key;
   }

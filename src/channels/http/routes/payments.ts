@@ -17,8 +17,8 @@ import { invalidInput } from "../input-problem.ts";
 import { html, page } from "../pages/html.ts";
 import { paymentResultPage } from "../pages/payment-result-page.ts";
 import { actorOf } from "../plugins/auth.ts";
-import { demoGatewayRoutes } from "./demo-gateway.ts";
 import { idSchema } from "../schemas/common.ts";
+import { demoGatewayRoutes } from "./demo-gateway.ts";
 
 export type PaymentSettings = Partial<Pick<Config, "publicUrl" | "port" | "liqpay" | "demoGateway">>;
 

@@ -8,8 +8,8 @@ import { listAccountMeters } from "../../../services/readings/list-account-meter
 import { listMeterReadings } from "../../../services/readings/list-meter-readings.ts";
 import { submitReading } from "../../../services/readings/submit-reading.ts";
 import { actorOf } from "../plugins/auth.ts";
-import { submitReadingBodySchema } from "../schemas/readings.ts";
 import { idSchema } from "../schemas/common.ts";
+import { submitReadingBodySchema } from "../schemas/readings.ts";
 
 const errors = { 401: { $ref: "Error#" }, 404: { $ref: "Error#" } } as const;
 const accountParams = {
