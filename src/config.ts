@@ -31,6 +31,8 @@ export class ConfigError extends Error {
   }
 }
 
+const DEFAULT_PORT = 3000;
+
 type Env = Record<string, string | undefined>;
 
 /** An empty string counts as unset, so `FOO= npm start` does not smuggle in a blank value. */
@@ -66,7 +68,7 @@ export function loadConfig(env: Env = process.env): Config {
     databaseUrl,
     dataDir: read(env, "DATA_DIR") ?? "./data",
     host: read(env, "HOST") ?? "0.0.0.0",
-    port: integer(env, "PORT", 3000, 1, 65535),
+    port: integer(env, "PORT", DEFAULT_PORT, 1, 65535),
     logLevel: oneOf(env, "LOG_LEVEL", ["fatal", "error", "warn", "info", "debug", "trace", "silent"], "info"),
     dbPoolSize: integer(env, "DB_POOL_SIZE", 10, 1, 500),
     demo: oneOf(env, "DEMO", ["auto", "on", "off"], "auto"),
@@ -76,6 +78,19 @@ export function loadConfig(env: Env = process.env): Config {
     trustProxy: oneOf(env, "TRUST_PROXY", ["true", "false"], "false") === "true",
     ...paymentSettings(env),
   };
+}
+
+/**
+ * Where residents' browsers and gateways reach the app: PUBLIC_URL, else (the demo gateway on a developer's
+ * machine) this server's own port on localhost. Never taken from a request: a forged Host header would send
+ * payments and their callbacks elsewhere. A real gateway needs PUBLIC_URL (checked by loadConfig, and again by
+ * the app for configurations built in code).
+ */
+export function appAddress(config: Partial<Pick<Config, "publicUrl" | "port" | "liqpay">>): string {
+  if (config.publicUrl) return config.publicUrl;
+  if (config.liqpay)
+    throw new ConfigError("PUBLIC_URL", "required with LiqPay keys: LiqPay posts its callbacks there");
+  return `http://localhost:${config.port ?? DEFAULT_PORT}`;
 }
 
 /** Payments: PUBLIC_URL, LIQPAY_PUBLIC_KEY, LIQPAY_PRIVATE_KEY, LIQPAY_SANDBOX, DEMO_GATEWAY (docs/payments.md). */

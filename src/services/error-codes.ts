@@ -24,6 +24,46 @@ export const ERROR_CODES = {
       en: "Please check the input: {details}",
     },
   },
+  request_malformed: {
+    status: 400,
+    message: {
+      uk: "Запит не вдалося прочитати: він пошкоджений або має неправильний формат.",
+      ru: "Запрос не удалось прочитать: он повреждён или имеет неверный формат.",
+      en: "The request could not be read: it is damaged or in the wrong format.",
+    },
+  },
+  unsupported_media_type: {
+    status: 415,
+    message: {
+      uk: "Дані такого типу тут не приймаються: перевірте заголовок Content-Type.",
+      ru: "Данные такого типа здесь не принимаются: проверьте заголовок Content-Type.",
+      en: "This kind of content is not accepted here: please check the Content-Type header.",
+    },
+  },
+  payload_too_large: {
+    status: 413,
+    message: {
+      uk: "Надіслані дані завеликі.",
+      ru: "Отправленные данные слишком велики.",
+      en: "The data sent is too large.",
+    },
+  },
+  headers_too_large: {
+    status: 431,
+    message: {
+      uk: "Заголовки запиту завеликі.",
+      ru: "Заголовки запроса слишком велики.",
+      en: "The request's headers are too large.",
+    },
+  },
+  request_timeout: {
+    status: 408,
+    message: {
+      uk: "Запит надходив надто довго. Спробуйте ще раз.",
+      ru: "Запрос поступал слишком долго. Попробуйте ещё раз.",
+      en: "The request took too long to arrive. Please try again.",
+    },
+  },
   not_found: {
     status: 404,
     message: { uk: "Не знайдено.", ru: "Не найдено.", en: "Not found." },

@@ -53,7 +53,17 @@ export async function hit(deps: Deps, bucket: string, options: HitOptions): Prom
   };
 }
 
-/** Forgets the bucket's hits (a successful sign-in clears its login's failures). */
+/** Takes back one hit of the current window: an attempt counted up front that turned out not to count. */
+export async function refund(deps: Deps, bucket: string): Promise<void> {
+  await deps.database.db
+    .updateTable("rate_limits")
+    .set((eb) => ({ hits: sql<number>`greatest(${eb.ref("hits")} - 1, 0)` }))
+    .where("bucket", "=", bucket)
+    .where("window_ends_at", ">", deps.now())
+    .execute();
+}
+
+/** Forgets the bucket's hits (a successful sign-in clears its user's failures). */
 export async function reset(deps: Deps, bucket: string, options: { trx?: Tx } = {}): Promise<void> {
   await (options.trx ?? deps.database.db).deleteFrom("rate_limits").where("bucket", "=", bucket).execute();
 }

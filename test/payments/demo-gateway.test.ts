@@ -25,9 +25,12 @@ forEachDatabase(
     const callbackAgents: string[] = [];
 
     before(async () => {
+      const port = await freePort();
+      base = `http://127.0.0.1:${port}`;
+      // The address the gateway is given comes from the configuration, never from the request.
       app = await buildApp({
         deps: get().deps,
-        config: { logLevel: "silent", production: false, demoGateway: "auto" },
+        config: { logLevel: "silent", production: false, demoGateway: "auto", publicUrl: base },
         logger: false,
       });
       app.addHook("onRequest", async (request) => {
@@ -35,9 +38,7 @@ forEachDatabase(
           callbackAgents.push(String(request.headers["user-agent"]));
         }
       });
-      const port = await freePort();
       await app.listen({ host: "127.0.0.1", port });
-      base = `http://127.0.0.1:${port}`;
       const session = await json("POST", "/api/session", {
         login: DEMO_PEOPLE.resident.email,
         password: DEMO_PASSWORD,

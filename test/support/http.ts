@@ -16,7 +16,7 @@ export interface Call {
 
 export async function call(
   app: FastifyInstance,
-  method: "GET" | "POST" | "DELETE",
+  method: "GET" | "POST" | "PUT" | "DELETE",
   url: string,
   c: Call = {},
 ) {

@@ -1,11 +1,16 @@
 // The HTTP application: plugins first, then one route module per area. Stateless: all state is in the database.
 import swagger from "@fastify/swagger";
-import Fastify, { type FastifyInstance } from "fastify";
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from "fastify";
 import type { Config } from "../../config.ts";
+import { createLogger } from "../../logging.ts";
 import type { Deps } from "../../services/deps.ts";
+import { clientErrorHandler, frameworkErrors } from "./client-errors.ts";
 import { authPlugin } from "./plugins/auth.ts";
 import { errorsPlugin } from "./plugins/errors.ts";
+import { inputGuardPlugin } from "./plugins/input-guard.ts";
 import { localePlugin } from "./plugins/locale.ts";
+import { requestLogPlugin } from "./plugins/request-log.ts";
+import { securityHeadersPlugin } from "./plugins/security-headers.ts";
 import { apiTokenRoutes, apiTokenSchemas } from "./routes/api-tokens.ts";
 import { billingRoutes, billingSchemas } from "./routes/billing.ts";
 import { documentRoutes } from "./routes/documents.ts";
@@ -20,19 +25,28 @@ import { readingSchemas } from "./schemas/readings.ts";
 export interface AppOptions {
   deps: Deps;
   config: Pick<Config, "logLevel" | "production"> &
-    Partial<Pick<Config, "trustProxy" | "publicUrl" | "liqpay" | "demoGateway">>;
-  /** Tests pass false to keep output quiet. */
-  logger?: boolean;
+    Partial<Pick<Config, "trustProxy" | "port" | "publicUrl" | "liqpay" | "demoGateway">>;
+  /** Tests pass false to keep output quiet, or a logger of their own. */
+  logger?: false | FastifyBaseLogger;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger === false ? false : { level: options.config.logLevel },
+    ...(options.logger === false
+      ? { logger: false }
+      : { loggerInstance: options.logger ?? createLogger(options.config) }),
+    // Fastify's two lines per request become one of our own (plugins/request-log.ts).
+    logController: new LogController({ disableRequestLogging: true }),
     // Only behind a proxy we run: otherwise a client could forge X-Forwarded-For to dodge per-address limits.
     trustProxy: options.config.trustProxy ?? false,
     // Request ids make one resident's trouble findable across processes behind a load balancer.
     genReqId: () => crypto.randomUUID(),
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: "array", allErrors: false } },
+    // verbose: each error carries its schema, so a message can name what a oneOf wanted (input-problem.ts).
+    ajv: {
+      customOptions: { removeAdditional: false, coerceTypes: "array", allErrors: false, verbose: true },
+    },
+    frameworkErrors,
+    clientErrorHandler,
   });
   await app.register(swagger, {
     openapi: {
@@ -43,7 +57,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         description:
           "Meter readings, accounts and windows for residents, their home-automation tools (personal API tokens) " +
           "providers' staff and administrators (billing runs). Errors are { error: { code, message, details } } with the message in the " +
-          "language of Accept-Language (uk, ru, en).",
+          "language of Accept-Language (uk, ru, en); a refused input is 400 validation_failed with details { field, in, rule }.",
       },
       components: {
         securitySchemes: {
@@ -57,11 +71,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },
   });
+  await app.register(requestLogPlugin, { production: options.config.production });
+  await app.register(securityHeadersPlugin, { production: options.config.production });
   app.addSchema(healthSchema);
   for (const schema of readingSchemas) app.addSchema(schema);
   for (const schema of [...sessionSchemas, ...apiTokenSchemas, ...billingSchemas]) app.addSchema(schema);
   await app.register(localePlugin);
   await app.register(errorsPlugin);
+  await app.register(inputGuardPlugin);
   await app.register(authPlugin, { deps: options.deps });
   await app.register(healthRoutes, { deps: options.deps });
   await app.register(readingRoutes, { deps: options.deps });

@@ -1,5 +1,4 @@
 import type { Command } from "commander";
-import pino from "pino";
 import { buildApp } from "../../channels/http/app.ts";
 import { loadConfig } from "../../config.ts";
 import { lockConfiguredDatabase } from "../../db/open-configured.ts";
@@ -7,6 +6,7 @@ import { openWithDemo } from "../../demo/load-demo-if-empty.ts";
 import { startBillingWorkers } from "../../jobs/billing-job.ts";
 import { startBoss } from "../../jobs/boss.ts";
 import { startHousekeeping } from "../../jobs/housekeeping-job.ts";
+import { createLogger } from "../../logging.ts";
 import { makeDeps } from "../../services/deps.ts";
 import { demoRegionLoaded } from "../../services/payments/demo-region-loaded.ts";
 import { readyLine } from "../ready-line.ts";
@@ -23,7 +23,7 @@ export function registerServe(program: Command) {
     )
     .action(async () => {
       const config = loadConfig();
-      const log = pino({ level: config.logLevel });
+      const log = createLogger(config);
       // The embedded database is this process's (and its demo-loading child's) until it exits.
       const lock = lockConfiguredDatabase(config);
       const database = await openWithDemo(config, lock?.handoffEnv());

@@ -23,7 +23,17 @@ export async function createApiToken(
 ): Promise<NewApiToken> {
   const name = options.name.trim();
   if (name.length === 0 || [...name].length > 60) {
-    throw new AppError("validation_failed", { details: "name: 1–60" }, { field: "name" });
+    throw new AppError(
+      "validation_failed",
+      {
+        details: {
+          uk: "name: від 1 до 60 символів.",
+          ru: "name: от 1 до 60 символов.",
+          en: "name: 1 to 60 characters.",
+        },
+      },
+      { field: "name", rule: "maxLength", limit: 60 },
+    );
   }
   const userId = options.actor.userId;
   const token = newToken("abt");

@@ -1,19 +1,20 @@
 // Sign-in by e-mail or phone and password: a new session token, returned once and stored only as sha256.
-// A wrong login and a wrong password look the same from outside (one error, comparable time), and attempts
-// are counted in the database per login and per client, so guessing is slow on any number of processes.
+// A wrong login and a wrong password look the same from outside (one error, comparable time), and failures
+// are counted in the database per user (whichever login names them) and per client address, so guessing is slow
+// on any number of processes. Successes are never counted: a household behind one NAT signs in freely.
 import { normalizeUkrainianPhone } from "../../domain/phone.ts";
 import type { Locale } from "../../i18n/locale.ts";
 import type { Actor } from "../actor.ts";
 import type { Deps } from "../deps.ts";
 import { AppError } from "../errors.ts";
-import { hit, type RateLimit, reset } from "../rate-limit.ts";
+import { hit, type RateLimit, refund, reset } from "../rate-limit.ts";
 import { actorFromRow, hashToken, newToken, staffRoleOf } from "./credentials.ts";
 import { verifyPassword } from "./password.ts";
 
 export const SESSION_TTL_SECONDS = 30 * 24 * 3600;
-/** Attempts per login per window; a successful sign-in clears them, so in effect: failures in a row. */
+/** Failures per user (or per unknown login) per window; a successful sign-in clears them: failures in a row. */
 export const LOGIN_ATTEMPTS: RateLimit = { limit: 5, windowSeconds: 15 * 60 };
-/** Attempts per client (IP address) per window, whatever the login. */
+/** Failures per client (IP address) per window, whatever the login. */
 export const CLIENT_ATTEMPTS: RateLimit = { limit: 20, windowSeconds: 15 * 60 };
 
 // An argon2id hash (same parameters as password.ts) of a random password nobody knows: verified against when
@@ -49,41 +50,33 @@ export function normalizeLogin(login: string): NormalizedLogin {
 
 export async function signIn(deps: Deps, options: SignInOptions): Promise<SignedIn> {
   const login = normalizeLogin(options.login);
-  // Unrecognisable logins are counted too (under their own text), so they cannot be used to probe freely.
-  const loginKey = login
-    ? "email" in login
-      ? login.email
-      : login.phone
-    : options.login.trim().toLowerCase().slice(0, 200);
+  const clientBucket = `sign-in:client:${options.clientKey}`;
+  // Every attempt is counted before the password is checked, so parallel guesses cannot slip past a limit; an
+  // attempt that turns out not to be a failure is taken back.
+  await countAttempt(deps, clientBucket, CLIENT_ATTEMPTS);
+  const user = login ? await findUser(deps, login) : undefined;
+  // A user's failures add up whether they came by e-mail or by phone. Logins that name no one are counted under
+  // their own text, so they cannot be used to probe freely either.
+  const subjectBucket = user
+    ? `sign-in:user:${user.user_id}`
+    : `sign-in:login:${login ? Object.values(login)[0] : options.login.trim().toLowerCase().slice(0, 200)}`;
+  try {
+    await countAttempt(deps, subjectBucket, LOGIN_ATTEMPTS);
+  } catch (e) {
+    // Refused for the user's lock, not the address's: no password was tried from here.
+    await refund(deps, clientBucket);
+    throw e;
+  }
 
-  await refuseWhenOver(deps, `sign-in:client:${options.clientKey}`, CLIENT_ATTEMPTS);
-  const loginBucket = `sign-in:login:${loginKey}`;
-  // Counted before the password is checked: parallel guesses cannot slip past the limit.
-  await refuseWhenOver(deps, loginBucket, LOGIN_ATTEMPTS);
-
-  const { db } = deps.database;
-  const user = login
-    ? await db
-        .selectFrom("users as u")
-        .leftJoinLateral(staffRoleOf, (join) => join.onTrue())
-        .select([
-          "u.id as user_id",
-          "u.full_name",
-          "u.locale",
-          "u.password_hash",
-          "sr.role",
-          "sr.provider_id",
-        ])
-        .where((eb) => ("email" in login ? eb("u.email", "=", login.email) : eb("u.phone", "=", login.phone)))
-        .executeTakeFirst()
-    : undefined;
   // Users without a password (generated demo residents) are treated like unknown logins.
   const passwordOk = await verifyPassword(user?.password_hash ?? DUMMY_HASH, options.password);
   if (!user?.password_hash || !passwordOk) throw new AppError("invalid_credentials");
 
-  await reset(deps, loginBucket);
+  await refund(deps, clientBucket);
+  await reset(deps, subjectBucket);
   const token = newToken("ses");
   const now = deps.now();
+  const { db } = deps.database;
   const expiresAt = new Date(now.getTime() + SESSION_TTL_SECONDS * 1000);
   await db
     .insertInto("sessions")
@@ -104,7 +97,16 @@ export async function signIn(deps: Deps, options: SignInOptions): Promise<Signed
   };
 }
 
-async function refuseWhenOver(deps: Deps, bucket: string, limit: RateLimit): Promise<void> {
+function findUser(deps: Deps, login: NonNullable<NormalizedLogin>) {
+  return deps.database.db
+    .selectFrom("users as u")
+    .leftJoinLateral(staffRoleOf, (join) => join.onTrue())
+    .select(["u.id as user_id", "u.full_name", "u.locale", "u.password_hash", "sr.role", "sr.provider_id"])
+    .where((eb) => ("email" in login ? eb("u.email", "=", login.email) : eb("u.phone", "=", login.phone)))
+    .executeTakeFirst();
+}
+
+async function countAttempt(deps: Deps, bucket: string, limit: RateLimit): Promise<void> {
   const result = await hit(deps, bucket, limit);
   if (!result.allowed) {
     throw new AppError(

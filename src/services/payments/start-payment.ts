@@ -26,7 +26,7 @@ export interface StartPaymentOptions {
   service?: ServiceCode | undefined;
   /** A gateway's name; absent: the first enabled one (LiqPay when configured). */
   gateway?: string | undefined;
-  /** The app's address as browsers and the gateway reach it: PUBLIC_URL, else where the request came to. */
+  /** The app's address as browsers and the gateway reach it, from the configuration (never from the request). */
   appUrl: string;
   /** The language of the gateway's page, where it has a choice. */
   locale: Locale;

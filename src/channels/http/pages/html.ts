@@ -1,4 +1,5 @@
 // Server-rendered pages: escaping and one plain, accessible layout (no JavaScript needed anywhere).
+import { createHash } from "node:crypto";
 import type { Locale } from "../../../i18n/locale.ts";
 
 const ESCAPES: Record<string, string> = {
@@ -55,6 +56,9 @@ nav.langs button,nav.langs a{font-size:.9rem;margin:0 .5rem 0 0;padding:0;backgr
 .demo{background:#fff4ce;padding:.5rem 1rem;border-radius:4px}
 :focus-visible{outline:3px solid #ffbf47;outline-offset:2px}
 `;
+
+/** The Content-Security-Policy source that allows the pages' one inline style and nothing else inline. */
+export const PAGE_STYLE_SOURCE = `'sha256-${createHash("sha256").update(STYLE).digest("base64")}'`;
 
 export function page(options: { locale: Locale; title: string; body: Html }): string {
   return `<!doctype html>

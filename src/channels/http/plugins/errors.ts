@@ -1,43 +1,55 @@
-// Every failure leaves as { error: { code, message, details } } in the caller's language.
-import type { FastifyError, FastifyInstance } from "fastify";
+// Every failure leaves as { error: { code, message, details } } with a code of the code table, in the caller's
+// language — or, on the pages (routes with config.page), as a page. Fastify's own errors (bodies it cannot
+// parse, media types a route does not take, bodies too large) are translated into codes of the table too.
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
-import { localeFromHeader } from "../../../i18n/locale.ts";
-import { AppError, errorMessage } from "../../../services/errors.ts";
+import { type Locale, localeFromHeader } from "../../../i18n/locale.ts";
+import { AppError } from "../../../services/errors.ts";
+import { invalidInput, problemFromAjv } from "../input-problem.ts";
+import { errorPage } from "../pages/error-page.ts";
+
+declare module "fastify" {
+  interface FastifyContextConfig {
+    /** The route answers with HTML pages: its errors are pages too. */
+    page?: boolean;
+  }
+}
+
+/** The error as one of ours: an AppError as it is, anything a client caused as the matching code. */
+export function asAppError(err: FastifyError): AppError | null {
+  if (err instanceof AppError) return err;
+  if (err.validation) return invalidInput(problemFromAjv(err.validation, err.validationContext ?? "body"));
+  if (err.code === "FST_ERR_CTP_INVALID_MEDIA_TYPE") return new AppError("unsupported_media_type");
+  if (err.code === "FST_ERR_CTP_BODY_TOO_LARGE" || err.statusCode === 413)
+    return new AppError("payload_too_large");
+  if (err.statusCode === 404) return new AppError("not_found");
+  if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500)
+    return new AppError("request_malformed");
+  return null;
+}
+
+export function sendError(request: FastifyRequest, reply: FastifyReply, error: AppError, locale: Locale) {
+  if (request.routeOptions.config?.page) {
+    return reply
+      .status(error.status)
+      .type("text/html; charset=utf-8")
+      .send(errorPage(locale, error.messageIn(locale)));
+  }
+  return reply
+    .status(error.status)
+    .send({ error: { code: error.code, message: error.messageIn(locale), details: error.details } });
+}
 
 export const errorsPlugin = fp(async (app: FastifyInstance) => {
   app.setErrorHandler((err: FastifyError, request, reply) => {
     const locale = request.locale ?? localeFromHeader(request.headers["accept-language"]);
-    if (err instanceof AppError) {
-      return reply.status(err.status).send({
-        error: { code: err.code, message: err.messageIn(locale), details: err.details },
-      });
-    }
-    if (err.validation) {
-      const details = err.validation
-        .map((v) => `${v.instancePath || v.params?.["missingProperty"] || ""} ${v.message ?? ""}`.trim())
-        .join("; ");
-      return reply.status(400).send({
-        error: {
-          code: "validation_failed",
-          message: errorMessage("validation_failed", locale, { details }),
-          details: { validation: err.validation },
-        },
-      });
-    }
-    if (err.statusCode && err.statusCode < 500) {
-      return reply.status(err.statusCode).send({
-        error: { code: err.code ?? "bad_request", message: err.message, details: {} },
-      });
-    }
+    const known = asAppError(err);
+    if (known) return sendError(request, reply, known, locale);
     request.log.error({ err }, "unhandled error");
-    return reply.status(500).send({
-      error: { code: "internal", message: errorMessage("internal", locale), details: {} },
-    });
+    return sendError(request, reply, new AppError("internal"), locale);
   });
   app.setNotFoundHandler((request, reply) => {
     const locale = localeFromHeader(request.headers["accept-language"]);
-    return reply
-      .status(404)
-      .send({ error: { code: "not_found", message: errorMessage("not_found", locale), details: {} } });
+    return sendError(request, reply, new AppError("not_found"), locale);
   });
 });

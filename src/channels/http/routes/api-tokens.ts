@@ -7,6 +7,7 @@ import { listApiTokens } from "../../../services/auth/list-api-tokens.ts";
 import { revokeApiToken } from "../../../services/auth/revoke-api-token.ts";
 import type { Deps } from "../../../services/deps.ts";
 import { actorOf } from "../plugins/auth.ts";
+import { idSchema } from "../schemas/common.ts";
 
 const errorResponse = { $ref: "Error#" } as const;
 
@@ -85,7 +86,7 @@ export async function apiTokenRoutes(app: FastifyInstance, opts: { deps: Deps })
         params: {
           type: "object",
           required: ["tokenId"],
-          properties: { tokenId: { type: "integer", minimum: 1, maximum: Number.MAX_SAFE_INTEGER } },
+          properties: { tokenId: idSchema },
         },
         response: {
           204: { type: "null", description: "Revoked" },

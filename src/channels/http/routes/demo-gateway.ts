@@ -84,7 +84,7 @@ export async function demoGatewayRoutes(app: FastifyInstance, opts: { deps: Deps
 
   app.post<{ Body: CheckoutFields | undefined }>(
     DEMO_CHECKOUT_PATH,
-    { schema: { hide: true, body: checkoutSchema } },
+    { config: { page: true }, schema: { hide: true, body: checkoutSchema } },
     async (request, reply) => {
       const page = showCheckout(request, request.body);
       return reply
@@ -98,7 +98,7 @@ export async function demoGatewayRoutes(app: FastifyInstance, opts: { deps: Deps
   // The same page from a link carrying the fields in its query (LiqPay's checkout takes both).
   app.get<{ Querystring: CheckoutFields }>(
     DEMO_CHECKOUT_PATH,
-    { schema: { hide: true, querystring: checkoutSchema } },
+    { config: { page: true }, schema: { hide: true, querystring: checkoutSchema } },
     async (request, reply) => {
       const page = showCheckout(request, request.query);
       return reply
@@ -111,7 +111,7 @@ export async function demoGatewayRoutes(app: FastifyInstance, opts: { deps: Deps
 
   app.post<{ Body: PayFields | undefined }>(
     DEMO_PAY_PATH,
-    { schema: { hide: true, body: paySchema } },
+    { config: { page: true }, schema: { hide: true, body: paySchema } },
     async (request, reply) => {
       reply.type("text/html; charset=utf-8").header("cache-control", "no-store");
       const body = request.body ?? {};

@@ -11,7 +11,9 @@ import { billFileName, billPdf } from "../../../services/documents/render/bill-p
 import { nbuQrPng } from "../../../services/documents/render/nbu-qr-image.ts";
 import { statementCsv } from "../../../services/documents/render/statement-csv.ts";
 import { statementFileName, statementPdf } from "../../../services/documents/render/statement-pdf.ts";
+import { invalidInput } from "../input-problem.ts";
 import { actorOf } from "../plugins/auth.ts";
+import { idSchema, localDateSchema } from "../schemas/common.ts";
 
 const errorResponse = { $ref: "Error#" } as const;
 const security = [{ bearer: [] }];
@@ -28,8 +30,7 @@ const period = {
   pattern: "^[1-9][0-9]{3}-(0[1-9]|1[0-2])$",
   description: "YYYY-MM",
 } as const;
-const date = { type: "string", pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", description: "YYYY-MM-DD" } as const;
-const accountId = { type: "integer", minimum: 1 } as const;
+const accountId = idSchema;
 const file = (mediaType: string, description: string) => ({
   description,
   content: { [mediaType]: { schema: { type: "string", format: "binary" } } },
@@ -132,7 +133,7 @@ export async function documentRoutes(app: FastifyInstance, opts: { deps: Deps })
       querystring: {
         type: "object",
         required: ["from", "to"],
-        properties: { from: date, to: date, lang },
+        properties: { from: localDateSchema, to: localDateSchema, lang },
       },
       response: {
         200: file(mediaType, "The statement"),
@@ -160,6 +161,8 @@ export async function documentRoutes(app: FastifyInstance, opts: { deps: Deps })
       statementSchema(operationId, mediaType.split(";")[0]!, description),
       async (request, reply) => {
         const { from, to, lang: locale } = request.query;
+        // Said here, in the caller's language, before the service's own check.
+        if (from > to) throw invalidInput({ field: "from", in: "query", rule: "formatMaximum", limit: to });
         const statement = await loadStatement(deps, {
           actor: actorOf(request),
           accountId: request.params.accountId,

@@ -3,6 +3,7 @@ import type { FastifyInstance } from "fastify";
 import { estimateWithoutReading } from "../../../services/billing/estimate-without-reading.ts";
 import type { Deps } from "../../../services/deps.ts";
 import { actorOf } from "../plugins/auth.ts";
+import { idSchema } from "../schemas/common.ts";
 
 const meterEstimate = {
   type: "object",
@@ -70,7 +71,7 @@ export async function estimateRoutes(app: FastifyInstance, opts: { deps: Deps })
         params: {
           type: "object",
           required: ["accountId"],
-          properties: { accountId: { type: "integer", minimum: 1 } },
+          properties: { accountId: idSchema },
         },
         response: {
           200: {

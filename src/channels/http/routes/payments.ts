@@ -1,8 +1,8 @@
 // Online payments: start one (the gateway's checkout form comes back), see how it stands, the gateways'
 // server-to-server callbacks, and the page the gateway sends the resident back to. The built-in demo gateway's
 // own pages are registered here too, only when it is on.
-import type { FastifyInstance, FastifyRequest } from "fastify";
-import type { Config } from "../../../config.ts";
+import type { FastifyInstance } from "fastify";
+import { appAddress, type Config } from "../../../config.ts";
 import type { ServiceCode } from "../../../db/tables/reference.table.ts";
 import { MoneyFormatError, parseUah } from "../../../domain/money.ts";
 import { configureGateways } from "../../../gateways/configure-gateways.ts";
@@ -13,12 +13,14 @@ import { paymentResult } from "../../../services/payments/payment-result.ts";
 import { paymentStatus } from "../../../services/payments/payment-status.ts";
 import { receivePaymentCallback } from "../../../services/payments/receive-payment-callback.ts";
 import { startPayment } from "../../../services/payments/start-payment.ts";
+import { invalidInput } from "../input-problem.ts";
 import { html, page } from "../pages/html.ts";
 import { paymentResultPage } from "../pages/payment-result-page.ts";
 import { actorOf } from "../plugins/auth.ts";
+import { idSchema } from "../schemas/common.ts";
 import { demoGatewayRoutes } from "./demo-gateway.ts";
 
-export type PaymentSettings = Partial<Pick<Config, "publicUrl" | "liqpay" | "demoGateway">>;
+export type PaymentSettings = Partial<Pick<Config, "publicUrl" | "port" | "liqpay" | "demoGateway">>;
 
 const errorResponse = { $ref: "Error#" } as const;
 const security = [{ bearer: [] }];
@@ -45,14 +47,10 @@ const orderProperties = {
 } as const;
 const orderRequired = Object.keys(orderProperties);
 
-/** Where browsers and gateways reach the app: PUBLIC_URL, else the address this request came to. */
-function appUrl(settings: PaymentSettings, request: FastifyRequest): string {
-  return settings.publicUrl ?? `${request.protocol}://${request.host}`;
-}
-
 const noStore = { "cache-control": "no-store", "referrer-policy": "no-referrer" };
 
 export async function paymentRoutes(app: FastifyInstance, opts: { deps: Deps; settings: PaymentSettings }) {
+  const appUrl = appAddress(opts.settings);
   const gateways = await configureGateways(opts.deps, opts.settings);
   const deps: PaymentDeps = { ...opts.deps, gateways };
 
@@ -86,7 +84,7 @@ export async function paymentRoutes(app: FastifyInstance, opts: { deps: Deps; se
         params: {
           type: "object",
           required: ["accountId"],
-          properties: { accountId: { type: "integer", minimum: 1 } },
+          properties: { accountId: idSchema },
         },
         headers: {
           type: "object",
@@ -149,7 +147,7 @@ export async function paymentRoutes(app: FastifyInstance, opts: { deps: Deps; se
           amountKop = parseUah(body.amount ?? "");
         } catch (e) {
           if (!(e instanceof MoneyFormatError)) throw e;
-          throw new AppError("validation_failed", { details: `amount: ${e.message}` });
+          throw invalidInput({ field: "amount", in: "body", rule: "amount" });
         }
       }
       const result = await startPayment(deps, {
@@ -159,7 +157,7 @@ export async function paymentRoutes(app: FastifyInstance, opts: { deps: Deps; se
         period: body.period,
         service: body.service,
         gateway: body.gateway,
-        appUrl: appUrl(opts.settings, request),
+        appUrl,
         locale: request.locale,
         idempotencyKey: request.headers["idempotency-key"] as string | undefined,
       });
@@ -249,6 +247,7 @@ export async function paymentRoutes(app: FastifyInstance, opts: { deps: Deps; se
   app.get<{ Params: { orderId: string } }>(
     "/payments/:orderId",
     {
+      config: { page: true },
       schema: {
         hide: true,
         params: {

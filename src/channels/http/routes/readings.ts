@@ -8,13 +8,14 @@ import { listAccountMeters } from "../../../services/readings/list-account-meter
 import { listMeterReadings } from "../../../services/readings/list-meter-readings.ts";
 import { submitReading } from "../../../services/readings/submit-reading.ts";
 import { actorOf } from "../plugins/auth.ts";
+import { idSchema } from "../schemas/common.ts";
 import { submitReadingBodySchema } from "../schemas/readings.ts";
 
 const errors = { 401: { $ref: "Error#" }, 404: { $ref: "Error#" } } as const;
 const accountParams = {
   type: "object",
   required: ["accountId"],
-  properties: { accountId: { type: "integer", minimum: 1 } },
+  properties: { accountId: idSchema },
 } as const;
 const security = [{ bearer: [] }];
 
@@ -126,8 +127,8 @@ export async function readingRoutes(app: FastifyInstance, opts: { deps: Deps }) 
           type: "object",
           required: ["accountId", "meterId"],
           properties: {
-            accountId: { type: "integer", minimum: 1 },
-            meterId: { type: "integer", minimum: 1 },
+            accountId: idSchema,
+            meterId: idSchema,
           },
         },
         querystring: {

@@ -19,8 +19,9 @@ export async function sessionRoutes(app: FastifyInstance, opts: { deps: Deps }) 
         summary: "Sign in with an e-mail or phone number and a password",
         description:
           "Returns a session token (valid 30 days) to send as `Authorization: Bearer <token>`. A wrong login and " +
-          "a wrong password give the same 401. After 5 failures in a row for one login (or 20 attempts from " +
-          "one address) within 15 minutes, 429 with details.retryAfterSeconds.",
+          "a wrong password give the same 401. After 5 failures in a row for one user (by e-mail and phone " +
+          "together), or 20 failures from one address, within 15 minutes: 429 with details.retryAfterSeconds. " +
+          "Successful sign-ins are never counted.",
         body: {
           type: "object",
           required: ["login", "password"],

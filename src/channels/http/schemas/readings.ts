@@ -1,5 +1,7 @@
 // JSON schemas of the readings API: validation on the way in, serialisation on the way out, and the
 // OpenAPI document, from one source.
+import { idSchema } from "./common.ts";
+
 const translated = {
   type: "object",
   required: ["uk", "ru", "en"],
@@ -133,7 +135,7 @@ export const submitReadingBodySchema = {
   type: "object",
   additionalProperties: false,
   properties: {
-    meterId: { type: "integer", minimum: 1 },
+    meterId: idSchema,
     service: {
       type: "string",
       enum: ["electricity", "cold_water", "hot_water", "gas", "heating", "sewerage"],

@@ -1,0 +1,249 @@
+// What is wrong with a request's input, said to a person in their language: the field and the rule it broke.
+// Schema validation (ajv's errors) and the input guard both end here, as one validation_failed error whose
+// details name the field and the rule for clients: { field, in, rule, …the rule's limits }.
+import type { FastifySchemaValidationError, SchemaErrorDataVar } from "fastify/types/schema.js";
+import { fill, type Locale, type Translated } from "../../i18n/locale.ts";
+import { AppError, inEveryLocale } from "../../services/errors.ts";
+
+export interface InputProblem {
+  /** The field as the client named it ("confirmed", "values.0.zone"), or where the input was ("body"). */
+  field: string;
+  /** body, query, path or header. */
+  in: string;
+  /** The rule it broke: a JSON Schema keyword, "control_characters" or "amount". */
+  rule: string;
+  [param: string]: unknown;
+}
+
+const IN: Record<string, string> = { body: "body", querystring: "query", params: "path", headers: "header" };
+
+const TYPES: Record<string, Translated> = {
+  string: { uk: "текстом", ru: "текстом", en: "text" },
+  integer: { uk: "цілим числом", ru: "целым числом", en: "a whole number" },
+  number: { uk: "числом", ru: "числом", en: "a number" },
+  boolean: { uk: "true або false", ru: "true или false", en: "true or false" },
+  object: { uk: "об’єктом JSON", ru: "объектом JSON", en: "a JSON object" },
+  array: { uk: "списком", ru: "списком", en: "a list" },
+  null: { uk: "null", ru: "null", en: "null" },
+};
+const OR: Translated = { uk: " або ", ru: " или ", en: " or " };
+
+const FORMATS: Record<string, Translated> = {
+  date: { uk: "датою РРРР-ММ-ДД", ru: "датой ГГГГ-ММ-ДД", en: "a date, YYYY-MM-DD" },
+  "date-time": {
+    uk: "моментом часу ISO 8601",
+    ru: "моментом времени ISO 8601",
+    en: "an ISO 8601 date and time",
+  },
+  uuid: { uk: "ідентифікатором UUID", ru: "идентификатором UUID", en: "a UUID" },
+};
+const SOME_FORMAT: Translated = {
+  uk: "у правильному форматі",
+  ru: "в правильном формате",
+  en: "in the right format",
+};
+
+/** Hints for patterns, found in the schema's description: how the value should look. */
+const PATTERN_HINTS: [RegExp, Translated][] = [
+  [/YYYY-MM-DD/, { uk: "РРРР-ММ-ДД", ru: "ГГГГ-ММ-ДД", en: "YYYY-MM-DD" }],
+  [/YYYY-MM/, { uk: "РРРР-ММ", ru: "ГГГГ-ММ", en: "YYYY-MM" }],
+];
+
+const RULES: Record<string, Translated> = {
+  required: {
+    uk: "{field}: обов’язкове поле.",
+    ru: "{field}: обязательное поле.",
+    en: "{field} is required.",
+  },
+  type: {
+    uk: "{field}: має бути {type}.",
+    ru: "{field}: должно быть {type}.",
+    en: "{field} must be {type}.",
+  },
+  minLength: {
+    uk: "{field}: щонайменше {limit} симв.",
+    ru: "{field}: не меньше {limit} симв.",
+    en: "{field} must be at least {limit} characters long.",
+  },
+  maxLength: {
+    uk: "{field}: не більше {limit} симв.",
+    ru: "{field}: не больше {limit} симв.",
+    en: "{field} must be at most {limit} characters long.",
+  },
+  minimum: {
+    uk: "{field}: щонайменше {limit}.",
+    ru: "{field}: не меньше {limit}.",
+    en: "{field} must be at least {limit}.",
+  },
+  maximum: {
+    uk: "{field}: не більше {limit}.",
+    ru: "{field}: не больше {limit}.",
+    en: "{field} must be at most {limit}.",
+  },
+  exclusiveMinimum: {
+    uk: "{field}: має бути більше за {limit}.",
+    ru: "{field}: должно быть больше {limit}.",
+    en: "{field} must be greater than {limit}.",
+  },
+  exclusiveMaximum: {
+    uk: "{field}: має бути менше за {limit}.",
+    ru: "{field}: должно быть меньше {limit}.",
+    en: "{field} must be less than {limit}.",
+  },
+  formatMinimum: {
+    uk: "{field}: не раніше {limit}.",
+    ru: "{field}: не раньше {limit}.",
+    en: "{field} must not be before {limit}.",
+  },
+  formatMaximum: {
+    uk: "{field}: не пізніше {limit}.",
+    ru: "{field}: не позже {limit}.",
+    en: "{field} must not be after {limit}.",
+  },
+  format: {
+    uk: "{field}: має бути {format}.",
+    ru: "{field}: должно быть {format}.",
+    en: "{field} must be {format}.",
+  },
+  pattern: {
+    uk: "{field}: неправильний формат{hint}.",
+    ru: "{field}: неверный формат{hint}.",
+    en: "{field} is not in the right format{hint}.",
+  },
+  enum: {
+    uk: "{field}: має бути одним із: {values}.",
+    ru: "{field}: должно быть одним из: {values}.",
+    en: "{field} must be one of: {values}.",
+  },
+  additionalProperties: {
+    uk: "{field}: невідоме поле.",
+    ru: "{field}: неизвестное поле.",
+    en: "{field} is not a field of this request.",
+  },
+  minItems: {
+    uk: "{field}: елементів має бути щонайменше {limit}.",
+    ru: "{field}: элементов должно быть не меньше {limit}.",
+    en: "{field} must have at least {limit} items.",
+  },
+  maxItems: {
+    uk: "{field}: елементів має бути не більше {limit}.",
+    ru: "{field}: элементов должно быть не больше {limit}.",
+    en: "{field} must have at most {limit} items.",
+  },
+  oneOf: {
+    uk: "{field}: потрібне рівно одне з цих полів.",
+    ru: "{field}: нужно ровно одно из этих полей.",
+    en: "{field}: give exactly one of these fields.",
+  },
+  amount: {
+    uk: "{field}: сума в гривнях, не більше двох знаків після коми, наприклад 1 234,56.",
+    ru: "{field}: сумма в гривнах, не больше двух знаков после запятой, например 1 234,56.",
+    en: "{field} must be an amount in hryvnias with at most 2 decimals, e.g. 1 234.56.",
+  },
+  control_characters: {
+    uk: "{field}: містить недопустимі керівні символи.",
+    ru: "{field}: содержит недопустимые управляющие символы.",
+    en: "{field} contains control characters, which are not allowed.",
+  },
+  invalid: {
+    uk: "{field}: неприпустиме значення.",
+    ru: "{field}: недопустимое значение.",
+    en: "{field} has a value that is not allowed.",
+  },
+};
+
+export function describeProblem(problem: InputProblem, locale: Locale): string {
+  const p = problem as Record<string, unknown>;
+  const text = (v: unknown) => (Array.isArray(v) ? v.map(String).join(", ") : String(v ?? ""));
+  const types = String(p["type"] ?? "")
+    .split(",")
+    .map((t) => TYPES[t]?.[locale] ?? t)
+    .join(OR[locale]);
+  const hint = PATTERN_HINTS.find(([re]) => re.test(String(p["hint"] ?? "")))?.[1][locale];
+  return fill(RULES[problem.rule]?.[locale] ?? RULES["invalid"]![locale], {
+    field: problem.field,
+    type: types,
+    limit: text(p["limit"]),
+    values: text(p["values"]),
+    format: FORMATS[String(p["format"])]?.[locale] ?? SOME_FORMAT[locale],
+    hint: hint ? ` (${hint})` : "",
+  });
+}
+
+/** The validation_failed error for a problem: the message in every language, the problem as its details. */
+export function invalidInput(problem: InputProblem): AppError {
+  const { hint: _hint, ...details } = problem;
+  return new AppError(
+    "validation_failed",
+    { details: inEveryLocale((l) => describeProblem(problem, l)) },
+    details,
+  );
+}
+
+type AjvError = FastifySchemaValidationError & { schema?: unknown; parentSchema?: { description?: unknown } };
+
+const fieldOf = (instancePath: string, property?: unknown) =>
+  [...instancePath.split("/").slice(1), ...(property === undefined ? [] : [String(property) || '""'])].join(
+    ".",
+  );
+
+/** The one problem to tell a person about, from ajv's errors (verbose, so each carries its schema). */
+export function problemFromAjv(errors: AjvError[], context: SchemaErrorDataVar | string): InputProblem {
+  const where = IN[context] ?? context;
+  const at = (instancePath: string, property?: unknown) => fieldOf(instancePath, property) || where;
+  // A oneOf/anyOf reports its branches' errors and then its own; branches that each require one field mean
+  // "exactly one of these fields".
+  const combinator = errors.find((e) => e.keyword === "oneOf" || e.keyword === "anyOf");
+  if (combinator && Array.isArray(combinator.schema)) {
+    const branches = combinator.schema as Record<string, unknown>[];
+    const required = branches.map((b) =>
+      Array.isArray(b["required"]) && Object.keys(b).length === 1 ? b["required"] : null,
+    );
+    if (required.every((r) => r?.length === 1)) {
+      const fields = required.map((r) => String(r![0]));
+      const prefix = fieldOf(combinator.instancePath);
+      return {
+        field: fields.map((f) => (prefix ? `${prefix}.${f}` : f)).join(", "),
+        in: where,
+        rule: "oneOf",
+        fields,
+      };
+    }
+    const types = errors.filter((e) => e.keyword === "type" && e.instancePath === combinator.instancePath);
+    if (types.length === branches.length) {
+      return {
+        field: at(combinator.instancePath),
+        in: where,
+        rule: "type",
+        type: types.map((e) => e.params["type"]).join(","),
+      };
+    }
+  }
+  const e = errors.find((x) => x.keyword !== "oneOf" && x.keyword !== "anyOf") ?? errors[0];
+  if (!e) return { field: where, in: where, rule: "invalid" };
+  const params = e.params as Record<string, unknown>;
+  switch (e.keyword) {
+    case "required":
+      return { field: at(e.instancePath, params["missingProperty"]), in: where, rule: "required" };
+    case "additionalProperties":
+      return {
+        field: at(e.instancePath, params["additionalProperty"]),
+        in: where,
+        rule: "additionalProperties",
+      };
+    case "type":
+      return { field: at(e.instancePath), in: where, rule: "type", type: String(params["type"]) };
+    case "enum":
+      return { field: at(e.instancePath), in: where, rule: "enum", values: params["allowedValues"] };
+    case "const":
+      return { field: at(e.instancePath), in: where, rule: "enum", values: [params["allowedValue"]] };
+    case "format":
+      return { field: at(e.instancePath), in: where, rule: "format", format: params["format"] };
+    case "pattern":
+      return { field: at(e.instancePath), in: where, rule: "pattern", hint: e.parentSchema?.description };
+    default:
+      if ("limit" in params)
+        return { field: at(e.instancePath), in: where, rule: e.keyword, limit: params["limit"] };
+      return { field: at(e.instancePath), in: where, rule: "invalid" };
+  }
+}
