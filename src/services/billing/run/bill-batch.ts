@@ -14,6 +14,7 @@ import { sql } from "kysely";
 import type { Tx } from "../../../db/database.ts";
 import type { ServiceCode } from "../../../db/tables/reference.table.ts";
 import { addPeriods, firstDay, nextPeriod, type Period } from "../../../domain/period.ts";
+import { analyzeTemp } from "./analyze-temp.ts";
 import { createPartsTable, type TariffPartRow } from "./tariff-parts.ts";
 
 /** A service billed on the readings of meters of `meterService` (itself, or sewerage on cold water). */
@@ -32,6 +33,8 @@ export interface BatchInput {
   accountTo: number;
   parts: readonly TariffPartRow[];
   services: readonly BilledService[];
+  /** Analyse the temporary tables (a large batch: the planner needs their sizes; a small one is quicker without). */
+  analyze: boolean;
 }
 
 export async function prepareBatch(tx: Tx, input: BatchInput): Promise<void> {
@@ -40,14 +43,14 @@ export async function prepareBatch(tx: Tx, input: BatchInput): Promise<void> {
   const next = firstDay(nextPeriod(input.period));
   const longest = Math.max(...input.services.map((s) => s.historyMonths));
   const historyFrom = firstDay(addPeriods(input.period, -longest));
-  await createPartsTable(tx, input.parts);
+  await createPartsTable(tx, input.parts, input.analyze);
   const s = input.services;
   await sql`
     create temp table bill_services on commit drop as
     select * from unnest(${s.map((x) => x.meterService)}::text[], ${s.map((x) => x.service)}::text[],
       ${s.map((x) => x.historyMonths)}::int[], ${s.map((x) => x.averageForMonths)}::int[])
       as s(meter_service, service_code, history_months, average_for_months)`.execute(tx);
-  await sql`analyze bill_services`.execute(tx);
+  await analyzeTemp(tx, "bill_services", input.analyze);
 
   await sql`
     create temp table bz on commit drop as
@@ -66,14 +69,14 @@ export async function prepareBatch(tx: Tx, input: BatchInput): Promise<void> {
       and m.installed_on < ${next}::date and (m.removed_on is null or m.removed_on >= ${first}::date)`.execute(
     tx,
   );
-  await sql`analyze bz`.execute(tx);
+  await analyzeTemp(tx, "bz", input.analyze);
 
   // The meter zones themselves (not per billed service): a table of its own, so the planner knows its size.
   await sql`
     create temp table bzz on commit drop as
     select distinct account_id, meter_id, zone, capacity, installed_in_period, history_months
     from bz where service_code = meter_service`.execute(tx);
-  await sql`analyze bzz`.execute(tx);
+  await analyzeTemp(tx, "bzz", input.analyze);
 
   // Account by account through the readings' account-leading index (a lateral join keeps the planner from a
   // scan of every reading of the provider).
@@ -89,7 +92,7 @@ export async function prepareBatch(tx: Tx, input: BatchInput): Promise<void> {
         and r.status in ('accepted', 'pending_review') and r.period <= ${first}::date
         and r.deemed_on >= ${historyFrom}::date
     ) r`.execute(tx);
-  await sql`analyze br`.execute(tx);
+  await analyzeTemp(tx, "br", input.analyze);
 
   await sql`
     create temp table bzu on commit drop as
@@ -181,7 +184,7 @@ export async function prepareBatch(tx: Tx, input: BatchInput): Promise<void> {
       -- A closing reading with nothing before it starts the meter's history: billed 0, the basis from now on.
       d.to_v is not null and d.from_v is null as first_reading
     from based d`.execute(tx);
-  await sql`analyze bzu`.execute(tx);
+  await analyzeTemp(tx, "bzu", input.analyze);
 
   await sql`
     create temp table bem on commit drop as
@@ -194,7 +197,7 @@ export async function prepareBatch(tx: Tx, input: BatchInput): Promise<void> {
     where e.account_id >= ${from} and e.account_id < ${to} and e.provider_id = ${provider}
       and e.method in ('average', 'norm', 'none') and e.period < ${first}::date
       and (u.basis_date is null or (e.period + interval '1 month')::date > u.basis_date)`.execute(tx);
-  await sql`analyze bem`.execute(tx);
+  await analyzeTemp(tx, "bem", input.analyze);
 
   // Each account's use by norm per service, this month and next (normUseInMonth: the parts' norms by their days).
   await sql`
@@ -207,7 +210,7 @@ export async function prepareBatch(tx: Tx, input: BatchInput): Promise<void> {
     join bill_norms n on n.settlement_id = pr.settlement_id and n.period in (${first}::date, ${next}::date)
     where a.provider_id = ${provider} and a.id >= ${from} and a.id < ${to}
       and a.opened_on < ${next}::date and (a.closed_on is null or a.closed_on >= ${first}::date)`.execute(tx);
-  await sql`analyze bpn`.execute(tx);
+  await analyzeTemp(tx, "bpn", input.analyze);
 
   await buildQuantities(tx, input);
 }
@@ -342,5 +345,5 @@ async function buildQuantities(tx: Tx, input: BatchInput): Promise<void> {
     select account_id, settlement_id, service_code, null, 1, 1, ${next}::date, 'plan', next_quantity_th,
       'unmetered', null, null, null, null, null
     from unmetered where next_quantity_th is not null`.execute(tx);
-  await sql`analyze bill_quantities`.execute(tx);
+  await analyzeTemp(tx, "bill_quantities", input.analyze);
 }

@@ -16,15 +16,16 @@
 // A property test prices random households both ways and compares every amount.
 import { sql } from "kysely";
 import type { Tx } from "../../../db/database.ts";
+import { analyzeTemp } from "./analyze-temp.ts";
 
-export async function priceQuantities(tx: Tx): Promise<void> {
+export async function priceQuantities(tx: Tx, analyze: boolean): Promise<void> {
   await sql`
     create temp table bill_classes on commit drop as
     select account_id, service_code, settlement_id, period, purpose, zones, zone,
       sum(quantity_th)::bigint as quantity_th
     from bill_quantities
     group by account_id, service_code, settlement_id, period, purpose, zones, zone`.execute(tx);
-  await sql`analyze bill_classes`.execute(tx);
+  await analyzeTemp(tx, "bill_classes", analyze);
 
   await sql`
     create temp table bill_class_lines on commit drop as
@@ -53,7 +54,7 @@ export async function priceQuantities(tx: Tx): Promise<void> {
       (sum(s.share) over w - sum(s.share) over (w order by s.zones, s.zone) + s.share)::bigint as rest_t
     from shares s
     window w as (partition by s.account_id, s.service_code, s.period, s.purpose, s.part_no)`.execute(tx);
-  await sql`analyze bill_class_lines`.execute(tx);
+  await analyzeTemp(tx, "bill_class_lines", analyze);
 
   await sql`
     create temp table bill_class_blocks on commit drop as
@@ -63,7 +64,7 @@ export async function priceQuantities(tx: Tx): Promise<void> {
       end as cb
     from bill_class_lines l
     join tariff_blocks b on b.tariff_id = l.tariff_id`.execute(tx);
-  await sql`analyze bill_class_blocks`.execute(tx);
+  await analyzeTemp(tx, "bill_class_blocks", analyze);
 
   // C_k per class and block; households with one class take the blocks as they are.
   await sql`
@@ -91,7 +92,7 @@ export async function priceQuantities(tx: Tx): Promise<void> {
     union all
     select account_id, service_code, period, purpose, part_no, position, k, cb from bill_class_blocks
     where n = 1`.execute(tx);
-  await sql`analyze bill_class_alloc`.execute(tx);
+  await analyzeTemp(tx, "bill_class_alloc", analyze);
 
   await sql`
     create temp table bill_amounts on commit drop as
@@ -134,5 +135,5 @@ export async function priceQuantities(tx: Tx): Promise<void> {
     window w as (partition by m.account_id, m.service_code, m.period, m.purpose, m.zones, m.zone)`.execute(
     tx,
   );
-  await sql`analyze bill_amounts`.execute(tx);
+  await analyzeTemp(tx, "bill_amounts", analyze);
 }

@@ -13,6 +13,7 @@ import { parseLocalDate } from "../../../domain/local-date.ts";
 import { type Kopiykas, kop } from "../../../domain/money.ts";
 import { daysInPeriod, firstDay, type Period } from "../../../domain/period.ts";
 import { AppError } from "../../errors.ts";
+import { analyzeTemp } from "./analyze-temp.ts";
 
 export interface TariffPartRow {
   service_code: ServiceCode;
@@ -193,7 +194,11 @@ export async function heatingSeason(db: Db | Tx, providerId: number): Promise<He
 }
 
 /** The parts as a temporary table of the current transaction, for the batch statements to join. */
-export async function createPartsTable(tx: Tx, rows: readonly TariffPartRow[]): Promise<void> {
+export async function createPartsTable(
+  tx: Tx,
+  rows: readonly TariffPartRow[],
+  analyze: boolean,
+): Promise<void> {
   await sql`
     create temp table bill_parts on commit drop as
     select * from unnest(
@@ -205,7 +210,7 @@ export async function createPartsTable(tx: Tx, rows: readonly TariffPartRow[]): 
       ${rows.map((r) => r.norm_days)}::int[]
     ) as p(service_code, settlement_id, period, part_no, tariff_id, days, month_days, month_fee_kop,
            norm_per_resident_th, norm_per_m2, norm_days)`.execute(tx);
-  await sql`analyze bill_parts`.execute(tx);
+  await analyzeTemp(tx, "bill_parts", analyze);
   // Per service, settlement and month, the norm summed over the parts' days (norms.ts, normUseInMonth): a premise's
   // use by norm is then div(2·N + D, 2·D) with N = per_resident·residents·10⁹ + per_m2·10⁶·area·10⁶ and
   // D = 10⁹·month_days — thousandths, rounded half up once.
@@ -217,5 +222,5 @@ export async function createPartsTable(tx: Tx, rows: readonly TariffPartRow[]): 
     from bill_parts
     where norm_per_resident_th is not null or norm_per_m2 is not null
     group by service_code, settlement_id, period`.execute(tx);
-  await sql`analyze bill_norms`.execute(tx);
+  await analyzeTemp(tx, "bill_norms", analyze);
 }
