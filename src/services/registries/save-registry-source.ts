@@ -4,6 +4,7 @@
 import {
   type ColumnMapping,
   type ColumnRef,
+  DEFAULT_MAX_AMOUNT_KOP,
   type RegistryField,
   type RegistryFormat,
   registryFormatProblems,
@@ -22,6 +23,11 @@ export interface SaveRegistrySourceOptions {
   decimalSeparator?: RegistryFormat["decimalSeparator"];
   dateFormat?: RegistryFormat["dateFormat"];
   header?: boolean;
+  /** The largest amount one line may bring, in kopiykas. */
+  maxAmountKop?: number;
+  /** Lines at the top of each file that are not its table (a preamble), and lines at the bottom (a totals line). */
+  skipFirstLines?: number;
+  skipLastLines?: number;
   /** Changes to the mapping: a field to a column, or null to drop the field. */
   columns?: Partial<Record<RegistryField, ColumnRef | null>>;
 }
@@ -33,6 +39,9 @@ const DEFAULT_FORMAT: RegistryFormat = {
   dateFormat: "YYYY-MM-DD",
   header: true,
   columns: {},
+  maxAmountKop: DEFAULT_MAX_AMOUNT_KOP,
+  skipFirstLines: 0,
+  skipLastLines: 0,
 };
 
 export async function saveRegistrySource(
@@ -55,6 +64,9 @@ export async function saveRegistrySource(
       dateFormat: options.dateFormat ?? base.dateFormat,
       header: options.header ?? base.header,
       columns,
+      maxAmountKop: options.maxAmountKop ?? base.maxAmountKop,
+      skipFirstLines: options.skipFirstLines ?? base.skipFirstLines,
+      skipLastLines: options.skipLastLines ?? base.skipLastLines,
     };
     const problems = registryFormatProblems(format);
     if (!/^[a-z][a-z0-9-]{0,39}$/.test(name))
@@ -74,6 +86,9 @@ export async function saveRegistrySource(
       date_format: format.dateFormat,
       header: format.header,
       columns: JSON.stringify(columns),
+      max_amount_kop: format.maxAmountKop,
+      skip_first_lines: format.skipFirstLines,
+      skip_last_lines: format.skipLastLines,
     };
     if (existing) {
       await trx
