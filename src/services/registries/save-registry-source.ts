@@ -11,6 +11,7 @@ import {
 } from "../../domain/registry/registry-format.ts";
 import type { Deps } from "../deps.ts";
 import { AppError } from "../errors.ts";
+import { SOURCE_NAME } from "./find-registry-source.ts";
 import { loadRegistrySources, type RegistrySourceView } from "./registry-source-view.ts";
 
 export interface SaveRegistrySourceOptions {
@@ -69,7 +70,7 @@ export async function saveRegistrySource(
       skipLastLines: options.skipLastLines ?? base.skipLastLines,
     };
     const problems = registryFormatProblems(format);
-    if (!/^[a-z][a-z0-9-]{0,39}$/.test(name))
+    if (!SOURCE_NAME.test(name))
       problems.unshift("a name is 1 to 40 lowercase Latin letters, digits and '-', starting with a letter");
     if (problems.length > 0)
       throw new AppError(
