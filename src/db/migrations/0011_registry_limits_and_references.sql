@@ -30,3 +30,12 @@ begin
   end if;
 end
 $$;
+
+-- registry_lines is written only by the import, set-based, from ids the same transaction has just read or written
+-- (its registry, its source, the provider and account it matched): like billed_usage (0007), without foreign keys.
+-- Their row-by-row checks were half the time of a large file's import (6 of 12 s for 100,000 lines).
+alter table registry_lines
+  drop constraint registry_lines_registry_id_fkey,
+  drop constraint registry_lines_source_id_fkey,
+  drop constraint registry_lines_provider_id_fkey,
+  drop constraint registry_lines_account_id_fkey;

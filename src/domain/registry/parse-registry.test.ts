@@ -136,9 +136,13 @@ test("a source skips a preamble above the header and a totals line below the pay
     { line: 7, raw: "Разом,,3,," },
   ]);
   assert.equal(parsed.blankLines, 2);
-  // Without the settings the preamble is read as CSV: its stray quote never closes. Skipped lines are not CSV.
-  await refusal(parseRegistry(text, STANDARD, true), "registry_not_csv", { kind: "syntax", line: 2 });
-  await refusal(parseRegistry(text.replace('"', ""), STANDARD, true), "registry_header_invalid");
+  // Without the settings the preamble is taken for the header.
+  await refusal(parseRegistry(text, STANDARD, true), "registry_header_invalid", {
+    missing:
+      'reference ("reference"), account ("account"), amount ("amount"), paid_on ("paid_on"), provider_edrpou ("provider_edrpou")',
+    header: "Реєстр платежів,«Демо Банк»",
+    line: 1,
+  });
 });
 
 test("text arriving in pieces — a CRLF, a character, a quoted line break split between them — reads the same", async () => {

@@ -3,9 +3,8 @@
 // header (a bank's preamble) and lines below the payments (a totals line). A file whose CSV is broken (a quote
 // never closed) or whose header lacks a required column cannot be read at all; a line with a bad value is still a
 // row (the import reports it). Memory holds one record at a time, plus the few held back as possible totals lines.
-import { Readable } from "node:stream";
-import { pipeline } from "node:stream/promises";
-import { CsvError, type Info, parse } from "csv-parse";
+import { finished } from "node:stream/promises";
+import { CsvError, parse } from "csv-parse";
 import { MAX_LINE_BYTES } from "./decode-registry.ts";
 import { RegistryFileError } from "./registry-file-error.ts";
 import {
@@ -106,71 +105,79 @@ export class RegistryParser {
     private readonly needProvider: boolean,
   ) {}
 
-  async *rows(text: AsyncIterable<string> | Iterable<string>): AsyncGenerator<RegistryRow> {
+  /** The file's payment rows in file order, a chunk of text's worth at a time. */
+  async *batches(text: AsyncIterable<string> | Iterable<string>): AsyncGenerator<RegistryRow[]> {
     const { format } = this;
-    const skipFirst = format.skipFirstLines;
-    // Where the last whole record ended, as the parser read it (records it read before failing may never reach
-    // the loop below): a broken one starts on the next line.
-    let lastLine = 0;
+    // Without csv-parse's per-record info (it costs as much as the parsing): a record starts on the line after
+    // the one the previous record ended on, and its raw text says how many lines it spans.
     const parser = parse({
       delimiter: format.delimiter,
       record_delimiter: "\n",
-      info: true,
       raw: true,
       relax_column_count: true,
       relax_quotes: true,
       bom: true,
       max_record_size: MAX_LINE_BYTES,
-      on_record: (record, context) => {
-        lastLine = context.lines;
-        return record;
-      },
     });
-    const feeding = pipeline(
-      Readable.from(plainLines(text, skipFirst, this.summary.skipped), { objectMode: false }),
-      parser,
-    );
-    feeding.catch(() => {}); // the same error reaches the loop below
+    // Records arrive synchronously while a piece of text is written, so each piece's rows are complete when
+    // write() returns, and a failure is known then too (parser.errored).
+    const records: { record: string[]; raw: string }[] = [];
+    parser.on("data", (r) => records.push(r));
+    parser.on("error", () => {});
+    let nextLine = format.skipFirstLines + 1;
     let index: Partial<Record<RegistryField, number>> | null = format.header ? null : this.positions();
     let anything = false;
     const held: RegistryRow[] = [];
-    try {
-      for await (const { record, raw, info } of parser as AsyncIterable<{
-        record: string[];
-        raw: string;
-        info: Info;
-      }>) {
-        const breaks = record.reduce((n, f) => n + countBreaks(f), 0);
-        const line = info.lines - breaks + skipFirst;
+    const failed = () => {
+      const e = parser.errored;
+      if (!e) return;
+      if (!(e instanceof CsvError)) throw e;
+      throw new RegistryFileError("registry_not_csv", {
+        kind: e.code === "CSV_MAX_RECORD_SIZE" ? "line_too_long" : "syntax",
+        line: nextLine,
+      });
+    };
+    const take = (): RegistryRow[] => {
+      const rows: RegistryRow[] = [];
+      for (const { record, raw } of records) {
+        const line = nextLine;
+        nextLine += countBreaks(raw);
         if (record.every((f) => f.trim() === "")) {
-          this.summary.blankLines += breaks + 1;
+          this.summary.blankLines += Math.max(1, countBreaks(raw));
           continue;
         }
         anything = true;
-        const text = raw.endsWith("\n") ? raw.slice(0, -1) : raw;
         if (index === null) {
           index = this.header(record, line);
           continue;
         }
         const values: Partial<Record<RegistryField, string>> = {};
         for (const f of this.summary.fields) values[f] = (record[index[f]!] ?? "").trim();
-        held.push({ line, raw: text, values });
-        if (held.length > format.skipLastLines) yield held.shift()!;
+        held.push({ line, raw: raw.endsWith("\n") ? raw.slice(0, -1) : raw, values });
+        if (held.length > format.skipLastLines) rows.push(held.shift()!);
       }
-      await feeding;
-    } catch (e) {
-      if (e instanceof CsvError) {
-        const tooLong = e.code === "CSV_MAX_RECORD_SIZE";
-        throw new RegistryFileError("registry_not_csv", {
-          kind: tooLong ? "line_too_long" : "syntax",
-          line: lastLine + skipFirst + 1,
-        });
-      }
-      throw e;
+      records.length = 0;
+      return rows;
+    };
+    for await (const piece of plainLines(text, format.skipFirstLines, this.summary.skipped)) {
+      parser.write(piece);
+      failed();
+      const rows = take();
+      if (rows.length > 0) yield rows;
     }
+    parser.end();
+    await finished(parser, { readable: false }).catch(() => {});
+    failed();
+    const rows = take();
+    if (rows.length > 0) yield rows;
     if (!anything) throw new RegistryFileError("registry_empty");
     for (const row of held)
       this.summary.skipped.push({ line: row.line, raw: row.raw.slice(0, SKIPPED_RAW_CHARS) });
+  }
+
+  /** The file's payment rows one by one (tests, small files). */
+  async *rows(text: AsyncIterable<string> | Iterable<string>): AsyncGenerator<RegistryRow> {
+    for await (const batch of this.batches(text)) yield* batch;
   }
 
   /** Without a header row, every column is given by position. */

@@ -149,7 +149,11 @@ export async function importPaymentRegistry(
     // Imports of one source take turns, so two files bringing one reference cannot both post it.
     await sql`select pg_advisory_xact_lock(${LOCK_KEY}, ${source.id})`.execute(trx);
     if (!options.again) await refuseRepeat(trx, source, probed.sha256);
-    if (deps.database.engine === "postgres") await sql`set local jit = off`.execute(trx);
+    // Set-based statements over a whole file: no JIT compilation for them, and sorts of a large file in memory.
+    if (deps.database.engine === "postgres") {
+      await sql`set local jit = off`.execute(trx);
+      await sql`set local work_mem = '64MB'`.execute(trx);
+    }
     const recipients = await RegistryRecipients.load(trx, fixedProvider);
 
     // The second reading: line by line into the staging table.
@@ -157,8 +161,8 @@ export async function importPaymentRegistry(
     const parser = new RegistryParser(format, fixedProvider === null);
     const hash = createHash("sha256");
     try {
-      for await (const row of parser.rows(decoded(read, probed.encoding, hash)))
-        await staging.add(stage(row, format, today, recipients));
+      for await (const rows of parser.batches(decoded(read, probed.encoding, hash)))
+        await staging.add(rows.map((row) => stage(row, format, today, recipients)));
       await staging.finish();
     } catch (e) {
       await staging.abort();
@@ -251,40 +255,44 @@ function stage(
   today: LocalDate,
   recipients: RegistryRecipients,
 ): StagedLine {
-  const base = {
+  const line: StagedLine = {
     line: row.line,
     raw: row.raw,
+    readable: false,
     reference: row.values.reference || null,
     account: row.values.account || null,
-    payer: null,
     accountKey: null,
     amountKop: null,
     paidOn: null,
     period: null,
     service: null,
     providerId: null,
-  };
-  const read = readRegistryLine(row, format, today);
-  if (!read.ok) return { ...base, readable: false, reason: read.problem.reason, params: read.problem.params };
-  const p = read.payment;
-  const payment = {
-    ...base,
-    readable: true,
-    payer: p.payer,
-    amountKop: p.amountKop,
-    paidOn: p.paidOn,
-    period: p.period === null ? null : firstDay(p.period),
-  };
-  const to = recipients.of(p);
-  if (!to.ok) return { ...payment, providerId: to.providerId, reason: to.reason, params: to.params };
-  return {
-    ...payment,
-    providerId: to.providerId,
-    service: to.service,
-    accountKey: to.accountKey,
+    payer: null,
     reason: null,
     params: {},
   };
+  const read = readRegistryLine(row, format, today);
+  if (!read.ok) {
+    line.reason = read.problem.reason;
+    line.params = read.problem.params;
+    return line;
+  }
+  const p = read.payment;
+  line.readable = true;
+  line.payer = p.payer;
+  line.amountKop = p.amountKop;
+  line.paidOn = p.paidOn;
+  line.period = p.period === null ? null : firstDay(p.period);
+  const to = recipients.of(p);
+  line.providerId = to.providerId;
+  if (!to.ok) {
+    line.reason = to.reason;
+    line.params = to.params;
+  } else {
+    line.service = to.service;
+    line.accountKey = to.accountKey;
+  }
+  return line;
 }
 
 /** The provider an upload is made for must be the source's own, if it has one. */

@@ -69,7 +69,7 @@ const CREATE = sql`
   ) on commit drop`;
 
 export interface Staging {
-  add(line: StagedLine): Promise<void>;
+  add(lines: StagedLine[]): Promise<void>;
   /** Everything added is in the table, and the planner knows its size. */
   finish(): Promise<void>;
   /** The file will not be read to its end: stop any COPY under way, so the transaction can roll back. */
@@ -97,10 +97,12 @@ const values = (l: StagedLine) =>
 const ESCAPES: Record<string, string> = { "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r" };
 
 /** A value in COPY's text format: \N for null, backslash escapes for what would end a field or a row. */
+const SPECIAL = /[\\\t\n\r]/;
 function copyField(v: string | number | boolean | null): string {
   if (v === null) return "\\N";
   if (typeof v === "boolean") return v ? "t" : "f";
-  return typeof v === "number" ? String(v) : v.replace(/[\\\t\n\r]/g, (c) => ESCAPES[c]!);
+  if (typeof v === "number") return String(v);
+  return SPECIAL.test(v) ? v.replace(/[\\\t\n\r]/g, (c) => ESCAPES[c]!) : v;
 }
 
 const FLUSH_CHARS = 1 << 16;
@@ -127,11 +129,13 @@ async function copyStaging(trx: Tx, client: CopyClient): Promise<Staging> {
     if (!ok) await once(stream, "drain");
   };
   const staging: Staging = {
-    async add(line) {
-      const row = `${values(line).map(copyField).join("\t")}\n`;
-      pending.push(row);
-      size += row.length;
-      if (size >= FLUSH_CHARS) await flush();
+    async add(lines) {
+      for (const line of lines) {
+        const row = `${values(line).map(copyField).join("\t")}\n`;
+        pending.push(row);
+        size += row.length;
+        if (size >= FLUSH_CHARS) await flush();
+      }
     },
     async finish() {
       await flush();
@@ -169,9 +173,11 @@ async function insertStaging(trx: Tx): Promise<Staging> {
     batch = [];
   };
   return {
-    async add(line) {
-      batch.push(line);
-      if (batch.length >= INSERT_LINES) await flush();
+    async add(lines) {
+      for (const line of lines) {
+        batch.push(line);
+        if (batch.length >= INSERT_LINES) await flush();
+      }
     },
     async finish() {
       await flush();
