@@ -1,8 +1,8 @@
-// What becomes of each staged line, decided for the whole file in a few set-based statements (docs/registries.md):
+// What becomes of each staged line, decided for the whole file in one set-based statement (docs/registries.md):
 // a reference already posted from this source (in any case) is a duplicate whatever else its line says; of the
 // lines whose account is found and whose payment the ledger does not hold yet, the first per reference posts and the
 // later ones are duplicates in the file; the rest keep the reason the line alone gave, or have no account.
-// Every line goes to registry_lines with its outcome, and the posted ones to the ledger with the rule
+// Every line goes to registry_lines with its outcome, and the posted ones to the ledger by the rule
 // postLedgerEntries applies: one entry per (account, source, source_ref), a repeat skipped.
 import { sql } from "kysely";
 import type { Tx } from "../../db/database.ts";
@@ -15,19 +15,19 @@ export interface Decision {
   duplicates: number;
   unmatched: number;
   malformed: number;
+  /** Ledger entries made: `posted` unless another writer posted one of them meanwhile. */
+  entries: number;
 }
 
-/** Writes every staged line to registry_lines with its outcome, reason and facts. */
-export async function decideLines(
+/** Decides every staged line, records it in registry_lines, posts the posted ones, and counts the outcomes. */
+export async function decideAndPost(
   trx: Tx,
   registryId: number,
   source: { id: number; name: string },
-): Promise<void> {
+): Promise<Decision> {
   // The lookups into registry_lines and the ledger are per line, by their unique indexes: those tables only grow,
   // and a join the planner chose from stale statistics could compare every staged line with all of their rows.
-  await sql`
-    insert into registry_lines (registry_id, source_id, line_no, raw, outcome, reason, details, reference,
-                                provider_id, account_id, amount_kop, paid_on)
+  const { rows } = await sql<{ outcome: RegistryLineOutcome; n: number; kop: number; entries: number }>`
     with looked as (
       select s.line_no, s.readable, s.reference_key, a.id as account_id,
              b.registry_id as before_registry, b.line_no as before_line, h.hit is not null as in_ledger
@@ -52,60 +52,67 @@ export async function decideLines(
       from looked
       where account_id is not null and before_registry is null and not in_ledger
       group by reference_key
-    )
-    select ${registryId}::bigint, ${source.id}::integer, s.line_no, s.raw, d.outcome, d.reason,
-           d.params || jsonb_strip_nulls(jsonb_build_object(
-             'payer', s.payer, 'period', to_char(s.period, 'YYYY-MM'), 'service', s.service_code)),
-           s.reference, s.provider_id, k.account_id, s.amount_kop, s.paid_on
-    from registry_import s
-    join looked k on k.line_no = s.line_no
-    left join first_posted f on s.readable and f.reference_key = s.reference_key
-    left join providers p on p.id = s.provider_id
-    cross join lateral (
-      select * from (values
-        (not s.readable, 'malformed', s.reason, s.params),
-        (k.before_registry is not null, 'duplicate', 'duplicate_posted',
-          jsonb_build_object('reference', s.reference, 'registryId', k.before_registry, 'line', k.before_line)),
-        (f.line_no < s.line_no, 'duplicate', 'duplicate_in_file',
-          jsonb_build_object('reference', s.reference, 'firstLine', f.line_no)),
-        (f.line_no = s.line_no, 'posted', null, '{}'::jsonb),
-        (s.reason is not null, 'unmatched', s.reason, s.params),
-        (k.account_id is null, 'unmatched', 'account_unknown',
-          jsonb_build_object('account', s.account, 'provider', p.code)),
-        (true, 'duplicate', 'duplicate_in_ledger', jsonb_build_object('reference', s.reference))
-      ) v(applies, outcome, reason, params)
-      where v.applies
-      limit 1
-    ) d`.execute(trx);
-}
-
-/** Posts the file's posted lines to the ledger; returns how many entries were new. */
-export async function postDecidedLines(trx: Tx, registryId: number, source: string): Promise<number> {
-  const { rows } = await sql<{ inserted: number }>`
-    with inserted as (
+    ),
+    -- which rule decides each line, in the order they apply
+    decided as (
+      select s.line_no, s.raw, s.reason, s.params, s.reference, s.account, s.payer, s.period, s.service_code,
+             s.provider_id, s.amount_kop, s.paid_on, k.account_id, k.before_registry, k.before_line,
+             f.line_no as first_line, p.code as provider_code,
+             case when not s.readable then 1
+                  when k.before_registry is not null then 2
+                  when f.line_no < s.line_no then 3
+                  when f.line_no = s.line_no then 4
+                  when s.reason is not null then 5
+                  when k.account_id is null then 6
+                  else 7 end as rule
+      from registry_import s
+      join looked k on k.line_no = s.line_no
+      left join first_posted f on s.readable and f.reference_key = s.reference_key
+      left join providers p on p.id = s.provider_id
+    ),
+    outcomes as (
+      select d.*,
+             (array['malformed', 'duplicate', 'duplicate', 'posted', 'unmatched', 'unmatched', 'duplicate'])[d.rule]
+               as outcome
+      from decided d
+    ),
+    recorded as (
+      insert into registry_lines (registry_id, source_id, line_no, raw, outcome, reason, details, reference,
+                                  provider_id, account_id, amount_kop, paid_on)
+      select ${registryId}::bigint, ${source.id}::integer, o.line_no, o.raw, o.outcome,
+             case o.rule when 1 then o.reason when 2 then 'duplicate_posted' when 3 then 'duplicate_in_file'
+                         when 5 then o.reason when 6 then 'account_unknown' when 7 then 'duplicate_in_ledger' end,
+             case o.rule
+               when 2 then jsonb_build_object('reference', o.reference, 'registryId', o.before_registry,
+                                              'line', o.before_line)
+               when 3 then jsonb_build_object('reference', o.reference, 'firstLine', o.first_line)
+               when 4 then '{}'::jsonb
+               when 6 then jsonb_build_object('account', o.account, 'provider', o.provider_code)
+               when 7 then jsonb_build_object('reference', o.reference)
+               else o.params
+             end || jsonb_strip_nulls(jsonb_build_object(
+               'payer', o.payer, 'period', to_char(o.period, 'YYYY-MM'), 'service', o.service_code)),
+             o.reference, o.provider_id, o.account_id, o.amount_kop, o.paid_on
+      from outcomes o
+    ),
+    -- the posted lines' payments: negative, dated the day paid, in the month named or else the month paid
+    entries as (
       insert into ledger_entries (account_id, provider_id, service_code, period, kind, amount_kop, entry_date,
                                   source, source_ref, details)
-      select l.account_id, l.provider_id, s.service_code,
-             coalesce(s.period, date_trunc('month', l.paid_on)::date), 'payment', -l.amount_kop, l.paid_on,
-             'bank_registry', ${source} || ':' || l.reference,
-             jsonb_build_object('registry_id', l.registry_id, 'line', l.line_no)
-               || jsonb_strip_nulls(jsonb_build_object('period', to_char(s.period, 'YYYY-MM'),
-                                                       'service', s.service_code))
-      from registry_lines l join registry_import s on s.line_no = l.line_no
-      where l.registry_id = ${registryId} and l.outcome = 'posted'
-      order by l.account_id, l.line_no
+      select o.account_id, o.provider_id, o.service_code, coalesce(o.period, date_trunc('month', o.paid_on)::date),
+             'payment', -o.amount_kop, o.paid_on, 'bank_registry', ${source.name} || ':' || o.reference,
+             jsonb_build_object('registry_id', ${registryId}::bigint, 'line', o.line_no)
+               || jsonb_strip_nulls(jsonb_build_object('period', to_char(o.period, 'YYYY-MM'),
+                                                       'service', o.service_code))
+      from outcomes o
+      where o.rule = 4
+      order by o.account_id, o.line_no
       on conflict (account_id, source, source_ref) where source_ref is not null do nothing
       returning 1
     )
-    select count(*)::int as inserted from inserted`.execute(trx);
-  return rows[0]?.inserted ?? 0;
-}
-
-/** The registry's counts per outcome, written to its row. */
-export async function countLines(trx: Tx, registryId: number): Promise<Decision> {
-  const { rows } = await sql<{ outcome: RegistryLineOutcome; n: number; kop: number }>`
-    select outcome, count(*)::int as n, coalesce(sum(amount_kop), 0)::int8 as kop
-    from registry_lines where registry_id = ${registryId} group by outcome`.execute(trx);
+    select outcome, count(*)::int as n, coalesce(sum(amount_kop), 0)::int8 as kop,
+           (select count(*)::int from entries) as entries
+    from outcomes group by outcome`.execute(trx);
   const of = (o: RegistryLineOutcome) => rows.find((r) => r.outcome === o);
   const d: Decision = {
     lines: rows.reduce((n, r) => n + r.n, 0),
@@ -114,6 +121,7 @@ export async function countLines(trx: Tx, registryId: number): Promise<Decision>
     duplicates: of("duplicate")?.n ?? 0,
     unmatched: of("unmatched")?.n ?? 0,
     malformed: of("malformed")?.n ?? 0,
+    entries: rows[0]?.entries ?? 0,
   };
   await trx
     .updateTable("payment_registries")

@@ -30,7 +30,7 @@ import {
 import { DEFAULT_LOCALE, type Locale } from "../../i18n/locale.ts";
 import type { Deps } from "../deps.ts";
 import { AppError } from "../errors.ts";
-import { countLines, decideLines, firstProblems, postDecidedLines } from "./decide-registry-lines.ts";
+import { decideAndPost, firstProblems } from "./decide-registry-lines.ts";
 import { findRegistrySource } from "./find-registry-source.ts";
 import { type LineReason, lineMessage } from "./line-reasons.ts";
 import { RegistryRecipients } from "./registry-recipients.ts";
@@ -195,13 +195,11 @@ export async function importPaymentRegistry(
       })
       .returning("id")
       .executeTakeFirstOrThrow();
-    await decideLines(trx, registry.id, source);
-    const counts = await countLines(trx, registry.id);
-    const inserted = await postDecidedLines(trx, registry.id, source.name);
-    if (inserted !== counts.posted) {
+    const { entries, ...counts } = await decideAndPost(trx, registry.id, source);
+    if (entries !== counts.posted) {
       // Another writer posted one of these under the same reference between our check and now: start again.
       throw new Error(
-        `registry ${registry.id}: ${counts.posted - inserted} ledger entries were already there`,
+        `registry ${registry.id}: ${counts.posted - entries} ledger entries were already there`,
       );
     }
     const listed = await firstProblems(trx, registry.id, options.maxProblems ?? MAX_PROBLEMS);
