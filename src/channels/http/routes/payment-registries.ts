@@ -89,7 +89,7 @@ export async function paymentRegistryRoutes(app: FastifyInstance, opts: { deps: 
       const report = await importPaymentRegistry(deps, {
         source: request.query.source,
         fileName: request.query.fileName ?? "registry.csv",
-        content: new Uint8Array(body),
+        content: body,
         providerId: provider.id,
         importedBy: `user:${actor.userId}`,
         locale: request.locale,
