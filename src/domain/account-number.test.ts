@@ -1,7 +1,12 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import fc from "fast-check";
-import { isValidAccountNumber, normalizeAccountNumber } from "./account-number.ts";
+import {
+  isValidAccountNumber,
+  normalizeAccountNumber,
+  paddedAccountKey,
+  zeroPaddedWidth,
+} from "./account-number.ts";
 
 const n = normalizeAccountNumber;
 
@@ -128,5 +133,28 @@ describe("isValidAccountNumber", () => {
         if (isValidAccountNumber(s)) assert.match(n(s), /[0-9]/);
       }),
     );
+  });
+});
+
+describe("zero-padded account numbers", () => {
+  test("a provider's width is known only when every number is digits of one length", () => {
+    assert.equal(zeroPaddedWidth({ count: 3, minLength: 10, maxLength: 10, allDigits: true }), 10);
+    assert.equal(zeroPaddedWidth({ count: 3, minLength: 9, maxLength: 10, allDigits: true }), null);
+    assert.equal(zeroPaddedWidth({ count: 3, minLength: 10, maxLength: 10, allDigits: false }), null);
+    assert.equal(zeroPaddedWidth({ count: 0, minLength: 0, maxLength: 0, allDigits: true }), null);
+  });
+
+  test("a number written without its leading zeros (or with too many) finds the padded one", () => {
+    assert.equal(paddedAccountKey("451", 10), "0000000451");
+    assert.equal(paddedAccountKey("0451", 10), "0000000451");
+    assert.equal(paddedAccountKey("000000000451", 10), "0000000451");
+    assert.equal(paddedAccountKey("0000000451", 10), "0000000451");
+    assert.equal(
+      paddedAccountKey("12345678901", 10),
+      "12345678901",
+      "more digits than the width: as written",
+    );
+    assert.equal(paddedAccountKey("AB451", 10), "AB451");
+    assert.equal(paddedAccountKey("451", null), "451", "a provider without fixed-width digits");
   });
 });

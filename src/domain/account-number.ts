@@ -56,3 +56,29 @@ export function isValidAccountNumber(raw: string): boolean {
   const length = [...s].length;
   return length >= 1 && length <= 40 && ALLOWED.test(s) && /[0-9]/.test(s);
 }
+
+/**
+ * What a provider's account numbers look like, as far as matching a number typed without its leading zeros needs:
+ * how many digits each has when every one of them is digits only and of one length (zero-padded to a fixed width,
+ * as gas suppliers' ten-digit numbers are), else null. `keys` describes the provider's normalized numbers.
+ */
+export function zeroPaddedWidth(keys: {
+  count: number;
+  minLength: number;
+  maxLength: number;
+  allDigits: boolean;
+}) {
+  return keys.count > 0 && keys.allDigits && keys.minLength === keys.maxLength ? keys.maxLength : null;
+}
+
+/**
+ * The key to look a written number up by at a provider whose numbers are `width` zero-padded digits: "451",
+ * "0451" and "000000000451" all become "0000000451" for width 10. Anything else — letters in it, more significant
+ * digits than the width, a provider without such a width — is left as it is. Only for matching a number someone
+ * wrote (a bank's registry); the stored key (normalizeAccountNumber) stays the number as printed.
+ */
+export function paddedAccountKey(key: string, width: number | null): string {
+  if (width === null || !/^[0-9]+$/.test(key)) return key;
+  const significant = key.replace(/^0+/, "");
+  return significant.length <= width ? significant.padStart(width, "0") : key;
+}

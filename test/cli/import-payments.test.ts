@@ -210,5 +210,71 @@ for (const target of cliTargets("import")) {
       assert.match(list.stdout, /^oschad-deu\n/m);
       assert.match(list.stdout, /^standard — /m);
     });
+
+    test("registry-source set: an amount limit and lines to skip at the top and the bottom, as the import then applies them", async () => {
+      const set = await abonent([
+        "registry-source",
+        "set",
+        "privat-deu",
+        "--provider",
+        "deu",
+        "--encoding",
+        "utf-8",
+        "--delimiter",
+        ";",
+        "--decimal-separator",
+        ",",
+        "--date-format",
+        "DD.MM.YYYY",
+        "--max-amount",
+        "5 000",
+        "--skip-first",
+        "2",
+        "--skip-last",
+        "1",
+        "--column",
+        "reference=Референс",
+        "--column",
+        "account=Рахунок",
+        "--column",
+        "amount=Сума",
+        "--column",
+        "paid_on=Дата",
+      ]);
+      assert.equal(set.code, 0, set.stderr);
+      assert.match(
+        set.stdout,
+        /\n +at most UAH\s5,000\.00 a line; skip 2 line\(s\) at the top; skip 1 line\(s\) at the bottom\n/,
+      );
+      for (const [option, value] of [
+        ["--max-amount", "0"],
+        ["--max-amount", "сто"],
+        ["--skip-first", "101"],
+        ["--skip-last", "-1"],
+      ] as const) {
+        const bad = await abonent(["registry-source", "set", "privat-deu", option, value]);
+        assert.equal(bad.code, 2, `${option} ${value}: ${bad.stdout}`);
+      }
+
+      const file = join(workDir, `privat-${target.name}.csv`);
+      writeFileSync(
+        file,
+        "ПриватБанк. Реєстр платежів\n" +
+          "за 4.11.2026; отримувач ТОВ «ДЕП»\n" +
+          "Референс;Дата;Рахунок;Сума\n" +
+          "P-1;4.11.2026;T-1;5 000,00\n" +
+          "P-2;4.11.2026;T-2;5 000,01\n" +
+          "Разом;;;10 000,01\n",
+      );
+      const run = await abonent(["import", "payments", file, "--source", "privat-deu"]);
+      assert.equal(run.code, 0, run.stderr);
+      assert.match(run.stdout, /\n +lines +2\n +posted +1 +UAH\s5,000\.00\n/);
+      assert.match(run.stdout, /\(line 1 skipped, as the source says: ПриватБанк\. Реєстр платежів\)/);
+      assert.match(run.stdout, /\(line 6 skipped, as the source says: Разом;;;10 000,01\)/);
+      assert.match(
+        run.stdout,
+        /\n +5 +malformed +amount_too_large +P-2 +The amount "5 000,01" is above 5000\.00 UAH, the largest payment this source may bring/,
+      );
+    });
   });
 }

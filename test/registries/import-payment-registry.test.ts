@@ -25,7 +25,7 @@ const BANK = fixture("demo-bank-2026-11-04.csv");
 
 forEachDatabase("payment registries", (get) => {
   let ids: Record<string, number>;
-  const run = (o: Partial<ImportRegistryOptions> & Pick<ImportRegistryOptions, "bytes" | "source">) =>
+  const run = (o: Partial<ImportRegistryOptions> & Pick<ImportRegistryOptions, "content" | "source">) =>
     importPaymentRegistry(get().deps, { fileName: "registry.csv", importedBy: "test", locale: "en", ...o });
   const refused = async (promise: Promise<unknown>, code: string) => {
     await assert.rejects(promise, (e) => {
@@ -51,7 +51,7 @@ forEachDatabase("payment registries", (get) => {
   });
 
   test("the standard file: posted, duplicate in the file, unknown account and provider, malformed amounts and dates", async () => {
-    const r = await run({ source: "standard", fileName: "standard-2026-11-03.csv", bytes: STANDARD_1 });
+    const r = await run({ source: "standard", fileName: "standard-2026-11-03.csv", content: STANDARD_1 });
     assert.equal(r.encoding, "utf-8");
     assert.equal(r.encodingDetected, false);
     assert.deepEqual(
@@ -137,12 +137,12 @@ forEachDatabase("payment registries", (get) => {
   test("the same file again is refused and writes nothing; a later file's repeated reference is a duplicate", async () => {
     const before = await counts();
     await refused(
-      run({ source: "standard", fileName: "copy.csv", bytes: STANDARD_1 }),
+      run({ source: "standard", fileName: "copy.csv", content: STANDARD_1 }),
       "registry_already_imported",
     );
     assert.deepEqual(await counts(), before);
 
-    const r = await run({ source: "standard", fileName: "standard-2026-11-04.csv", bytes: STANDARD_2 });
+    const r = await run({ source: "standard", fileName: "standard-2026-11-04.csv", content: STANDARD_2 });
     assert.deepEqual([r.lines, r.posted, r.duplicates, r.postedKop], [2, 1, 1, 30000]);
     assert.equal(r.problems[0]!.reason, "duplicate_posted");
     assert.match(r.problems[0]!.message, /^Payment "PB-0002" is already posted \(registry #\d+, line 3\)$/);
@@ -172,7 +172,7 @@ forEachDatabase("payment registries", (get) => {
     const r = await run({
       source: "standard",
       fileName: "standard-2026-11-03.csv",
-      bytes: STANDARD_1,
+      content: STANDARD_1,
       again: true,
     });
     assert.deepEqual([r.lines, r.posted, r.duplicates, r.unmatched, r.malformed], [11, 1, 5, 1, 4]);
@@ -192,7 +192,7 @@ forEachDatabase("payment registries", (get) => {
     const r = await run({
       source: "demo-bank",
       fileName: "demo-bank-2026-11-04.csv",
-      bytes: BANK,
+      content: BANK,
       locale: "uk",
     });
     assert.equal(r.encoding, "windows-1251");
@@ -228,10 +228,10 @@ forEachDatabase("payment registries", (get) => {
     const text =
       "reference,account,amount,paid_on,payer,provider_edrpou\r\n" +
       "CP-1,T-4,42.00,2026-11-04,Ґудзь Їржі Євгенович,42350028\r\n";
-    const bytes = new Uint8Array(iconv.encode(text, "win1251"));
+    const content = new Uint8Array(iconv.encode(text, "win1251"));
     const before = await counts();
     await assert.rejects(
-      run({ source: "standard", fileName: "cp.csv", bytes }),
+      run({ source: "standard", fileName: "cp.csv", content }),
       (e: AppError) =>
         e.code === "registry_wrong_encoding" &&
         e
@@ -252,7 +252,7 @@ forEachDatabase("payment registries", (get) => {
         provider_edrpou: "provider_edrpou",
       },
     });
-    const r = await run({ source: "standard-auto", fileName: "cp.csv", bytes });
+    const r = await run({ source: "standard-auto", fileName: "cp.csv", content });
     assert.deepEqual(
       [r.encoding, r.encodingDetected, r.posted, r.postedKop],
       ["windows-1251", true, 1, 4200],
@@ -264,7 +264,7 @@ forEachDatabase("payment registries", (get) => {
       .executeTakeFirstOrThrow();
     assert.equal(line.details["payer"], "Ґудзь Їржі Євгенович");
 
-    const forced = await run({ source: "standard", fileName: "cp.csv", bytes, encoding: "windows-1251" });
+    const forced = await run({ source: "standard", fileName: "cp.csv", content, encoding: "windows-1251" });
     assert.deepEqual([forced.encoding, forced.encodingDetected, forced.posted], ["windows-1251", false, 1]);
     assert.notEqual(forced.registryId, r.registryId);
   });
@@ -275,32 +275,32 @@ forEachDatabase("payment registries", (get) => {
     await refused(
       run({
         source: "standard",
-        bytes: utf8("reference,account,sum,paid_on,provider_edrpou\nX,T-1,1,2026-11-04,42350012\n"),
+        content: utf8("reference,account,sum,paid_on,provider_edrpou\nX,T-1,1,2026-11-04,42350012\n"),
       }),
       "registry_header_invalid",
     );
     await refused(
-      run({ source: "standard", bytes: utf8("reference,account,amount,paid_on\nX,T-1,1,2026-11-04\n") }),
+      run({ source: "standard", content: utf8("reference,account,amount,paid_on\nX,T-1,1,2026-11-04\n") }),
       "registry_header_invalid",
     );
-    await refused(run({ source: "standard", bytes: new Uint8Array() }), "registry_empty");
+    await refused(run({ source: "standard", content: new Uint8Array() }), "registry_empty");
     await refused(
-      run({ source: "standard", bytes: new Uint8Array([0x50, 0x4b, 3, 4, 20, 0, 0, 0]) }),
+      run({ source: "standard", content: new Uint8Array([0x50, 0x4b, 3, 4, 20, 0, 0, 0]) }),
       "registry_not_csv",
     );
     await refused(
       run({
         source: "standard",
-        bytes: utf8('reference,account,amount,paid_on,provider_edrpou\n"X,T-1,1,2026-11-04,42350012\n'),
+        content: utf8('reference,account,amount,paid_on,provider_edrpou\n"X,T-1,1,2026-11-04,42350012\n'),
       }),
       "registry_not_csv",
     );
-    await refused(run({ source: "no-such", bytes: STANDARD_2 }), "registry_source_unknown");
+    await refused(run({ source: "no-such", content: STANDARD_2 }), "registry_source_unknown");
     assert.deepEqual(await counts(), before);
     const err = await run({
       source: "standard",
       fileName: "x.csv",
-      bytes: utf8("reference;account;amount\n"),
+      content: utf8("reference;account;amount\n"),
     }).catch((e: AppError) => e);
     assert.ok(err instanceof AppError);
     assert.equal(
@@ -319,7 +319,7 @@ forEachDatabase("payment registries", (get) => {
       "OTHER-1,T-4,30.00,2026-11-04,42350028\n";
     const r = await run({
       source: "standard",
-      bytes: new TextEncoder().encode(text),
+      content: new TextEncoder().encode(text),
       providerId: ids["deu"]!,
     });
     assert.deepEqual([r.posted, r.unmatched, r.postedKop], [2, 1, 3000]);

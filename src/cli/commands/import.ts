@@ -1,6 +1,6 @@
 // `abonent import payments FILE --source NAME`: a bank's payment registry into the ledger, in one transaction, with
 // a report: what was posted, and every line that was not (duplicate, unmatched, malformed) with its reason.
-import { readFileSync } from "node:fs";
+import { accessSync, constants, createReadStream, statSync } from "node:fs";
 import { basename } from "node:path";
 import { type Command, Option } from "commander";
 import { loadConfig } from "../../config.ts";
@@ -75,9 +75,10 @@ Exit codes:
 Nothing is written for a refused file; an imported file is written whole (one transaction).`,
     )
     .action(async (file: string, opts: ImportPaymentsOptions) => {
-      let bytes: Uint8Array;
+      // The file is streamed (twice: to check it, then to import it), never held whole in memory.
       try {
-        bytes = new Uint8Array(readFileSync(file));
+        accessSync(file, constants.R_OK);
+        if (statSync(file).isDirectory()) throw Object.assign(new Error(), { code: "EISDIR" });
       } catch (e) {
         throw new UsageError(
           `${file}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? "error"})`,
@@ -99,7 +100,7 @@ Nothing is written for a refused file; an imported file is written whole (one tr
           const report = await importPaymentRegistry(deps, {
             source: opts.source,
             fileName: basename(file),
-            bytes,
+            content: () => createReadStream(file, { highWaterMark: 1 << 16 }),
             importedBy: "cli",
             locale: opts.lang,
             again: opts.again,
@@ -143,6 +144,7 @@ function describe(r: RegistryReport, locale: Locale): string {
     row("malformed", r.malformed),
   ];
   if (r.blankLines > 0) out.push(`  (${r.blankLines} blank line${r.blankLines === 1 ? "" : "s"} skipped)`);
+  for (const s of r.skippedLines) out.push(`  (line ${s.line} skipped, as the source says: ${s.raw})`);
   if (r.problems.length === 0) return out.join("\n");
   const table = r.problems.map((p) => [
     String(p.line),
@@ -156,7 +158,10 @@ function describe(r: RegistryReport, locale: Locale): string {
   const widths = head.map((h, i) => Math.max(h.length, ...table.map((t) => [...t[i]!].length)));
   const fmt = (cells: string[]) =>
     `  ${cells.map((c, i) => (i === cells.length - 1 ? c : c + " ".repeat(widths[i]! - [...c].length))).join("  ")}`;
-  out.push("", `Lines not posted (${r.problems.length}), kept in the database for an operator:`, fmt(head));
+  const total = r.problems.length + r.problemsNotListed;
+  out.push("", `Lines not posted (${total}), kept in the database for an operator:`, fmt(head));
   for (const t of table) out.push(fmt(t));
+  if (r.problemsNotListed > 0)
+    out.push(`  … and ${r.problemsNotListed} more (registry_lines, registry ${r.registryId})`);
   return out.join("\n");
 }

@@ -4,12 +4,15 @@ import { type Command, InvalidArgumentError, Option } from "commander";
 import { loadConfig } from "../../config.ts";
 import { migrate } from "../../db/migrate.ts";
 import { openConfiguredDatabase } from "../../db/open-configured.ts";
+import { parseScaledDecimal } from "../../domain/decimal.ts";
+import { formatUah, kop } from "../../domain/money.ts";
 import {
   type ColumnRef,
   columnRef,
   DATE_FORMATS,
   DECIMAL_SEPARATORS,
   isRegistryField,
+  MAX_SKIPPED_LINES,
   REGISTRY_ENCODINGS,
   REGISTRY_FIELDS,
   type RegistryField,
@@ -33,7 +36,24 @@ interface SetOptions {
   decimalSeparator?: RegistryFormat["decimalSeparator"];
   dateFormat?: RegistryFormat["dateFormat"];
   header?: boolean;
+  maxAmount?: number;
+  skipFirst?: number;
+  skipLast?: number;
   column: ColumnChanges;
+}
+
+/** "100000", "2 500.50": hryvnias to kopiykas, a positive amount. */
+function hryvnias(raw: string): number {
+  const value = parseScaledDecimal(raw.replace(/[ _\u00A0]/g, ""), 2);
+  if (value === null || value <= 0n || value > BigInt(Number.MAX_SAFE_INTEGER))
+    throw new InvalidArgumentError("expected a positive amount of hryvnias, e.g. 100000 or 2500.50.");
+  return Number(value);
+}
+
+function lineCount(raw: string): number {
+  if (!/^\d{1,3}$/.test(raw.trim()) || Number(raw) > MAX_SKIPPED_LINES)
+    throw new InvalidArgumentError(`expected a number of lines from 0 to ${MAX_SKIPPED_LINES}.`);
+  return Number(raw);
 }
 
 /** "amount=Сума", "paid_on=4", "payer=" (drops the field). */
@@ -73,6 +93,9 @@ function describe(s: RegistrySourceView): string {
     `  provider: ${s.provider ? s.provider.code : "per line (EDRPOU / IBAN)"}; encoding ${f.encoding}; ` +
       `delimiter ${delimiter}; decimal ${f.decimalSeparator}; dates ${f.dateFormat}; ` +
       `${f.header ? "header row" : "no header row"}`,
+    `  at most ${formatUah(kop(f.maxAmountKop), "en")} a line` +
+      (f.skipFirstLines ? `; skip ${f.skipFirstLines} line(s) at the top` : "") +
+      (f.skipLastLines ? `; skip ${f.skipLastLines} line(s) at the bottom` : ""),
     `  columns: ${columns}`,
   ].join("\n");
 }
@@ -107,6 +130,21 @@ export function registerRegistrySource(program: Command) {
     .option("--header", "the first line names the columns")
     .option("--no-header", "no header row: columns are given by position")
     .option(
+      "--max-amount <uah>",
+      "the largest payment one line may bring, in hryvnias; a line above it is malformed (new sources: 100000)",
+      hryvnias,
+    )
+    .option(
+      "--skip-first <n>",
+      "lines at the top of each file that are not its table, whatever they hold (a bank's preamble)",
+      lineCount,
+    )
+    .option(
+      "--skip-last <n>",
+      "lines with something in them at the bottom of each file that are not payments (a totals line)",
+      lineCount,
+    )
+    .option(
       "--column <field=column>",
       `which column holds a field, by header text or 1-based position; empty drops the field (repeatable). Fields: ${REGISTRY_FIELDS.join(", ")}`,
       columnChange,
@@ -140,6 +178,9 @@ Example: a bank's files in Windows-1251 with semicolons, for one provider:
             ...(opts.decimalSeparator ? { decimalSeparator: opts.decimalSeparator } : {}),
             ...(opts.dateFormat ? { dateFormat: opts.dateFormat } : {}),
             ...(opts.header === undefined ? {} : { header: opts.header }),
+            ...(opts.maxAmount === undefined ? {} : { maxAmountKop: opts.maxAmount }),
+            ...(opts.skipFirst === undefined ? {} : { skipFirstLines: opts.skipFirst }),
+            ...(opts.skipLast === undefined ? {} : { skipLastLines: opts.skipLast }),
           });
           console.log(`${created ? "created" : "updated"} ${describe(source)}`);
         } catch (e) {

@@ -16,6 +16,11 @@ export interface RegistrySourcesTable {
   date_format: Generated<RegistryDateFormat>;
   header: Generated<boolean>;
   columns: JSONColumnType<RegistryColumns>;
+  /** The largest amount one line may bring (migration 0011). */
+  max_amount_kop: Generated<number>;
+  /** Lines above the header (a preamble) and below the payments (a totals line) that are not payments. */
+  skip_first_lines: Generated<number>;
+  skip_last_lines: Generated<number>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
 }
@@ -39,6 +44,7 @@ export interface PaymentRegistriesTable {
   malformed: number;
   posted_kop: number;
   blank_lines: Generated<number>;
+  skipped_lines: Generated<number>;
 }
 export type PaymentRegistry = Selectable<PaymentRegistriesTable>;
 

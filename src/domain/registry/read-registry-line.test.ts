@@ -11,6 +11,9 @@ const BANK: RegistryFormat = {
   decimalSeparator: ",",
   dateFormat: "DD.MM.YYYY",
   header: true,
+  maxAmountKop: 10_000_000,
+  skipFirstLines: 0,
+  skipLastLines: 0,
   columns: { reference: 1, account: 2, amount: 3, paid_on: 4 },
 };
 const TODAY = "2026-11-05" as LocalDate;
@@ -57,10 +60,24 @@ test("each kind of bad value has its reason, with the value as written", () => {
   assert.deepEqual(reason({ amount: "" }), ["amount_missing", ""]);
   assert.deepEqual(reason({ amount: "-5,00" }), ["amount_negative", "-5,00"]);
   assert.deepEqual(reason({ amount: "5,001" }), ["amount_too_many_decimals", "5,001"]);
+  assert.deepEqual(reason({ amount: "100 000,01" }), ["amount_too_large", "100 000,01"]);
+  assert.deepEqual(reason({ amount: "999 999 999 999,99" }), ["amount_too_large", "999 999 999 999,99"]);
   assert.deepEqual(reason({ paid_on: "" }), ["paid_on_missing", undefined]);
   assert.deepEqual(reason({ paid_on: "31.11.2026" }), ["paid_on_invalid", "31.11.2026"]);
   assert.deepEqual(reason({ paid_on: "06.11.2026" }), ["paid_on_future", "06.11.2026"]);
   assert.deepEqual(reason({ period: "жовтень" }), ["period_invalid", "жовтень"]);
   assert.deepEqual(reason({ provider_edrpou: "1234" }), ["provider_edrpou_invalid", "1234"]);
   assert.deepEqual(reason({ provider_iban: "UA12" }), ["provider_iban_invalid", "UA12"]);
+});
+
+test("the amount limit is the source's: up to it a line is a payment, above it the line names the limit", () => {
+  const at = readRegistryLine(row({ ...GOOD, amount: "100 000,00" }), BANK, TODAY);
+  assert.ok(at.ok && at.payment.amountKop === 10_000_000);
+  const above = readRegistryLine(
+    row({ ...GOOD, amount: "500,01" }),
+    { ...BANK, maxAmountKop: 50_000 },
+    TODAY,
+  );
+  assert.ok(!above.ok);
+  assert.deepEqual(above.problem, { reason: "amount_too_large", params: { value: "500,01", max: "500.00" } });
 });

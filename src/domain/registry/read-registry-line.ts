@@ -3,7 +3,7 @@
 import { normalizeAccountNumber } from "../account-number.ts";
 import { normalizeIban } from "../iban.ts";
 import { compareLocalDates, type LocalDate } from "../local-date.ts";
-import type { Kopiykas } from "../money.ts";
+import { type Kopiykas, kop, uahString } from "../money.ts";
 import type { Period } from "../period.ts";
 import type { RegistryRow } from "./parse-registry.ts";
 import { parseRegistryAmount } from "./registry-amount.ts";
@@ -36,6 +36,7 @@ export type MalformedReason =
   | "amount_too_many_decimals"
   | "amount_negative"
   | "amount_zero"
+  | "amount_too_large"
   | "paid_on_missing"
   | "paid_on_invalid"
   | "paid_on_future"
@@ -80,6 +81,8 @@ export function readRegistryLine(row: RegistryRow, format: RegistryFormat, today
       value: amountText,
       example: format.decimalSeparator === "," ? "1 234,56" : "1 234.56",
     });
+  if (amount.kop > format.maxAmountKop)
+    return bad("amount_too_large", { value: amountText, max: uahString(kop(format.maxAmountKop)) });
 
   const paidText = v.paid_on ?? "";
   if (paidText === "") return bad("paid_on_missing");

@@ -16,11 +16,19 @@ export type AmountResult = { ok: true; kop: Kopiykas } | { ok: false; problem: A
 
 const MAX_KOP = BigInt(Number.MAX_SAFE_INTEGER);
 
+const AMOUNT: Record<DecimalSeparator, RegExp> = {
+  ".": amountPattern("\\."),
+  ",": amountPattern(","),
+};
+
+function amountPattern(sep: string): RegExp {
+  return new RegExp(`^([-\u2212])?(\\d{1,3}(?:[ \u00A0\u202F]\\d{3})+|\\d+)(?:${sep}(\\d+))?$`);
+}
+
 export function parseRegistryAmount(text: string, decimalSeparator: DecimalSeparator): AmountResult {
   const t = text.trim();
   if (t === "") return { ok: false, problem: "amount_missing" };
-  const sep = decimalSeparator === "." ? "\\." : ",";
-  const m = new RegExp(`^([-\u2212])?(\\d{1,3}(?:[ \u00A0\u202F]\\d{3})+|\\d+)(?:${sep}(\\d+))?$`).exec(t);
+  const m = AMOUNT[decimalSeparator].exec(t);
   if (!m) return { ok: false, problem: "amount_malformed" };
   const decimals = m[3] ?? "";
   if (decimals.length > 2) return { ok: false, problem: "amount_too_many_decimals" };

@@ -4,22 +4,24 @@ import { type LocalDate, localDate } from "../local-date.ts";
 import { type Period, period } from "../period.ts";
 import type { DateFormat } from "./registry-format.ts";
 
+// Day and month may come without their leading zero ("4.11.2026", "04.1.2026"): spreadsheets and some banks'
+// exports drop it. The year is always four digits, so "04.11.26" stays refused rather than guessed.
 const DATE_PATTERNS: Record<DateFormat, { re: RegExp; y: number; m: number; d: number }> = {
-  "YYYY-MM-DD": { re: /^(\d{4})-(\d{2})-(\d{2})$/, y: 1, m: 2, d: 3 },
-  "DD.MM.YYYY": { re: /^(\d{2})\.(\d{2})\.(\d{4})$/, y: 3, m: 2, d: 1 },
-  "DD/MM/YYYY": { re: /^(\d{2})\/(\d{2})\/(\d{4})$/, y: 3, m: 2, d: 1 },
-  "DD-MM-YYYY": { re: /^(\d{2})-(\d{2})-(\d{4})$/, y: 3, m: 2, d: 1 },
+  "YYYY-MM-DD": { re: /^(\d{4})-(\d{1,2})-(\d{1,2})/, y: 1, m: 2, d: 3 },
+  "DD.MM.YYYY": { re: /^(\d{1,2})\.(\d{1,2})\.(\d{4})/, y: 3, m: 2, d: 1 },
+  "DD/MM/YYYY": { re: /^(\d{1,2})\/(\d{1,2})\/(\d{4})/, y: 3, m: 2, d: 1 },
+  "DD-MM-YYYY": { re: /^(\d{1,2})-(\d{1,2})-(\d{4})/, y: 3, m: 2, d: 1 },
 };
-const TIME = /^(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?$/;
+const TIME = /^(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
 
 /** The calendar day, or null when the text is not a real date in the format. */
 export function parseRegistryDate(text: string, format: DateFormat): LocalDate | null {
   const t = text.trim();
   const p = DATE_PATTERNS[format];
-  const datePart = t.slice(0, format.length);
-  const m = p.re.exec(datePart);
-  const time = TIME.exec(t.slice(format.length));
-  if (!m || !time) return null;
+  const m = p.re.exec(t);
+  if (!m) return null;
+  const time = TIME.exec(t.slice(m[0].length));
+  if (!time) return null;
   if (time[1] !== undefined && (Number(time[1]) > 23 || Number(time[2]) > 59 || Number(time[3] ?? 0) > 59))
     return null;
   try {

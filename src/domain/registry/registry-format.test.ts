@@ -8,6 +8,9 @@ const VALID: RegistryFormat = {
   decimalSeparator: ",",
   dateFormat: "DD.MM.YYYY",
   header: true,
+  maxAmountKop: 10_000_000,
+  skipFirstLines: 0,
+  skipLastLines: 0,
   columns: { reference: "Номер", account: 2, amount: "Сума", paid_on: "Дата" },
 };
 
@@ -29,6 +32,21 @@ test("a valid format has no problems; each kind of mistake is named", () => {
     'unknown field "sum" (fields: reference, account, amount, paid_on, payer, provider_edrpou, provider_iban, period, service)',
     "payer: a position is 1 to 500",
   ]);
+});
+
+test("the amount limit is a positive amount and at most 100 lines are skipped at either end", () => {
+  assert.deepEqual(
+    registryFormatProblems({ ...VALID, maxAmountKop: 0, skipFirstLines: 101, skipLastLines: -1 }),
+    [
+      "the amount limit must be a positive amount of hryvnias",
+      "lines to skip at the top: 0 to 100",
+      "lines to skip at the bottom: 0 to 100",
+    ],
+  );
+  assert.deepEqual(
+    registryFormatProblems({ ...VALID, maxAmountKop: 1, skipFirstLines: 100, skipLastLines: 0 }),
+    [],
+  );
 });
 
 test("a column is a position when it is a small whole number, else a header name", () => {

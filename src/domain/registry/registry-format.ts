@@ -1,6 +1,7 @@
 // How a source's registry files are laid out (docs/registries.md): our fields, where each one is in the file, and
 // how the file writes text, numbers and dates. A source's format is configuration; this module says what a valid
 // one is.
+import { MAX_PAYMENT_KOP } from "../payments/order-status.ts";
 
 /** What a registry line can tell us. The first four are required; the provider's EDRPOU or IBAN is required when
  * the source is not bound to one provider. */
@@ -31,6 +32,11 @@ export type DecimalSeparator = (typeof DECIMAL_SEPARATORS)[number];
 export const DATE_FORMATS = ["YYYY-MM-DD", "DD.MM.YYYY", "DD/MM/YYYY", "DD-MM-YYYY"] as const;
 export type DateFormat = (typeof DATE_FORMATS)[number];
 
+/** A household pays no more at once: the limit card payments have too (100,000 UAH). */
+export const DEFAULT_MAX_AMOUNT_KOP = MAX_PAYMENT_KOP;
+/** How many lines a source may skip above the header or below the payments. */
+export const MAX_SKIPPED_LINES = 100;
+
 /** A column by its header text (compared trimmed and case-insensitively) or by its 1-based position. */
 export type ColumnRef = string | number;
 export type ColumnMapping = Partial<Record<RegistryField, ColumnRef>>;
@@ -43,6 +49,12 @@ export interface RegistryFormat {
   /** The first line names the columns. Without one, every column is given by position. */
   header: boolean;
   columns: ColumnMapping;
+  /** The largest amount one line may bring; a line above it is malformed (amount_too_large). */
+  maxAmountKop: number;
+  /** Lines at the top that are not the file's table (a bank's preamble: its name, the day), whatever they hold. */
+  skipFirstLines: number;
+  /** Lines with something in them at the bottom that are not payments (a totals line). */
+  skipLastLines: number;
 }
 
 export function isRegistryField(name: string): name is RegistryField {
@@ -62,6 +74,15 @@ export function registryFormatProblems(format: RegistryFormat): string[] {
     problems.push("the decimal separator cannot be the delimiter");
   if (!(DATE_FORMATS as readonly string[]).includes(format.dateFormat))
     problems.push(`date format must be one of ${DATE_FORMATS.join(", ")}`);
+  if (!Number.isSafeInteger(format.maxAmountKop) || format.maxAmountKop < 1)
+    problems.push("the amount limit must be a positive amount of hryvnias");
+  for (const [name, n] of [
+    ["lines to skip at the top", format.skipFirstLines],
+    ["lines to skip at the bottom", format.skipLastLines],
+  ] as const) {
+    if (!Number.isInteger(n) || n < 0 || n > MAX_SKIPPED_LINES)
+      problems.push(`${name}: 0 to ${MAX_SKIPPED_LINES}`);
+  }
   for (const [field, ref] of Object.entries(format.columns)) {
     if (ref === undefined) continue;
     if (!isRegistryField(field)) {

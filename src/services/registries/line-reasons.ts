@@ -44,6 +44,11 @@ const MALFORMED = {
     en: 'the amount "{value}" is negative: a registry holds payments only',
   },
   amount_zero: { uk: "сума дорівнює нулю", ru: "сумма равна нулю", en: "the amount is zero" },
+  amount_too_large: {
+    uk: "сума «{value}» більша за {max} грн — найбільший платіж, який приймається з цього джерела",
+    ru: "сумма «{value}» больше {max} грн — наибольшего платежа, принимаемого из этого источника",
+    en: 'the amount "{value}" is above {max} UAH, the largest payment this source may bring',
+  },
   paid_on_missing: {
     uk: "не вказано дату оплати",
     ru: "не указана дата оплаты",
@@ -106,6 +111,11 @@ const UNMATCHED = {
     uk: "послуги «{value}» немає",
     ru: "услуги «{value}» нет",
     en: 'there is no service "{value}"',
+  },
+  service_not_supplied: {
+    uk: "постачальник {provider} не надає послугу «{value}»",
+    ru: "поставщик {provider} не предоставляет услугу «{value}»",
+    en: 'provider {provider} does not supply the service "{value}"',
   },
   account_unknown: {
     uk: "особового рахунку «{account}» у постачальника {provider} немає",

@@ -21,6 +21,9 @@ export function formatOf(row: RegistrySource): RegistryFormat {
     dateFormat: row.date_format,
     header: row.header,
     columns: row.columns as ColumnMapping,
+    maxAmountKop: row.max_amount_kop,
+    skipFirstLines: row.skip_first_lines,
+    skipLastLines: row.skip_last_lines,
   };
 }
 

@@ -4,12 +4,14 @@
 import {
   type ColumnMapping,
   type ColumnRef,
+  DEFAULT_MAX_AMOUNT_KOP,
   type RegistryField,
   type RegistryFormat,
   registryFormatProblems,
 } from "../../domain/registry/registry-format.ts";
 import type { Deps } from "../deps.ts";
 import { AppError } from "../errors.ts";
+import { SOURCE_NAME } from "./find-registry-source.ts";
 import { loadRegistrySources, type RegistrySourceView } from "./registry-source-view.ts";
 
 export interface SaveRegistrySourceOptions {
@@ -22,6 +24,11 @@ export interface SaveRegistrySourceOptions {
   decimalSeparator?: RegistryFormat["decimalSeparator"];
   dateFormat?: RegistryFormat["dateFormat"];
   header?: boolean;
+  /** The largest amount one line may bring, in kopiykas. */
+  maxAmountKop?: number;
+  /** Lines at the top of each file that are not its table (a preamble), and lines at the bottom (a totals line). */
+  skipFirstLines?: number;
+  skipLastLines?: number;
   /** Changes to the mapping: a field to a column, or null to drop the field. */
   columns?: Partial<Record<RegistryField, ColumnRef | null>>;
 }
@@ -33,6 +40,9 @@ const DEFAULT_FORMAT: RegistryFormat = {
   dateFormat: "YYYY-MM-DD",
   header: true,
   columns: {},
+  maxAmountKop: DEFAULT_MAX_AMOUNT_KOP,
+  skipFirstLines: 0,
+  skipLastLines: 0,
 };
 
 export async function saveRegistrySource(
@@ -55,9 +65,12 @@ export async function saveRegistrySource(
       dateFormat: options.dateFormat ?? base.dateFormat,
       header: options.header ?? base.header,
       columns,
+      maxAmountKop: options.maxAmountKop ?? base.maxAmountKop,
+      skipFirstLines: options.skipFirstLines ?? base.skipFirstLines,
+      skipLastLines: options.skipLastLines ?? base.skipLastLines,
     };
     const problems = registryFormatProblems(format);
-    if (!/^[a-z][a-z0-9-]{0,39}$/.test(name))
+    if (!SOURCE_NAME.test(name))
       problems.unshift("a name is 1 to 40 lowercase Latin letters, digits and '-', starting with a letter");
     if (problems.length > 0)
       throw new AppError(
@@ -74,6 +87,9 @@ export async function saveRegistrySource(
       date_format: format.dateFormat,
       header: format.header,
       columns: JSON.stringify(columns),
+      max_amount_kop: format.maxAmountKop,
+      skip_first_lines: format.skipFirstLines,
+      skip_last_lines: format.skipLastLines,
     };
     if (existing) {
       await trx

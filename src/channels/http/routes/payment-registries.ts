@@ -89,7 +89,7 @@ export async function paymentRegistryRoutes(app: FastifyInstance, opts: { deps: 
       const report = await importPaymentRegistry(deps, {
         source: request.query.source,
         fileName: request.query.fileName ?? "registry.csv",
-        bytes: new Uint8Array(body),
+        content: body,
         providerId: provider.id,
         importedBy: `user:${actor.userId}`,
         locale: request.locale,
@@ -123,7 +123,9 @@ export const paymentRegistrySchemas = [
       "unmatched",
       "malformed",
       "blankLines",
+      "skippedLines",
       "problems",
+      "problemsNotListed",
     ],
     properties: {
       registryId: { type: "integer" },
@@ -147,9 +149,23 @@ export const paymentRegistrySchemas = [
       unmatched: count,
       malformed: count,
       blankLines: { ...count, description: "Empty lines: not payments, not recorded" },
+      skippedLines: {
+        type: "array",
+        description:
+          "Lines the source's settings skip above the header and below the payments (a preamble, a totals line)",
+        items: {
+          type: "object",
+          required: ["line", "raw"],
+          properties: { line: { type: "integer", minimum: 1 }, raw: { type: "string" } },
+        },
+      },
+      problemsNotListed: {
+        ...count,
+        description: "Lines not posted beyond the first 1,000 listed (all are kept with their reasons)",
+      },
       problems: {
         type: "array",
-        description: "Every line not posted, in file order",
+        description: "The lines not posted, in file order (the first 1,000)",
         items: {
           type: "object",
           required: ["line", "outcome", "reason", "message", "reference", "account", "amountKop", "raw"],
