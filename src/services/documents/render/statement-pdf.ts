@@ -14,7 +14,7 @@ import { type Cell, CONTENT_WIDTH, drained, PAGE, PdfWriter } from "./pdf-writer
 const L = PAGE.margin;
 const R = PAGE.width - PAGE.margin;
 // Amount columns are set for amounts up to a few billion hryvnias at full size; a wider one (up to the ledger's
-// limit of 90 trillion, migration 0013) is set smaller in its cell rather than cut (PdfWriter.row's `shrink`).
+// limit of 90 trillion, migration 0012) is set smaller in its cell rather than cut (PdfWriter.row's `shrink`).
 const COL = {
   date: { x: L, width: 54 },
   document: { x: L + 56, width: 210 },
