@@ -18,6 +18,7 @@ import { sql } from "kysely";
 import type { Tx } from "../../../db/database.ts";
 import { analyzeTemp } from "./analyze-temp.ts";
 
+/** `analyze`: statistics for the tables a later statement joins with another large one (analyze-temp.ts). */
 export async function priceQuantities(tx: Tx, analyze: boolean): Promise<void> {
   await sql`
     create temp table bill_classes on commit drop as
@@ -54,7 +55,6 @@ export async function priceQuantities(tx: Tx, analyze: boolean): Promise<void> {
       (sum(s.share) over w - sum(s.share) over (w order by s.zones, s.zone) + s.share)::bigint as rest_t
     from shares s
     window w as (partition by s.account_id, s.service_code, s.period, s.purpose, s.part_no)`.execute(tx);
-  await analyzeTemp(tx, "bill_class_lines", analyze);
 
   await sql`
     create temp table bill_class_blocks on commit drop as
@@ -73,37 +73,35 @@ export async function priceQuantities(tx: Tx, analyze: boolean): Promise<void> {
       select * from bill_class_blocks where n > 1
     ),
     alloc as (
-      select g.account_id, g.service_code, g.period, g.purpose, g.part_no, g.position, g.k, g.n, x.c,
-        g.cb - x.c as rest_b
+      select g.account_id, g.service_code, g.period, g.purpose, g.part_no, g.position, g.k, g.n, g.zones, g.zone,
+        g.tariff_id, g.price_uah, x.c, g.cb - x.c as rest_b
       from several g
       cross join lateral (select case when g.t = 0 then 0
           else div(2::numeric * g.share * g.cb + g.t, 2::numeric * g.t)::bigint end as c) x
       where g.k = 1
       union all
-      select g.account_id, g.service_code, g.period, g.purpose, g.part_no, g.position, g.k, g.n, x.c,
-        a.rest_b - x.c
+      select g.account_id, g.service_code, g.period, g.purpose, g.part_no, g.position, g.k, g.n, g.zones, g.zone,
+        g.tariff_id, g.price_uah, x.c, a.rest_b - x.c
       from alloc a
       join several g on g.account_id = a.account_id and g.service_code = a.service_code and g.period = a.period
         and g.purpose = a.purpose and g.part_no = a.part_no and g.position = a.position and g.k = a.k + 1
       cross join lateral (select case when g.k = g.n then a.rest_b when g.rest_t = 0 then 0
           else div(2::numeric * g.share * a.rest_b + g.rest_t, 2::numeric * g.rest_t)::bigint end as c) x
     )
-    select account_id, service_code, period, purpose, part_no, position, k, c from alloc
+    select account_id, service_code, period, purpose, part_no, position, k, zones, zone, tariff_id, price_uah, c
+    from alloc
     union all
-    select account_id, service_code, period, purpose, part_no, position, k, cb from bill_class_blocks
+    select account_id, service_code, period, purpose, part_no, position, k, zones, zone, tariff_id, price_uah, cb
+    from bill_class_blocks
     where n = 1`.execute(tx);
-  await analyzeTemp(tx, "bill_class_alloc", analyze);
 
   await sql`
     create temp table bill_amounts on commit drop as
     with pieces as (
-      select b.account_id, b.service_code, b.period, b.purpose, b.zones, b.zone, b.tariff_id, b.price_uah,
+      select a.account_id, a.service_code, a.period, a.purpose, a.zones, a.zone, a.tariff_id, a.price_uah,
         a.c - coalesce(lag(a.c) over (partition by a.account_id, a.service_code, a.period, a.purpose, a.part_no, a.k
           order by a.position), 0) as piece
-      from bill_class_blocks b
-      join bill_class_alloc a on a.account_id = b.account_id and a.service_code = b.service_code
-        and a.period = b.period and a.purpose = b.purpose and a.part_no = b.part_no and a.position = b.position
-        and a.k = b.k
+      from bill_class_alloc a
     ),
     class_kop as (
       select p.account_id, p.service_code, p.period, p.purpose, p.zones, p.zone,
@@ -135,5 +133,4 @@ export async function priceQuantities(tx: Tx, analyze: boolean): Promise<void> {
     window w as (partition by m.account_id, m.service_code, m.period, m.purpose, m.zones, m.zone)`.execute(
     tx,
   );
-  await analyzeTemp(tx, "bill_amounts", analyze);
 }
