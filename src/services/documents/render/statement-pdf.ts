@@ -33,7 +33,8 @@ export function documentText(e: StatementEntry, t: DocumentMessages): string {
   const source =
     e.source === "billing"
       ? `${t.sources.billing} ${fill(t.billFor, { period: shortPeriod(e.period) })}`
-      : `${t.sources[e.source]}${e.reference ? ` ${e.reference}` : ""}`;
+      : // The demo's own references are internal ids, nothing a person could look up.
+        `${t.sources[e.source]}${e.reference && e.source !== "seed" ? ` ${e.reference}` : ""}`;
   return `${t.kinds[e.kind]}: ${source}`;
 }
 
@@ -170,7 +171,7 @@ async function write(w: PdfWriter, s: Statement, t: DocumentMessages, locale: Lo
   for (const line of [...services, total]) {
     const bold = line === total;
     w.row([
-      { text: bold ? t.total : serviceText(s, line, t, locale), ...sumCols.service, bold },
+      { text: bold ? t.total : serviceText(s, line, t, locale), ...sumCols.service, shrink: true, bold },
       { text: money(line.openingKop, locale), ...sumCols.opening, align: "right", shrink: true, bold },
       { text: money(line.chargedKop, locale), ...sumCols.charged, align: "right", shrink: true, bold },
       { text: money(line.paidKop, locale), ...sumCols.paid, align: "right", shrink: true, bold },
