@@ -1,0 +1,58 @@
+// The one surface every channel calls: the use cases by name. A channel builds a context (who, which door,
+// which language) and an input; the registry checks the input against the use case's schema and the caller's
+// role against its access, then runs it. What the caller may reach inside is the use case's own check.
+import type { Static } from "typebox";
+import { Compile } from "typebox/compile";
+import { checkAccess } from "./access.ts";
+import { accountUseCases } from "./accounts/use-cases.ts";
+import type { UseCaseContext } from "./context.ts";
+import type { Deps } from "./deps.ts";
+import { AppError } from "./errors.ts";
+import { readingUseCases } from "./readings/use-cases.ts";
+import type { UseCase } from "./use-case.ts";
+
+export const useCases = {
+  ...accountUseCases,
+  ...readingUseCases,
+} satisfies Record<string, UseCase>;
+
+export type UseCaseName = keyof typeof useCases;
+export type InputOf<N extends UseCaseName> = Static<(typeof useCases)[N]["input"]>;
+export type OutputOf<N extends UseCaseName> = Static<(typeof useCases)[N]["output"]>;
+
+/** Every use case, for adapters that walk them all (the OpenAPI document, the isolation test). */
+export function allUseCases(): UseCase[] {
+  return Object.values(useCases) as UseCase[];
+}
+
+const checkers = new Map<string, ReturnType<typeof Compile>>();
+
+function checkInput(useCase: UseCase, input: unknown): void {
+  let checker = checkers.get(useCase.name);
+  if (!checker) {
+    checker = Compile(useCase.input);
+    checkers.set(useCase.name, checker);
+  }
+  if (checker.Check(input)) return;
+  const [first] = checker.Errors(input);
+  const field = first?.instancePath.replace(/^\//, "").replaceAll("/", ".") || "input";
+  throw new AppError(
+    "validation_failed",
+    { details: `${field}: ${first?.keyword ?? "schema"}` },
+    { field, in: "input", rule: first?.keyword ?? "schema" },
+  );
+}
+
+/** Runs a use case for a caller: input checked, access checked, then the use case (which checks its scope). */
+export async function callUseCase<N extends UseCaseName>(
+  deps: Deps,
+  name: N,
+  context: UseCaseContext,
+  input: InputOf<N>,
+): Promise<OutputOf<N>> {
+  const useCase = useCases[name] as unknown as UseCase;
+  // Who first: a caller who may not call it learns nothing about its input rules.
+  checkAccess(useCase.access, context);
+  checkInput(useCase, input);
+  return (await useCase.run(deps, context as never, input)) as OutputOf<N>;
+}

@@ -1,0 +1,108 @@
+// Generated from the registry: every use case is tried by callers who must not reach the target account —
+// nobody signed in, a resident of another household, an administrator of another provider, and an operator
+// where an administrator is required. Each gets not_found (forbidden for a role the use case does not admit)
+// and writes nothing. A use case added to the registry is covered here without editing this file: its
+// definition must say how to aim it at someone else's resources (probe), or that it has none.
+import assert from "node:assert/strict";
+import { before, test } from "node:test";
+import type { Access } from "../../src/services/access.ts";
+import type { Actor } from "../../src/services/actor.ts";
+import { AppError } from "../../src/services/errors.ts";
+import { allUseCases, callUseCase, type UseCaseName } from "../../src/services/registry.ts";
+import type { UseCase } from "../../src/services/use-case.ts";
+import { forEachDatabase } from "../support/databases.ts";
+import { buildIsolationRegion, databaseDigest, type IsolationRegion } from "../support/isolation-region.ts";
+
+/** What a caller who may not reach the target gets: not_found, or forbidden where the role is not admitted. */
+function expectedRefusal(access: Access, who: "resident" | "staff"): string {
+  if (access === "public" || access === "signed_in") return "not_found";
+  if (who === "resident") return access === "resident" ? "not_found" : "forbidden";
+  return access === "staff" || access === "administrator" ? "not_found" : "forbidden";
+}
+
+async function attempt(
+  deps: Parameters<typeof callUseCase>[0],
+  useCase: UseCase,
+  actor: Actor | null,
+  input: unknown,
+): Promise<{ code: string } | { output: unknown }> {
+  try {
+    const output = await callUseCase(
+      deps,
+      useCase.name as UseCaseName,
+      { actor, channel: "api", locale: "uk" },
+      input as never,
+    );
+    return { output };
+  } catch (e) {
+    if (e instanceof AppError) return { code: e.code };
+    throw e;
+  }
+}
+
+forEachDatabase("every use case of the registry keeps to its caller's accounts and provider", (get) => {
+  let region: IsolationRegion;
+  before(async () => {
+    region = await buildIsolationRegion(get().database, get().deps);
+  });
+
+  test("the registry's use cases each say how to aim them at someone else's resources", () => {
+    assert.ok(allUseCases().length > 0);
+    for (const useCase of allUseCases()) assert.ok(useCase.probe !== undefined, useCase.name);
+  });
+
+  for (const useCase of allUseCases()) {
+    test(`${useCase.name}: outsiders get ${useCase.probe ? "not_found or forbidden" : "nothing of the target"} and write nothing`, async () => {
+      const { deps, database } = get();
+      const { target } = region;
+      const input = useCase.probe ? useCase.probe(target) : {};
+      const attempts: { who: string; actor: Actor | null; expected: string | null }[] = [
+        ...(useCase.access === "public" ? [] : [{ who: "nobody", actor: null, expected: "unauthenticated" }]),
+        {
+          who: "a resident of another household",
+          actor: region.otherResident,
+          expected: useCase.probe ? expectedRefusal(useCase.access, "resident") : null,
+        },
+        {
+          who: "an administrator of another provider",
+          actor: region.otherProviderAdministrator,
+          expected: useCase.probe ? expectedRefusal(useCase.access, "staff") : null,
+        },
+        ...(useCase.access === "administrator"
+          ? [{ who: "an operator of the provider", actor: region.ownOperator, expected: "forbidden" }]
+          : []),
+      ];
+      const before = await databaseDigest(database);
+      for (const { who, actor, expected } of attempts) {
+        const result = await attempt(deps, useCase, actor, input);
+        if (expected) {
+          assert.deepEqual(result, { code: expected }, `${useCase.name} by ${who}`);
+        } else if ("output" in result) {
+          // Acting on one's own things: nothing of the target may show.
+          const text = JSON.stringify(result.output);
+          assert.ok(
+            !text.includes(target.accountNumber),
+            `${useCase.name} by ${who} shows the target account`,
+          );
+        }
+      }
+      assert.deepEqual(
+        await databaseDigest(database),
+        before,
+        `${useCase.name}: an outsider's attempt wrote`,
+      );
+
+      // The probe aims at something real: the target's own people are not refused as outsiders are.
+      if (useCase.probe && useCase.access !== "platform_admin") {
+        const insider = ["signed_in", "resident", "public"].includes(useCase.access)
+          ? region.owner
+          : region.ownAdministrator;
+        const own = await attempt(deps, useCase, insider, input);
+        assert.ok(
+          !("code" in own) || !["not_found", "forbidden", "unauthenticated"].includes(own.code),
+          `${useCase.name}: the target's own ${insider.kind} was refused (${"code" in own ? own.code : ""})`,
+        );
+      }
+    });
+  }
+});
