@@ -2,6 +2,7 @@
 // Messages may hold {placeholders} filled from the error's params.
 import type { Translated } from "../i18n/locale.ts";
 import { BILLING_ERROR_CODES } from "./billing/error-codes.ts";
+import { IDENTITY_ERROR_CODES } from "./identity/error-codes.ts";
 import { PAYMENT_ERROR_CODES } from "./payments/error-codes.ts";
 import { READING_ERROR_CODES } from "./readings/error-codes.ts";
 import { REGISTRY_ERROR_CODES } from "./registries/error-codes.ts";
@@ -16,6 +17,7 @@ export const ERROR_CODES = {
   ...BILLING_ERROR_CODES,
   ...REGISTRY_ERROR_CODES,
   ...PAYMENT_ERROR_CODES,
+  ...IDENTITY_ERROR_CODES,
   validation_failed: {
     status: 400,
     message: {

@@ -8,12 +8,14 @@ import { accountUseCases } from "./accounts/use-cases.ts";
 import type { UseCaseContext } from "./context.ts";
 import type { Deps } from "./deps.ts";
 import { AppError } from "./errors.ts";
+import { identityUseCases } from "./identity/use-cases.ts";
 import { readingUseCases } from "./readings/use-cases.ts";
 import type { UseCase } from "./use-case.ts";
 
 export const useCases = {
   ...accountUseCases,
   ...readingUseCases,
+  ...identityUseCases,
 } satisfies Record<string, UseCase>;
 
 export type UseCaseName = keyof typeof useCases;
