@@ -5,6 +5,7 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import type { FastifyInstance } from "fastify";
 import { errorMessage } from "../../src/services/errors.ts";
+import { confirmChatLink, requestChatLink } from "../../src/services/identity/link-chat.ts";
 import { resolveIdentity } from "../../src/services/identity/resolve-identity.ts";
 import { forEachDatabase } from "../support/databases.ts";
 import { quietApp } from "../support/http.ts";
@@ -390,6 +391,29 @@ forEachDatabase("identities and sign-up over HTTP", (get) => {
     assert.match(message.subject!, /^Your Abonent sign-in code: \d{6}$/);
     const refused = await send("PUT", "/api/me/language", { body: { locale: "de" }, token });
     assert.equal(refused.status, 400);
+  });
+
+  test("a bot chat is linked by a code sent to the person's known address, and then resolves to them", async () => {
+    get().setNow(at(11.5 * 3600));
+    const { login, userId } = await signUp(freshEmail(), "ru");
+    const chat = { kind: "telegram" as const, id: `tg-${++seq}` };
+    const answer = await requestChatLink(get().deps, { chat, login });
+    assert.deepEqual(
+      answer,
+      await requestChatLink(get().deps, { chat: { kind: "telegram", id: "x" }, login: freshEmail() }),
+    );
+    const message = (await messagesTo(login)).at(-1)!;
+    assert.equal(message.template, "link_chat_code");
+    assert.equal(message.locale, "ru");
+    const code = await lastCode(login);
+    await assert.rejects(
+      confirmChatLink(get().deps, { chat: { kind: "telegram", id: "another" }, code }),
+      /code_invalid/,
+    );
+    assert.deepEqual(await resolveIdentity(get().deps, "telegram", chat.id), { unknown: true });
+    const actor = await confirmChatLink(get().deps, { chat, code });
+    assert.deepEqual(actor, { kind: "resident", userId, locale: "ru" });
+    assert.deepEqual(await resolveIdentity(get().deps, "telegram", chat.id), actor);
   });
 
   test("/dev/outbox shows the latest messages only when the demo region is loaded, escaped, in the page's language", async () => {
