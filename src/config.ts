@@ -20,6 +20,10 @@ export interface Config {
   liqpay: { publicKey: string; privateKey: string; sandbox: boolean } | undefined;
   /** The built-in demo card gateway. auto: on when the demo region is loaded; on; off. */
   demoGateway: "auto" | "on" | "off";
+  /** Where e-mail leaves (smtp://host:port, smtps://user:pass@host); unset: e-mails wait in the outbox. */
+  smtpUrl: string | undefined;
+  /** The From of e-mails. */
+  mailFrom: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -77,6 +81,7 @@ export function loadConfig(env: Env = process.env): Config {
     production: read(env, "NODE_ENV") === "production",
     trustProxy: oneOf(env, "TRUST_PROXY", ["true", "false"], "false") === "true",
     ...paymentSettings(env),
+    ...mailSettings(env),
   };
 }
 
@@ -124,4 +129,13 @@ function paymentSettings(env: Env): Pick<Config, "publicUrl" | "liqpay" | "demoG
     liqpay: publicKey && privateKey ? { publicKey, privateKey, sandbox } : undefined,
     demoGateway: oneOf(env, "DEMO_GATEWAY", ["auto", "on", "off"], "auto"),
   };
+}
+
+/** E-mail: SMTP_URL and MAIL_FROM. */
+function mailSettings(env: Env): Pick<Config, "smtpUrl" | "mailFrom"> {
+  const smtpUrl = read(env, "SMTP_URL");
+  if (smtpUrl !== undefined && !/^smtps?:\/\/\S+$/.test(smtpUrl)) {
+    throw new ConfigError("SMTP_URL", "expected smtp://host:port or smtps://user:password@host:port");
+  }
+  return { smtpUrl, mailFrom: read(env, "MAIL_FROM") };
 }

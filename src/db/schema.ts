@@ -8,6 +8,12 @@ import type {
   ClosedPeriodsTable,
   PlannedPaymentsTable,
 } from "./tables/billing.table.ts";
+import type {
+  IdentitiesTable,
+  OneTimeCodesTable,
+  OutboxTable,
+  ServerSecretsTable,
+} from "./tables/identity.table.ts";
 import type { MetersTable, ReadingsTable } from "./tables/metering.table.ts";
 import type {
   LedgerEntriesTable,
@@ -82,4 +88,8 @@ export interface Schema {
   registry_sources: RegistrySourcesTable;
   payment_registries: PaymentRegistriesTable;
   registry_lines: RegistryLinesTable;
+  identities: IdentitiesTable;
+  one_time_codes: OneTimeCodesTable;
+  server_secrets: ServerSecretsTable;
+  outbox: OutboxTable;
 }

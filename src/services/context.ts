@@ -12,6 +12,8 @@ export interface UseCaseContext {
   channel: ContextChannel;
   /** The language answers and messages are in: the person's stored choice, else what the channel said. */
   locale: Locale;
+  /** Who is knocking, for per-client rate limits (sign-up, codes): the client's IP address on HTTP. */
+  client?: string;
 }
 
 /** The context of a use case that admits only signed-in callers: the registry checked the actor is there. */

@@ -3,6 +3,7 @@
 import type { Translated } from "../i18n/locale.ts";
 import { ACCOUNT_ERROR_CODES } from "./accounts/error-codes.ts";
 import { BILLING_ERROR_CODES } from "./billing/error-codes.ts";
+import { IDENTITY_ERROR_CODES } from "./identity/error-codes.ts";
 import { PAYMENT_ERROR_CODES } from "./payments/error-codes.ts";
 import { READING_ERROR_CODES } from "./readings/error-codes.ts";
 import { REGISTRY_ERROR_CODES } from "./registries/error-codes.ts";
@@ -18,6 +19,7 @@ export const ERROR_CODES = {
   ...REGISTRY_ERROR_CODES,
   ...PAYMENT_ERROR_CODES,
   ...ACCOUNT_ERROR_CODES,
+  ...IDENTITY_ERROR_CODES,
   validation_failed: {
     status: 400,
     message: {

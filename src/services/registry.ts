@@ -8,6 +8,7 @@ import { accountUseCases } from "./accounts/use-cases.ts";
 import type { UseCaseContext } from "./context.ts";
 import type { Deps } from "./deps.ts";
 import { AppError } from "./errors.ts";
+import { identityUseCases } from "./identity/use-cases.ts";
 import { ledgerUseCases } from "./ledger/use-cases.ts";
 import { readingUseCases } from "./readings/use-cases.ts";
 import type { UseCase } from "./use-case.ts";
@@ -16,6 +17,7 @@ export const useCases = {
   ...accountUseCases,
   ...readingUseCases,
   ...ledgerUseCases,
+  ...identityUseCases,
 } satisfies Record<string, UseCase>;
 
 export type UseCaseName = keyof typeof useCases;

@@ -49,7 +49,7 @@ function pick(input: ObjectSchema, keys: string[], extra: Record<string, unknown
 
 /** The caller's context on the HTTP API: the actor's stored language unless the request named one. */
 export function httpContext(request: FastifyRequest, channel: ContextChannel = "api"): UseCaseContext {
-  return { actor: request.actor, channel, locale: request.locale };
+  return { actor: request.actor, channel, locale: request.locale, client: request.ip };
 }
 
 export function routeUseCase<N extends UseCaseName>(

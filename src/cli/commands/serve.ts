@@ -3,9 +3,11 @@ import { buildApp } from "../../channels/http/app.ts";
 import { loadConfig } from "../../config.ts";
 import { lockConfiguredDatabase } from "../../db/open-configured.ts";
 import { openWithDemo } from "../../demo/load-demo-if-empty.ts";
+import { smtpSender } from "../../gateways/mail/smtp-sender.ts";
 import { startBillingWorkers } from "../../jobs/billing-job.ts";
 import { startBoss } from "../../jobs/boss.ts";
 import { startHousekeeping } from "../../jobs/housekeeping-job.ts";
+import { startOutboxDelivery } from "../../jobs/outbox-job.ts";
 import { createLogger } from "../../logging.ts";
 import { makeDeps } from "../../services/deps.ts";
 import { demoRegionLoaded } from "../../services/payments/demo-region-loaded.ts";
@@ -38,6 +40,9 @@ export function registerServe(program: Command) {
       const queues = await startBillingWorkers(boss, deps, log);
       log.info({ queues: queues.length }, "billing scheduler started");
       await startHousekeeping(boss, deps, log);
+      // Without SMTP_URL e-mails wait in the outbox (a developer reads them on /dev/outbox).
+      const mail = config.smtpUrl ? smtpSender(config.smtpUrl, config.mailFrom) : undefined;
+      const outbox = await startOutboxDelivery(boss, deps, log, mail ? { email: mail.send } : {});
       let closing = false;
       const shutdown = async (signal: string) => {
         if (closing) return;
@@ -48,7 +53,9 @@ export function registerServe(program: Command) {
         const force = setTimeout(() => process.exit(1), 10_000);
         force.unref();
         await app.close();
+        outbox.stop();
         await boss.stop({ graceful: true, timeout: 5_000 });
+        mail?.close();
         await database.close();
         lock?.release();
         process.exit(0);

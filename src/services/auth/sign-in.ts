@@ -3,15 +3,13 @@
 // are counted in the database per user (whichever login names them) and per client address, so guessing is slow
 // on any number of processes. Successes are never counted: a household behind one NAT signs in freely.
 import { normalizeUkrainianPhone } from "../../domain/phone.ts";
-import type { Locale } from "../../i18n/locale.ts";
-import type { Actor } from "../actor.ts";
 import type { Deps } from "../deps.ts";
 import { AppError } from "../errors.ts";
 import { hit, type RateLimit, refund, reset } from "../rate-limit.ts";
-import { actorFromRow, hashToken, newToken, staffRoleOf } from "./credentials.ts";
+import { staffRoleOf } from "./credentials.ts";
+import { openSession, type SignedIn } from "./open-session.ts";
 import { verifyPassword } from "./password.ts";
 
-export const SESSION_TTL_SECONDS = 30 * 24 * 3600;
 /** Failures per user (or per unknown login) per window; a successful sign-in clears them: failures in a row. */
 export const LOGIN_ATTEMPTS: RateLimit = { limit: 5, windowSeconds: 15 * 60 };
 /** Failures per client (IP address) per window, whatever the login. */
@@ -31,12 +29,7 @@ export interface SignInOptions {
   clientKey: string;
 }
 
-export interface SignedIn {
-  token: string;
-  expiresAt: Date;
-  user: { id: number; fullName: string; locale: Locale };
-  actor: Actor;
-}
+export { SESSION_TTL_SECONDS, type SignedIn } from "./open-session.ts";
 
 export type NormalizedLogin = { email: string } | { phone: string } | null;
 
@@ -74,35 +67,19 @@ export async function signIn(deps: Deps, options: SignInOptions): Promise<Signed
 
   await refund(deps, clientBucket);
   await reset(deps, subjectBucket);
-  const token = newToken("ses");
-  const now = deps.now();
-  const { db } = deps.database;
-  const expiresAt = new Date(now.getTime() + SESSION_TTL_SECONDS * 1000);
-  await db
-    .insertInto("sessions")
-    .values({
-      token_hash: hashToken(token),
-      user_id: user.user_id,
-      created_at: now,
-      expires_at: expiresAt,
-      last_seen_at: now,
-      user_agent: options.userAgent ? options.userAgent.slice(0, 400) : null,
-    })
-    .execute();
-  return {
-    token,
-    expiresAt,
-    user: { id: user.user_id, fullName: user.full_name, locale: user.locale },
-    actor: actorFromRow(user),
-  };
+  return openSession(deps, deps.database.db, user, options.userAgent);
 }
 
+/** The person whose verified e-mail or phone identity this is (users' own columns are identities too). */
 function findUser(deps: Deps, login: NonNullable<NormalizedLogin>) {
   return deps.database.db
-    .selectFrom("users as u")
+    .selectFrom("identities as i")
+    .innerJoin("users as u", "u.id", "i.user_id")
     .leftJoinLateral(staffRoleOf, (join) => join.onTrue())
     .select(["u.id as user_id", "u.full_name", "u.locale", "u.password_hash", "sr.role", "sr.provider_id"])
-    .where((eb) => ("email" in login ? eb("u.email", "=", login.email) : eb("u.phone", "=", login.phone)))
+    .where("i.kind", "=", "email" in login ? "email" : "phone")
+    .where("i.external_id", "=", "email" in login ? login.email : login.phone)
+    .where("i.verified_at", "is not", null)
     .executeTakeFirst();
 }
 
