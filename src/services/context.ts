@@ -12,6 +12,8 @@ export interface UseCaseContext {
   channel: ContextChannel;
   /** The language answers and messages are in: the person's stored choice, else what the channel said. */
   locale: Locale;
+  /** How far a long piece of work has got, for a channel that shows it (the command line's progress bar). */
+  progress?: (done: number, total: number) => void;
 }
 
 /** The context of a use case that admits only signed-in callers: the registry checked the actor is there. */

@@ -1,10 +1,12 @@
-// Bank payment registries for providers' administrators: upload a bank's file, get the import's report.
+// Bank payment registries for providers' administrators: upload a bank's file, get the import's report. The file
+// is the raw body, so this route is written out rather than derived from the use case's schema; it only gathers
+// the input and calls the registry (importPaymentRegistry in services/registries/use-cases.ts).
 import type { FastifyInstance } from "fastify";
 import { REGISTRY_ENCODINGS, type RegistryEncoding } from "../../../domain/registry/registry-format.ts";
 import type { Deps } from "../../../services/deps.ts";
-import { authorizeRegistryImport } from "../../../services/registries/authorize-registry-import.ts";
-import { importPaymentRegistry } from "../../../services/registries/import-payment-registry.ts";
-import { actorOf } from "../plugins/auth.ts";
+import { AppError } from "../../../services/errors.ts";
+import { callUseCase } from "../../../services/registry.ts";
+import { httpContext } from "../use-case-route.ts";
 
 const errorResponse = { $ref: "Error#" } as const;
 /** A day's registry of a large provider is a few megabytes; this leaves room without inviting abuse. */
@@ -83,18 +85,20 @@ export async function paymentRegistryRoutes(app: FastifyInstance, opts: { deps: 
       },
     },
     async (request, reply) => {
-      const actor = actorOf(request);
-      const provider = await authorizeRegistryImport(deps, { actor, provider: request.params.provider });
       const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
-      const report = await importPaymentRegistry(deps, {
+      const context = httpContext(request);
+      const report = await callUseCase(deps, "importPaymentRegistry", context, {
+        provider: request.params.provider,
         source: request.query.source,
-        fileName: request.query.fileName ?? "registry.csv",
         content: body,
-        providerId: provider.id,
-        importedBy: `user:${actor.userId}`,
-        locale: request.locale,
         again: request.query.again ?? false,
+        ...(request.query.fileName ? { fileName: request.query.fileName } : {}),
         ...(request.query.encoding ? { encoding: request.query.encoding } : {}),
+      }).catch((e: unknown) => {
+        // As documented: the provider's operators get 403, anyone else (residents too) 404.
+        const residentRefused =
+          e instanceof AppError && e.code === "forbidden" && context.actor?.kind === "resident";
+        throw residentRefused ? new AppError("not_found") : e;
       });
       return reply.status(201).send(report);
     },
