@@ -64,6 +64,16 @@ export function httpContext(request: FastifyRequest, channel: ContextChannel = "
   return { actor: request.actor, channel, locale: request.locale };
 }
 
+/** A written-out route's OpenAPI operation named and described by its use case, as routeUseCase does. */
+export function documented(useCase: Pick<UseCase, "name" | "tag" | "summary" | "description">) {
+  return {
+    operationId: useCase.name,
+    tags: [useCase.tag],
+    summary: useCase.summary,
+    ...(useCase.description ? { description: useCase.description } : {}),
+  };
+}
+
 export function routeUseCase<N extends UseCaseName>(
   app: FastifyInstance,
   deps: Deps,
@@ -92,10 +102,7 @@ export function routeUseCase<N extends UseCaseName>(
       : app.requireActor;
 
   const schema: Record<string, unknown> = {
-    operationId: useCase.name,
-    tags: [useCase.tag],
-    summary: useCase.summary,
-    ...(useCase.description ? { description: useCase.description } : {}),
+    ...documented(useCase),
     ...(isPublic ? {} : { security: [{ bearer: [] }] }),
     response: {
       [success]: useCase.output,

@@ -4,7 +4,8 @@
 import { Type } from "typebox";
 import { parsePeriod } from "../../domain/period.ts";
 import type { Locale } from "../../i18n/locale.ts";
-import { invalidInput } from "../input-problem.ts";
+import { AppError, inEveryLocale } from "../errors.ts";
+import { describeProblem } from "../input-problem.ts";
 import { findProviderForActor } from "../providers/find-provider-for-actor.ts";
 import { Id, LocalDate } from "../schemas.ts";
 import { defineUseCase } from "../use-case.ts";
@@ -42,6 +43,16 @@ export interface StatementFile extends DocumentFile {
   accountNumber: string;
 }
 
+/** from after to: the rule and its limit for clients, and "from must not be after to (…)" for people. */
+function rangeReversed(to: string): AppError {
+  const problem = { field: "from", in: "input", rule: "formatMaximum", limit: to };
+  return new AppError(
+    "validation_failed",
+    { details: inEveryLocale((l) => describeProblem({ ...problem, limit: `to (${to})` }, l)) },
+    problem,
+  );
+}
+
 const statementInput = Type.Object(
   { accountId: Id, from: LocalDate, to: LocalDate, lang: Lang },
   { additionalProperties: false },
@@ -65,7 +76,7 @@ function statementUseCase(name: string, format: "pdf" | "csv", what: string) {
       const { from, to } = input;
       const locale = input.lang ?? "uk";
       // Said before the service's own check, naming the rule, in the caller's language.
-      if (from > to) throw invalidInput({ field: "from", in: "input", rule: "formatMaximum", limit: to });
+      if (from > to) throw rangeReversed(to);
       const statement = await loadStatement(deps, {
         actor: context.actor,
         accountId: input.accountId,

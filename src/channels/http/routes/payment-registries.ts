@@ -5,8 +5,8 @@ import type { FastifyInstance } from "fastify";
 import { REGISTRY_ENCODINGS, type RegistryEncoding } from "../../../domain/registry/registry-format.ts";
 import type { Deps } from "../../../services/deps.ts";
 import { AppError } from "../../../services/errors.ts";
-import { callUseCase } from "../../../services/registry.ts";
-import { httpContext } from "../use-case-route.ts";
+import { callUseCase, useCases } from "../../../services/registry.ts";
+import { documented, httpContext } from "../use-case-route.ts";
 
 const errorResponse = { $ref: "Error#" } as const;
 /** A day's registry of a large provider is a few megabytes; this leaves room without inviting abuse. */
@@ -35,17 +35,7 @@ export async function paymentRegistryRoutes(app: FastifyInstance, opts: { deps: 
       preHandler: app.requireActor,
       bodyLimit: MAX_FILE_BYTES,
       schema: {
-        operationId: "importPaymentRegistry",
-        tags: ["payments"],
-        summary: "Import a bank payment registry (CSV) for a provider, in one transaction, and report on it",
-        description:
-          "The body is the file itself (text/csv or application/octet-stream), in the format of the registry " +
-          "source named by ?source= (docs/registries.md). Each line is posted to its account's ledger or kept as a " +
-          "duplicate, unmatched or malformed line, reported with its reason; lines for another provider are " +
-          "unmatched. 201 with the report; 409 registry_already_imported for the same file again (again=true " +
-          "imports it anyway, posting nothing twice); 422 for a file that cannot be read (registry_empty, " +
-          "registry_not_csv, registry_header_invalid, registry_wrong_encoding), nothing written. Only the " +
-          "provider's administrators and platform administrators: the provider's operators get 403, anyone else 404.",
+        ...documented(useCases.importPaymentRegistry),
         security: [{ bearer: [] }],
         params: {
           type: "object",

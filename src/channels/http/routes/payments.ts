@@ -4,10 +4,10 @@
 import type { FastifyInstance } from "fastify";
 import type { Deps } from "../../../services/deps.ts";
 import { AppError } from "../../../services/errors.ts";
-import { callUseCase } from "../../../services/registry.ts";
+import { callUseCase, useCases } from "../../../services/registry.ts";
 import { html, page } from "../pages/html.ts";
 import { paymentResultPage } from "../pages/payment-result-page.ts";
-import { httpContext, routeUseCase } from "../use-case-route.ts";
+import { documented, httpContext, routeUseCase } from "../use-case-route.ts";
 import { demoGatewayRoutes } from "./demo-gateway.ts";
 
 const errorResponse = { $ref: "Error#" } as const;
@@ -59,14 +59,7 @@ export async function paymentRoutes(app: FastifyInstance, opts: { deps: Deps }) 
     "/api/payments/:gateway/callback",
     {
       schema: {
-        operationId: "receivePaymentCallback",
-        tags: ["payments"],
-        summary: "A card gateway's server-to-server callback (LiqPay API v3: data and signature)",
-        description:
-          "Form-encoded (or JSON) data = base64(JSON) and signature = base64(sha1(private_key + data + private_key)). " +
-          "200 when accepted (applied, or unchanged for a repeat: a payment is credited once per order); 400 with a " +
-          "code when unsigned, forged, malformed, for an unknown order, or for another amount or currency. Every " +
-          "callback is recorded.",
+        ...documented(useCases.receivePaymentCallback),
         consumes: ["application/x-www-form-urlencoded", "application/json"],
         params: {
           type: "object",
