@@ -14,6 +14,8 @@ export interface UseCaseContext {
   locale: Locale;
   /** Who is knocking, for per-client rate limits (sign-up, codes): the client's IP address on HTTP. */
   client?: string;
+  /** How far a long piece of work has got, for a channel that shows it (the command line's progress bar). */
+  progress?: (done: number, total: number) => void;
 }
 
 /** The context of a use case that admits only signed-in callers: the registry checked the actor is there. */

@@ -1,17 +1,14 @@
 // Every error a user can meet: a stable code, its HTTP status, and its message in each language.
 // Messages may hold {placeholders} filled from the error's params.
-import type { Translated } from "../i18n/locale.ts";
 import { ACCOUNT_ERROR_CODES } from "./accounts/error-codes.ts";
 import { BILLING_ERROR_CODES } from "./billing/error-codes.ts";
+import type { ErrorSpec } from "./error-spec.ts";
 import { IDENTITY_ERROR_CODES } from "./identity/error-codes.ts";
 import { PAYMENT_ERROR_CODES } from "./payments/error-codes.ts";
 import { READING_ERROR_CODES } from "./readings/error-codes.ts";
 import { REGISTRY_ERROR_CODES } from "./registries/error-codes.ts";
 
-export interface ErrorSpec {
-  status: number;
-  message: Translated;
-}
+export type { ErrorSpec };
 
 export const ERROR_CODES = {
   ...READING_ERROR_CODES,

@@ -5,19 +5,29 @@ import type { Static } from "typebox";
 import { Compile } from "typebox/compile";
 import { checkAccess } from "./access.ts";
 import { accountUseCases } from "./accounts/use-cases.ts";
+import { authUseCases } from "./auth/use-cases.ts";
+import { billingUseCases } from "./billing/use-cases.ts";
 import type { UseCaseContext } from "./context.ts";
 import type { Deps } from "./deps.ts";
+import { documentUseCases } from "./documents/use-cases.ts";
 import { AppError } from "./errors.ts";
 import { identityUseCases } from "./identity/use-cases.ts";
 import { ledgerUseCases } from "./ledger/use-cases.ts";
+import { paymentUseCases } from "./payments/use-cases.ts";
 import { readingUseCases } from "./readings/use-cases.ts";
+import { registryUseCases } from "./registries/use-cases.ts";
 import type { UseCase } from "./use-case.ts";
 
 export const useCases = {
   ...accountUseCases,
+  ...authUseCases,
+  ...billingUseCases,
+  ...documentUseCases,
+  ...paymentUseCases,
   ...readingUseCases,
   ...ledgerUseCases,
   ...identityUseCases,
+  ...registryUseCases,
 } satisfies Record<string, UseCase>;
 
 export type UseCaseName = keyof typeof useCases;

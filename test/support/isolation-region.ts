@@ -70,6 +70,8 @@ export async function buildIsolationRegion(database: Database, deps: Deps): Prom
       last_callback: null,
     })
     .execute();
+  // As startPayment writes it: the order id's way to its account.
+  await db.insertInto("payment_order_lookup").values({ order_id: orderId, account_id: account.id }).execute();
 
   const user = async (email: string) =>
     (

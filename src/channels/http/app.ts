@@ -3,6 +3,7 @@ import swagger from "@fastify/swagger";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from "fastify";
 import type { Config } from "../../config.ts";
 import { createLogger } from "../../logging.ts";
+import { withConfigured } from "../../services/compose.ts";
 import type { Deps } from "../../services/deps.ts";
 import { clientErrorHandler, frameworkErrors } from "./client-errors.ts";
 import { authPlugin } from "./plugins/auth.ts";
@@ -16,12 +17,12 @@ import { apiTokenRoutes, apiTokenSchemas } from "./routes/api-tokens.ts";
 import { billingRoutes, billingSchemas } from "./routes/billing.ts";
 import { devOutboxRoutes } from "./routes/dev-outbox.ts";
 import { documentRoutes } from "./routes/documents.ts";
-import { estimateRoutes } from "./routes/estimates.ts";
+import { estimateRoutes, estimateSchemas } from "./routes/estimates.ts";
 import { healthRoutes, healthSchema } from "./routes/health.ts";
 import { identityRoutes } from "./routes/identity.ts";
 import { moneyRoutes } from "./routes/money.ts";
 import { paymentRegistryRoutes, paymentRegistrySchemas } from "./routes/payment-registries.ts";
-import { paymentRoutes } from "./routes/payments.ts";
+import { paymentRoutes, paymentSchemas } from "./routes/payments.ts";
 import { readingRoutes } from "./routes/readings.ts";
 import { sessionRoutes, sessionSchemas } from "./routes/session.ts";
 import { readingSchemas } from "./schemas/readings.ts";
@@ -35,10 +36,12 @@ export interface AppOptions {
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  // Deps from `abonent serve` are composed already; tests hand bare ones, completed from their configuration.
+  const deps = await withConfigured(options.deps, options.config);
   const app = Fastify({
     ...(options.logger === false
       ? { logger: false }
-      : { loggerInstance: options.logger ?? createLogger(options.config) }),
+      : { loggerInstance: options.logger ?? deps.log ?? createLogger(options.config) }),
     // Fastify's two lines per request become one of our own (plugins/request-log.ts).
     logController: new LogController({ disableRequestLogging: true }),
     // Only behind a proxy we run: otherwise a client could forge X-Forwarded-For to dodge per-address limits.
@@ -79,25 +82,26 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(securityHeadersPlugin, { production: options.config.production });
   app.addSchema(healthSchema);
   for (const schema of readingSchemas) app.addSchema(schema);
-  for (const schema of [...sessionSchemas, ...apiTokenSchemas, ...billingSchemas]) app.addSchema(schema);
+  for (const schema of [...sessionSchemas, ...apiTokenSchemas, ...billingSchemas, ...estimateSchemas])
+    app.addSchema(schema);
   await app.register(localePlugin);
   await app.register(errorsPlugin);
   await app.register(inputGuardPlugin);
-  await app.register(authPlugin, { deps: options.deps });
-  await app.register(healthRoutes, { deps: options.deps });
-  await app.register(readingRoutes, { deps: options.deps });
-  await app.register(accountRoutes, { deps: options.deps });
-  await app.register(moneyRoutes, { deps: options.deps });
-  await app.register(sessionRoutes, { deps: options.deps });
-  await app.register(identityRoutes, { deps: options.deps });
-  await app.register(devOutboxRoutes, { deps: options.deps });
-  await app.register(apiTokenRoutes, { deps: options.deps });
-  await app.register(billingRoutes, { deps: options.deps });
-  await app.register(estimateRoutes, { deps: options.deps });
-  for (const schema of paymentRegistrySchemas) app.addSchema(schema);
-  await app.register(paymentRegistryRoutes, { deps: options.deps });
-  await app.register(documentRoutes, { deps: options.deps });
-  await app.register(paymentRoutes, { deps: options.deps, settings: options.config });
+  await app.register(authPlugin, { deps });
+  await app.register(healthRoutes, { deps });
+  await app.register(readingRoutes, { deps });
+  await app.register(accountRoutes, { deps });
+  await app.register(moneyRoutes, { deps });
+  await app.register(sessionRoutes, { deps });
+  await app.register(identityRoutes, { deps });
+  await app.register(devOutboxRoutes, { deps });
+  await app.register(apiTokenRoutes, { deps });
+  await app.register(billingRoutes, { deps });
+  await app.register(estimateRoutes, { deps });
+  for (const schema of [...paymentRegistrySchemas, ...paymentSchemas]) app.addSchema(schema);
+  await app.register(paymentRegistryRoutes, { deps });
+  await app.register(documentRoutes, { deps });
+  await app.register(paymentRoutes, { deps });
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
   return app;
 }

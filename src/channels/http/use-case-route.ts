@@ -5,6 +5,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods } from 
 import type { TSchema } from "typebox";
 import type { ContextChannel, UseCaseContext } from "../../services/context.ts";
 import type { Deps } from "../../services/deps.ts";
+import { AppError } from "../../services/errors.ts";
 import {
   callUseCase,
   type InputOf,
@@ -21,15 +22,26 @@ export interface RouteBinding<N extends UseCaseName> {
   query?: (keyof InputOf<N> & string)[];
   /** Input fields read from headers: { idempotencyKey: "idempotency-key" }. */
   headers?: Partial<Record<keyof InputOf<N> & string, string>>;
+  /** Input fields the adapter takes from the request itself (the client's address, the bearer token), in no schema. */
+  derived?: Partial<Record<keyof InputOf<N> & string, (request: FastifyRequest) => unknown>>;
+  /** Input fields this channel does not offer (an operator's tuning knob of the command line). */
+  omit?: (keyof InputOf<N> & string)[];
   /** "session": personal API tokens may not call it (managing sessions and tokens). Default: by access. */
   credential?: "session";
-  /** The status of a success; default 200. */
+  /** The status the output is documented and sent with; default 200. */
+  success?: number;
+  /** The status of a particular success, when it varies (201 created, 200 unchanged); default `success`. */
   status?: (output: OutputOf<N>) => number;
   /** Further documented answers besides 200 and the errors every route may give. */
   responses?: Record<number, unknown>;
   /** Sends the output some other way than JSON (a file, a redirect). */
   send?: (reply: FastifyReply, output: OutputOf<N>, request: FastifyRequest) => unknown;
   channel?: ContextChannel;
+  /**
+   * The route has always told residents "not found" (404) for a provider's staff-only action, as for any data
+   * not theirs; the registry refuses their role (forbidden), which this route keeps answering as 404.
+   */
+  concealFromResidents?: true;
 }
 
 const errorRef = { $ref: "Error#" } as const;
@@ -52,6 +64,16 @@ export function httpContext(request: FastifyRequest, channel: ContextChannel = "
   return { actor: request.actor, channel, locale: request.locale, client: request.ip };
 }
 
+/** A written-out route's OpenAPI operation named and described by its use case, as routeUseCase does. */
+export function documented(useCase: Pick<UseCase, "name" | "tag" | "summary" | "description">) {
+  return {
+    operationId: useCase.name,
+    tags: [useCase.tag],
+    summary: useCase.summary,
+    ...(useCase.description ? { description: useCase.description } : {}),
+  };
+}
+
 export function routeUseCase<N extends UseCaseName>(
   app: FastifyInstance,
   deps: Deps,
@@ -60,7 +82,9 @@ export function routeUseCase<N extends UseCaseName>(
 ): void {
   const useCase = useCases[name] as unknown as UseCase;
   const input = useCase.input as unknown as ObjectSchema;
-  const fields = Object.keys(input.properties ?? {});
+  const hidden = [...Object.keys(binding.derived ?? {}), ...((binding.omit ?? []) as string[])];
+  const fields = Object.keys(input.properties ?? {}).filter((f) => !hidden.includes(f));
+  const success = binding.success ?? 200;
   const inPath = [...binding.url.matchAll(/:(\w+)/g)].map((m) => m[1]!);
   const headerFields = Object.keys(binding.headers ?? {});
   const withBody = binding.method !== "GET" && binding.method !== "DELETE";
@@ -78,13 +102,10 @@ export function routeUseCase<N extends UseCaseName>(
       : app.requireActor;
 
   const schema: Record<string, unknown> = {
-    operationId: useCase.name,
-    tags: [useCase.tag],
-    summary: useCase.summary,
-    ...(useCase.description ? { description: useCase.description } : {}),
+    ...documented(useCase),
     ...(isPublic ? {} : { security: [{ bearer: [] }] }),
     response: {
-      200: useCase.output,
+      [success]: useCase.output,
       ...(binding.responses ?? {}),
       400: errorRef,
       ...(isPublic ? {} : { 401: errorRef, 403: errorRef }),
@@ -129,14 +150,21 @@ export function routeUseCase<N extends UseCaseName>(
         const value = request.headers[header];
         if (typeof value === "string") values[field] = value;
       }
-      const output = await callUseCase(
-        deps,
-        name,
-        httpContext(request, binding.channel),
-        values as InputOf<N>,
-      );
+      for (const [field, derive] of Object.entries(binding.derived ?? {}) as [
+        string,
+        (r: FastifyRequest) => unknown,
+      ][]) {
+        const value = derive(request);
+        if (value !== undefined) values[field] = value;
+      }
+      const context = httpContext(request, binding.channel);
+      const output = await callUseCase(deps, name, context, values as InputOf<N>).catch((e: unknown) => {
+        const residentRefused =
+          e instanceof AppError && e.code === "forbidden" && context.actor?.kind === "resident";
+        throw binding.concealFromResidents && residentRefused ? new AppError("not_found") : e;
+      });
       if (binding.send) return binding.send(reply, output, request);
-      return reply.status(binding.status?.(output) ?? 200).send(output);
+      return reply.status(binding.status?.(output) ?? success).send(output);
     },
   });
 }

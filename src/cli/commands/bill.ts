@@ -7,11 +7,13 @@ import { openConfiguredDatabase } from "../../db/open-configured.ts";
 import { formatUah, kop, uahString } from "../../domain/money.ts";
 import { nextPeriod, type Period } from "../../domain/period.ts";
 import { LOCALES, type Locale } from "../../i18n/locale.ts";
-import { type BillingRunSummary, billPeriod } from "../../services/billing/bill-period.ts";
-import { findProvider, type ProviderRef } from "../../services/billing/find-provider.ts";
-import { listProviders } from "../../services/billing/list-providers.ts";
-import { type Deps, makeDeps } from "../../services/deps.ts";
+import type { BillingRunSummary } from "../../services/billing/bill-period.ts";
+import type { ProviderRef } from "../../services/billing/find-provider.ts";
+import { composeDeps } from "../../services/compose.ts";
+import type { Deps } from "../../services/deps.ts";
 import { AppError } from "../../services/errors.ts";
+import { callUseCase } from "../../services/registry.ts";
+import { cliContext } from "../cli-context.ts";
 import { CommandOutcome, EXIT } from "../exit-codes.ts";
 import { billingMonth, wholeNumber } from "../options.ts";
 import { progressBar } from "../progress-bar.ts";
@@ -61,8 +63,8 @@ When several providers end differently, the highest code but ${EXIT.config} wins
       let exitCode: number = EXIT.ok;
       try {
         await migrate(database);
-        const deps = makeDeps(database);
-        for (const provider of await chooseProviders(deps, opts.provider)) {
+        const deps = await composeDeps({ database });
+        for (const provider of await chooseProviders(deps, opts.provider, opts.lang)) {
           exitCode = Math.max(exitCode, await billOne(deps, provider, opts));
         }
       } finally {
@@ -72,16 +74,22 @@ When several providers end differently, the highest code but ${EXIT.config} wins
     });
 }
 
-async function chooseProviders(deps: Deps, wanted?: string): Promise<ProviderRef[]> {
+async function chooseProviders(deps: Deps, wanted: string | undefined, lang: Locale): Promise<ProviderRef[]> {
+  const context = cliContext(lang);
   if (wanted === undefined) {
-    const all = await listProviders(deps);
+    const all = await callUseCase(deps, "listProviders", context, {});
     if (all.length === 0)
       throw new UsageError("the database holds no providers (load them first, e.g. abonent seed)");
     return all;
   }
-  const provider = await findProvider(deps, wanted);
+  const provider = await callUseCase(deps, "getProvider", context, { provider: wanted }).catch(
+    (e: unknown) => {
+      if (e instanceof AppError && (e.code === "not_found" || e.code === "validation_failed")) return null;
+      throw e;
+    },
+  );
   if (!provider) {
-    const known = (await listProviders(deps)).map((p) => p.code);
+    const known = (await callUseCase(deps, "listProviders", context, {})).map((p) => p.code);
     throw new UsageError(
       `--provider: there is no provider "${wanted}"` + (known.length ? ` (known: ${known.join(", ")})` : ""),
     );
@@ -94,17 +102,16 @@ async function billOne(deps: Deps, provider: ProviderRef, opts: BillOptions): Pr
   const bar = progressBar(`${provider.code} ${opts.period}`, "accounts");
   let barStarted = false;
   try {
-    const summary = await billPeriod(deps, {
-      providerId: provider.id,
+    const progress = (done: number, total: number) => {
+      if (!barStarted) {
+        bar.start(total, done);
+        barStarted = true;
+      } else bar.update(done);
+    };
+    const summary = await callUseCase(deps, "billPeriod", cliContext(opts.lang, progress), {
+      provider: String(provider.id),
       period: opts.period,
-      startedBy: "cli",
       ...(opts.batchSize ? { batchSize: opts.batchSize } : {}),
-      onProgress: (done, total) => {
-        if (!barStarted) {
-          bar.start(total, done);
-          barStarted = true;
-        } else bar.update(done);
-      },
     });
     bar.stop();
     if (opts.json)

@@ -3,24 +3,21 @@
 // its name and renamed at the end.
 import { createWriteStream } from "node:fs";
 import { rename, rm } from "node:fs/promises";
-import type { Readable } from "node:stream";
+import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { type Command, Option } from "commander";
 import { loadConfig } from "../../config.ts";
 import { migrate } from "../../db/migrate.ts";
 import { openConfiguredDatabase } from "../../db/open-configured.ts";
-import { formatUah } from "../../domain/money.ts";
+import { formatUah, kop } from "../../domain/money.ts";
 import type { Period } from "../../domain/period.ts";
 import { LOCALES, type Locale } from "../../i18n/locale.ts";
-import type { Actor } from "../../services/actor.ts";
-import { type Deps, makeDeps } from "../../services/deps.ts";
-import { findAccountByNumber } from "../../services/documents/find-account-by-number.ts";
-import { loadBill } from "../../services/documents/load-bill.ts";
-import { loadStatement } from "../../services/documents/load-statement.ts";
-import { billPdf } from "../../services/documents/render/bill-pdf.ts";
-import { statementCsv } from "../../services/documents/render/statement-csv.ts";
-import { statementPdf } from "../../services/documents/render/statement-pdf.ts";
+import { composeDeps } from "../../services/compose.ts";
+import type { UseCaseContext } from "../../services/context.ts";
+import type { Deps } from "../../services/deps.ts";
 import { AppError } from "../../services/errors.ts";
+import { callUseCase } from "../../services/registry.ts";
+import { cliContext } from "../cli-context.ts";
 import { billingMonth, calendarDate } from "../options.ts";
 import { UsageError } from "../usage-error.ts";
 
@@ -53,12 +50,16 @@ export function registerDocument(program: Command) {
       .description("The bill of a billed month as PDF, with the NBU payment QR code.")
       .requiredOption("--period <YYYY-MM>", "the billed month", billingMonth),
   ).action(async (opts: Common & { period: Period }) => {
-    await withAccount(opts, async (deps, actor, accountId) => {
-      const bill = await loadBill(deps, { actor, accountId, period: opts.period });
-      await writeFile(billPdf(bill, opts.lang), opts.out);
+    await withAccount(opts, async (deps, context, accountId) => {
+      const bill = await callUseCase(deps, "downloadBill", context, {
+        accountId,
+        period: opts.period,
+        lang: opts.lang,
+      });
+      await writeFile(bill.content, opts.out);
       console.log(
-        `${opts.out}: bill ${bill.period} of ${bill.account.number} (${bill.provider.code}), amount due ` +
-          formatUah(bill.amountDueKop, "en"),
+        `${opts.out}: bill ${bill.period} of ${bill.accountNumber} (${bill.providerCode}), amount due ` +
+          formatUah(kop(bill.amountDueKop), "en"),
       );
     });
   });
@@ -73,34 +74,42 @@ export function registerDocument(program: Command) {
       .requiredOption("--to <YYYY-MM-DD>", "the last day", calendarDate)
       .option("--csv", "write CSV (UTF-8, comma-separated, amounts in UAH) instead of PDF", false),
   ).action(async (opts: Common & { from: string; to: string; csv: boolean }) => {
-    await withAccount(opts, async (deps, actor, accountId) => {
-      const statement = await loadStatement(deps, { actor, accountId, from: opts.from, to: opts.to });
-      await writeFile(
-        opts.csv ? statementCsv(statement, opts.lang) : statementPdf(statement, opts.lang),
-        opts.out,
+    await withAccount(opts, async (deps, context, accountId) => {
+      const input = { accountId, from: opts.from, to: opts.to, lang: opts.lang };
+      const statement = await callUseCase(
+        deps,
+        opts.csv ? "downloadStatementCsv" : "downloadStatement",
+        context,
+        input,
       );
-      console.log(`${opts.out}: statement ${statement.from}..${statement.to} of ${statement.account.number}`);
+      await writeFile(statement.content, opts.out);
+      console.log(`${opts.out}: statement ${statement.from}..${statement.to} of ${statement.accountNumber}`);
     });
   });
 }
 
 async function withAccount(
   opts: Common,
-  work: (deps: Deps, actor: Actor, accountId: number) => Promise<void>,
+  work: (deps: Deps, context: UseCaseContext, accountId: number) => Promise<void>,
 ): Promise<void> {
   const database = await openConfiguredDatabase(loadConfig());
   try {
     await migrate(database);
-    const deps = makeDeps(database);
-    const found = await findAccountByNumber(deps, { provider: opts.provider, number: opts.account });
-    if (!found.provider) throw new UsageError(`--provider: there is no provider "${opts.provider}"`);
+    const deps = await composeDeps({ database });
+    const context = cliContext(opts.lang);
+    const found = await callUseCase(deps, "findAccountByNumber", context, {
+      provider: opts.provider,
+      number: opts.account,
+    }).catch((e: unknown) => {
+      if (e instanceof AppError && (e.code === "not_found" || e.code === "validation_failed")) return null;
+      throw e;
+    });
+    if (!found) throw new UsageError(`--provider: there is no provider "${opts.provider}"`);
     if (found.accountId === null) {
       throw new UsageError(`--account: ${found.provider.code} has no account "${opts.account}"`);
     }
-    // The command line holds the database's own credentials: it acts as the platform's operator.
-    const actor: Actor = { kind: "platform_admin", userId: 0, locale: opts.lang };
     try {
-      await work(deps, actor, found.accountId);
+      await work(deps, context, found.accountId);
     } catch (e) {
       if (e instanceof AppError && e.code === "not_found") {
         throw new UsageError(
@@ -115,10 +124,10 @@ async function withAccount(
   }
 }
 
-async function writeFile(stream: Readable, out: string): Promise<void> {
+async function writeFile(content: Readable | Buffer, out: string): Promise<void> {
   const partial = `${out}.partial`;
   try {
-    await pipeline(stream, createWriteStream(partial));
+    await pipeline(Buffer.isBuffer(content) ? Readable.from([content]) : content, createWriteStream(partial));
     await rename(partial, out);
   } catch (e) {
     await rm(partial, { force: true });

@@ -9,13 +9,11 @@ import { openConfiguredDatabase } from "../../db/open-configured.ts";
 import { formatUah, kop, uahString } from "../../domain/money.ts";
 import { REGISTRY_ENCODINGS, type RegistryEncoding } from "../../domain/registry/registry-format.ts";
 import { LOCALES, type Locale } from "../../i18n/locale.ts";
-import { findProvider } from "../../services/billing/find-provider.ts";
-import { makeDeps } from "../../services/deps.ts";
+import { composeDeps } from "../../services/compose.ts";
 import { AppError } from "../../services/errors.ts";
-import {
-  importPaymentRegistry,
-  type RegistryReport,
-} from "../../services/registries/import-payment-registry.ts";
+import type { RegistryReport } from "../../services/registries/import-payment-registry.ts";
+import { callUseCase } from "../../services/registry.ts";
+import { cliContext } from "../cli-context.ts";
 import { CommandOutcome, EXIT } from "../exit-codes.ts";
 import { UsageError } from "../usage-error.ts";
 
@@ -89,22 +87,14 @@ Nothing is written for a refused file; an imported file is written whole (one tr
       let exitCode: number = EXIT.ok;
       try {
         await migrate(database);
-        const deps = makeDeps(database);
-        let providerId: number | undefined;
-        if (opts.provider !== undefined) {
-          const provider = await findProvider(deps, opts.provider);
-          if (!provider) throw new UsageError(`--provider: there is no provider "${opts.provider}"`);
-          providerId = provider.id;
-        }
+        const deps = await composeDeps({ database });
         try {
-          const report = await importPaymentRegistry(deps, {
+          const report = await callUseCase(deps, "importPaymentRegistry", cliContext(opts.lang), {
             source: opts.source,
             fileName: basename(file),
             content: () => createReadStream(file, { highWaterMark: 1 << 16 }),
-            importedBy: "cli",
-            locale: opts.lang,
             again: opts.again,
-            ...(providerId === undefined ? {} : { providerId }),
+            ...(opts.provider === undefined ? {} : { provider: opts.provider }),
             ...(opts.encoding ? { encoding: opts.encoding } : {}),
           });
           if (opts.json)
@@ -112,6 +102,8 @@ Nothing is written for a refused file; an imported file is written whole (one tr
           else console.log(describe(report, opts.lang));
         } catch (e) {
           if (!(e instanceof AppError)) throw e;
+          if (opts.provider !== undefined && e.code === "not_found")
+            throw new UsageError(`--provider: there is no provider "${opts.provider}"`);
           if (e.code === "registry_source_unknown")
             throw new UsageError(`--source: ${e.messageIn(opts.lang)}`);
           console.error(`abonent: ${e.messageIn(opts.lang)}`);

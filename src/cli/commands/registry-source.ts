@@ -18,12 +18,12 @@ import {
   type RegistryField,
   type RegistryFormat,
 } from "../../domain/registry/registry-format.ts";
-import { findProvider } from "../../services/billing/find-provider.ts";
-import { type Deps, makeDeps } from "../../services/deps.ts";
+import { composeDeps } from "../../services/compose.ts";
+import type { Deps } from "../../services/deps.ts";
 import { AppError } from "../../services/errors.ts";
-import { listRegistrySources } from "../../services/registries/list-registry-sources.ts";
 import type { RegistrySourceView } from "../../services/registries/registry-source-view.ts";
-import { saveRegistrySource } from "../../services/registries/save-registry-source.ts";
+import { callUseCase } from "../../services/registry.ts";
+import { cliContext } from "../cli-context.ts";
 import { UsageError } from "../usage-error.ts";
 
 type ColumnChanges = Partial<Record<RegistryField, ColumnRef | null>>;
@@ -73,7 +73,7 @@ async function withDeps<T>(fn: (deps: Deps) => Promise<T>): Promise<T> {
   const database = await openConfiguredDatabase(loadConfig());
   try {
     await migrate(database);
-    return await fn(makeDeps(database));
+    return await fn(await composeDeps({ database }));
   } finally {
     await database.close();
   }
@@ -112,7 +112,9 @@ export function registerRegistrySource(program: Command) {
     .description("List the registry sources and their formats.")
     .option("--json", "one JSON object per source", false)
     .action(async (opts: { json: boolean }) => {
-      const sources = await withDeps((deps) => listRegistrySources(deps));
+      const sources = await withDeps((deps) =>
+        callUseCase(deps, "listRegistrySources", cliContext("en"), {}),
+      );
       for (const s of sources) console.log(opts.json ? JSON.stringify(s) : describe(s));
     });
 
@@ -160,19 +162,14 @@ Example: a bank's files in Windows-1251 with semicolons, for one provider:
     )
     .action(async (name: string, opts: SetOptions) => {
       await withDeps(async (deps) => {
-        let providerId: number | null | undefined;
-        if (opts.provider === false) providerId = null;
-        else if (opts.provider !== undefined) {
-          const provider = await findProvider(deps, opts.provider);
-          if (!provider) throw new UsageError(`--provider: there is no provider "${opts.provider}"`);
-          providerId = provider.id;
-        }
         try {
-          const { source, created } = await saveRegistrySource(deps, {
+          const { source, created } = await callUseCase(deps, "saveRegistrySource", cliContext("en"), {
             name,
             columns: opts.column,
             ...(opts.description === undefined ? {} : { description: opts.description }),
-            ...(providerId === undefined ? {} : { providerId }),
+            ...(opts.provider === undefined
+              ? {}
+              : { provider: opts.provider === false ? null : opts.provider }),
             ...(opts.encoding ? { encoding: opts.encoding } : {}),
             ...(opts.delimiter ? { delimiter: DELIMITER_NAMES[opts.delimiter]! } : {}),
             ...(opts.decimalSeparator ? { decimalSeparator: opts.decimalSeparator } : {}),
@@ -184,6 +181,8 @@ Example: a bank's files in Windows-1251 with semicolons, for one provider:
           });
           console.log(`${created ? "created" : "updated"} ${describe(source)}`);
         } catch (e) {
+          if (e instanceof AppError && e.code === "not_found" && typeof opts.provider === "string")
+            throw new UsageError(`--provider: there is no provider "${opts.provider}"`);
           if (e instanceof AppError && e.code === "registry_source_invalid")
             throw new UsageError(e.messageIn("en"));
           throw e;

@@ -7,7 +7,7 @@ import { openConfiguredDatabase } from "../../db/open-configured.ts";
 import { billingSchedules, setBillingSchedule } from "../../jobs/billing-job.ts";
 import { startBoss } from "../../jobs/boss.ts";
 import { findProvider } from "../../services/billing/find-provider.ts";
-import { makeDeps } from "../../services/deps.ts";
+import { composeDeps } from "../../services/compose.ts";
 import { cronExpression } from "../options.ts";
 import { UsageError } from "../usage-error.ts";
 
@@ -42,7 +42,7 @@ export function registerSchedule(program: Command) {
       const database = await openConfiguredDatabase(config);
       try {
         await migrate(database);
-        const deps = makeDeps(database);
+        const deps = await composeDeps({ database });
         const provider = opts.provider === undefined ? null : await findProvider(deps, opts.provider);
         if (opts.provider !== undefined && !provider) {
           throw new UsageError(`--provider: there is no provider "${opts.provider}"`);

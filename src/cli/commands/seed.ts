@@ -7,7 +7,7 @@ import { BILLED_HISTORY_MONTHS, billHistory } from "../../demo/bill-history.ts";
 import { hasRegion, seedRegion } from "../../demo/seed-region.ts";
 import { kyivDateOf } from "../../domain/kyiv-time.ts";
 import { kop, uahString } from "../../domain/money.ts";
-import { makeDeps } from "../../services/deps.ts";
+import { composeDeps } from "../../services/compose.ts";
 import { calendarDate, wholeNumber } from "../options.ts";
 import { progressBar } from "../progress-bar.ts";
 
@@ -64,11 +64,15 @@ export function registerSeed(program: Command) {
           if (opts.billHistory) {
             const billing = progressBar("billing the history", "provider-months");
             let billingStarted = false;
-            const billed = await billHistory(makeDeps(database), { asOf, seed: opts.seed }, (done, total) => {
-              if (billingStarted) billing.update(done, total);
-              else billing.start(total, done);
-              billingStarted = true;
-            });
+            const billed = await billHistory(
+              await composeDeps({ database }),
+              { asOf, seed: opts.seed },
+              (done, total) => {
+                if (billingStarted) billing.update(done, total);
+                else billing.start(total, done);
+                billingStarted = true;
+              },
+            );
             billing.stop();
             console.log(
               `history billed: ${billed.periods[0]} to ${billed.periods.at(-1)}, ${billed.runs} runs, ` +

@@ -9,7 +9,7 @@ import { startBoss } from "../../jobs/boss.ts";
 import { startHousekeeping } from "../../jobs/housekeeping-job.ts";
 import { startOutboxDelivery } from "../../jobs/outbox-job.ts";
 import { createLogger } from "../../logging.ts";
-import { makeDeps } from "../../services/deps.ts";
+import { composeDeps } from "../../services/compose.ts";
 import { demoRegionLoaded } from "../../services/payments/demo-region-loaded.ts";
 import { readyLine } from "../ready-line.ts";
 
@@ -30,7 +30,7 @@ export function registerServe(program: Command) {
       const lock = lockConfiguredDatabase(config);
       const database = await openWithDemo(config, lock?.handoffEnv());
 
-      const deps = makeDeps(database);
+      const deps = await composeDeps({ database, config, log });
       const app = await buildApp({ deps, config });
       // Scheduled jobs (billing runs, hourly housekeeping): pg-boss, its queues and schedules in the same database.
       const boss = await startBoss(database, {

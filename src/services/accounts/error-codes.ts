@@ -1,6 +1,6 @@
 // What a resident can be told when linking an account. One refusal for a wrong proof, an unknown number and an
 // unknown provider alike, so the answer never tells whether an account exists.
-import type { ErrorSpec } from "../error-codes.ts";
+import type { ErrorSpec } from "../error-spec.ts";
 
 export const ACCOUNT_ERROR_CODES = {
   link_proof_mismatch: {

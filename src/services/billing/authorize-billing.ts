@@ -4,17 +4,15 @@
 import type { Actor } from "../actor.ts";
 import type { Deps } from "../deps.ts";
 import { AppError } from "../errors.ts";
-import { findProvider, type ProviderRef } from "./find-provider.ts";
+import { findProviderForActor } from "../providers/find-provider-for-actor.ts";
+import type { ProviderRef } from "./find-provider.ts";
 
 export async function authorizeBilling(
   deps: Deps,
   options: { actor: Actor; provider: string | number },
 ): Promise<ProviderRef> {
   const { actor } = options;
-  const provider = await findProvider(deps, options.provider);
-  if (!provider) throw new AppError("not_found");
-  if (actor.kind === "platform_admin") return provider;
-  if (actor.kind !== "staff" || actor.providerId !== provider.id) throw new AppError("not_found");
-  if (actor.role !== "administrator") throw new AppError("forbidden");
+  const provider = await findProviderForActor(deps, actor, options.provider);
+  if (actor.kind === "staff" && actor.role !== "administrator") throw new AppError("forbidden");
   return provider;
 }

@@ -1,5 +1,5 @@
 // What an administrator can be told about a billing run, in their language.
-import type { ErrorSpec } from "../error-codes.ts";
+import type { ErrorSpec } from "../error-spec.ts";
 
 export const BILLING_ERROR_CODES = {
   billing_period_closed: {

@@ -1,5 +1,5 @@
 // What a person can be told while signing up, signing in by code or resetting a password, in their language.
-import type { ErrorSpec } from "../error-codes.ts";
+import type { ErrorSpec } from "../error-spec.ts";
 
 export const IDENTITY_ERROR_CODES = {
   login_invalid: {

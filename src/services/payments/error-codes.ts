@@ -1,5 +1,5 @@
 // What a resident (starting a payment) or a gateway (posting a callback) can be told, in each language.
-import type { ErrorSpec } from "../error-codes.ts";
+import type { ErrorSpec } from "../error-spec.ts";
 
 export const PAYMENT_ERROR_CODES = {
   payment_amount_invalid: {

@@ -4,7 +4,6 @@
 // payment, receive a callback) are the same for every gateway.
 import type { PaymentOutcome } from "../../domain/payments/order-status.ts";
 import type { Locale } from "../../i18n/locale.ts";
-import type { Deps } from "../deps.ts";
 
 export interface CheckoutOrder {
   orderId: string;
@@ -72,8 +71,3 @@ export interface PaymentGateway {
 
 /** The enabled gateways by name; the first one is used when a payment names none. */
 export type PaymentGateways = ReadonlyMap<string, PaymentGateway>;
-
-/** What the payment services receive: the usual deps and the enabled gateways. */
-export interface PaymentDeps extends Deps {
-  gateways: PaymentGateways;
-}

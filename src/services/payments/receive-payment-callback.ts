@@ -10,9 +10,10 @@ import { kyivDateOf } from "../../domain/kyiv-time.ts";
 import { kop, uahString } from "../../domain/money.ts";
 import { nextOrderStatus, type OrderTransition } from "../../domain/payments/order-status.ts";
 import { periodOf } from "../../domain/period.ts";
+import type { PaymentDeps } from "../deps.ts";
 import { AppError } from "../errors.ts";
 import { type NewLedgerEntry, postLedgerEntries } from "../ledger/post-entries.ts";
-import type { CallbackBody, PaymentDeps, PaymentGateway, VerifiedCallback } from "./gateway.ts";
+import type { CallbackBody, PaymentGateway, VerifiedCallback } from "./gateway.ts";
 import { ORDER_ID } from "./order-view.ts";
 import { type CallbackRecord, cleanPayload, recordCallback } from "./record-callback.ts";
 

@@ -12,9 +12,10 @@ import { nextPeriod, type Period, parsePeriod, periodOf } from "../../domain/per
 import type { Locale } from "../../i18n/locale.ts";
 import { type AccountInContext, findAccountForActor } from "../accounts/find-account.ts";
 import type { Actor } from "../actor.ts";
+import type { PaymentDeps } from "../deps.ts";
 import { AppError, inEveryLocale } from "../errors.ts";
 import { claimIdempotencyKey, requestHash, storeIdempotentResponse } from "../idempotency.ts";
-import type { Checkout, PaymentDeps, PaymentGateway } from "./gateway.ts";
+import type { Checkout, PaymentGateway } from "./gateway.ts";
 import { orderView, type PaymentOrderView } from "./order-view.ts";
 
 export interface StartPaymentOptions {

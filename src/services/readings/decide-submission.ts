@@ -19,7 +19,7 @@ import { AppError, inEveryLocale } from "../errors.ts";
 import { dialTextOf } from "./dial-text.ts";
 import type { HistoryRow } from "./load-meter-history.ts";
 import type { SubmissionContext } from "./load-submission-context.ts";
-import type { SubmitReadingOptions, SubmitReadingResult, ZoneOutcome } from "./submit-reading.ts";
+import type { SubmitReadingOptions, SubmitReadingResult, ZoneOutcome } from "./reading-submission.ts";
 
 export interface WritePlan {
   accountId: number;

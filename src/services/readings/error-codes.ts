@@ -1,5 +1,5 @@
 // What a resident can be told about a reading, in their language. Placeholders come from AppError params.
-import type { ErrorSpec } from "../error-codes.ts";
+import type { ErrorSpec } from "../error-spec.ts";
 
 export const READING_ERROR_CODES = {
   meter_not_chosen: {

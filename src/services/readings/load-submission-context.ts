@@ -7,6 +7,7 @@ import { sql } from "kysely";
 import type { Tx } from "../../db/database.ts";
 import type { ServiceCode } from "../../db/tables/reference.table.ts";
 import type { LocalDate } from "../../domain/local-date.ts";
+import { type ActorSql, accountInScope } from "../accounts/account-scope.ts";
 import type { AccountInContext } from "../accounts/find-account.ts";
 import type { Actor } from "../actor.ts";
 import { AppError } from "../errors.ts";
@@ -58,6 +59,13 @@ interface Row {
   rule_source: string | null;
 }
 
+/** Each request's caller, from its row of the unnested requests: the same scope rule as a single lookup. */
+const requestActor: ActorSql = {
+  kind: sql.ref("req.actor_kind"),
+  userId: sql.ref("req.user_id"),
+  providerId: sql.ref("req.provider_id"),
+};
+
 /** One answer per request, in order: its context, or the AppError it gets (not found, meter not chosen). */
 export async function loadSubmissionContexts(
   trx: Tx,
@@ -86,11 +94,7 @@ export async function loadSubmissionContexts(
        order by (w.settlement_id is null), w.effective_from desc
        limit 1
     ) w on true
-    where case req.actor_kind
-            when 'resident' then exists (select 1 from user_accounts ua
-                                         where ua.account_id = a.id and ua.user_id = req.user_id)
-            when 'staff' then a.provider_id = req.provider_id
-            else true end
+    where ${accountInScope("a", requestActor)}
       and case when req.meter_id is not null then m.id = req.meter_id
                else (m.removed_on is null or m.removed_on > ${today}::date)
                     and (req.service is null or m.service_code = req.service) end

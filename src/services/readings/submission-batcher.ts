@@ -11,7 +11,7 @@ import { AppError } from "../errors.ts";
 import { type Decision, decideSubmission } from "./decide-submission.ts";
 import { loadMeterHistories } from "./load-meter-history.ts";
 import { loadSubmissionContexts } from "./load-submission-context.ts";
-import type { SubmitReadingOptions, SubmitReadingResult } from "./submit-reading.ts";
+import type { SubmitReadingOptions, SubmitReadingResult } from "./reading-submission.ts";
 import { writeSubmissions } from "./write-submissions.ts";
 
 interface Item {

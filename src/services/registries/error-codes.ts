@@ -1,6 +1,6 @@
 // What an operator or administrator can be told about a registry file that was not imported, in their language.
 // Nothing of such a file is written.
-import type { ErrorSpec } from "../error-codes.ts";
+import type { ErrorSpec } from "../error-spec.ts";
 
 export const REGISTRY_ERROR_CODES = {
   registry_source_unknown: {

@@ -5,7 +5,8 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import fp from "fastify-plugin";
 import { type Locale, localeFromHeader } from "../../../i18n/locale.ts";
 import { AppError } from "../../../services/errors.ts";
-import { invalidInput, problemFromAjv } from "../input-problem.ts";
+import { invalidInput } from "../../../services/input-problem.ts";
+import { problemFromAjv } from "../input-problem.ts";
 import { errorPage } from "../pages/error-page.ts";
 
 declare module "fastify" {
@@ -29,6 +30,9 @@ export function asAppError(err: FastifyError): AppError | null {
 }
 
 export function sendError(request: FastifyRequest, reply: FastifyReply, error: AppError, locale: Locale) {
+  // A refusal that says when to try again (too many attempts) says it in the standard header too.
+  const retry = error.details["retryAfterSeconds"];
+  if (typeof retry === "number") reply.header("retry-after", String(retry));
   if (request.routeOptions.config?.page) {
     return reply
       .status(error.status)

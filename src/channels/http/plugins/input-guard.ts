@@ -3,7 +3,7 @@
 // attack, never data; refusing it here answers 400 instead of a database error, whatever the route.
 import type { FastifyInstance } from "fastify";
 import fp from "fastify-plugin";
-import { invalidInput } from "../input-problem.ts";
+import { invalidInput } from "../../../services/input-problem.ts";
 
 /** C0 controls and DEL, except tab, line feed and carriage return, which pasted text may carry. */
 function isControl(code: number): boolean {

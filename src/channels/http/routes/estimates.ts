@@ -1,9 +1,7 @@
 // "If no reading is given you will be billed about X", per meter of an account, before its window closes.
 import type { FastifyInstance } from "fastify";
-import { estimateWithoutReading } from "../../../services/billing/estimate-without-reading.ts";
 import type { Deps } from "../../../services/deps.ts";
-import { actorOf } from "../plugins/auth.ts";
-import { idSchema } from "../schemas/common.ts";
+import { routeUseCase } from "../use-case-route.ts";
 
 const meterEstimate = {
   type: "object",
@@ -58,40 +56,23 @@ const meterEstimate = {
 } as const;
 
 export async function estimateRoutes(app: FastifyInstance, opts: { deps: Deps }) {
-  const { deps } = opts;
-  app.get<{ Params: { accountId: number } }>(
-    "/api/accounts/:accountId/estimate",
-    {
-      preHandler: app.requireActor,
-      schema: {
-        operationId: "estimateWithoutReading",
-        tags: ["billing"],
-        summary: "What each meter would be billed, by the estimation rule, if no reading is given this month",
-        security: [{ bearer: [] }],
-        params: {
-          type: "object",
-          required: ["accountId"],
-          properties: { accountId: idSchema },
-        },
-        response: {
-          200: {
-            type: "object",
-            required: ["meters", "totalKop"],
-            properties: {
-              meters: { type: "array", items: meterEstimate },
-              totalKop: {
-                type: "integer",
-                description:
-                  "what the estimates will cost: Σ amountKop of the meters still without a reading",
-              },
-            },
-          },
-          401: { $ref: "Error#" },
-          404: { $ref: "Error#" },
-        },
+  routeUseCase(app, opts.deps, "estimateWithoutReading", {
+    method: "GET",
+    url: "/api/accounts/:accountId/estimate",
+  });
+}
+
+export const estimateSchemas = [
+  {
+    $id: "AccountEstimate",
+    type: "object",
+    required: ["meters", "totalKop"],
+    properties: {
+      meters: { type: "array", items: meterEstimate },
+      totalKop: {
+        type: "integer",
+        description: "what the estimates will cost: Σ amountKop of the meters still without a reading",
       },
     },
-    async (request) =>
-      estimateWithoutReading(deps, { actor: actorOf(request), accountId: request.params.accountId }),
-  );
-}
+  },
+] as const;

@@ -1,10 +1,12 @@
-// Bank payment registries for providers' administrators: upload a bank's file, get the import's report.
+// Bank payment registries for providers' administrators: upload a bank's file, get the import's report. The file
+// is the raw body, so this route is written out rather than derived from the use case's schema; it only gathers
+// the input and calls the registry (importPaymentRegistry in services/registries/use-cases.ts).
 import type { FastifyInstance } from "fastify";
 import { REGISTRY_ENCODINGS, type RegistryEncoding } from "../../../domain/registry/registry-format.ts";
 import type { Deps } from "../../../services/deps.ts";
-import { authorizeRegistryImport } from "../../../services/registries/authorize-registry-import.ts";
-import { importPaymentRegistry } from "../../../services/registries/import-payment-registry.ts";
-import { actorOf } from "../plugins/auth.ts";
+import { AppError } from "../../../services/errors.ts";
+import { callUseCase, useCases } from "../../../services/registry.ts";
+import { documented, httpContext } from "../use-case-route.ts";
 
 const errorResponse = { $ref: "Error#" } as const;
 /** A day's registry of a large provider is a few megabytes; this leaves room without inviting abuse. */
@@ -33,17 +35,7 @@ export async function paymentRegistryRoutes(app: FastifyInstance, opts: { deps: 
       preHandler: app.requireActor,
       bodyLimit: MAX_FILE_BYTES,
       schema: {
-        operationId: "importPaymentRegistry",
-        tags: ["payments"],
-        summary: "Import a bank payment registry (CSV) for a provider, in one transaction, and report on it",
-        description:
-          "The body is the file itself (text/csv or application/octet-stream), in the format of the registry " +
-          "source named by ?source= (docs/registries.md). Each line is posted to its account's ledger or kept as a " +
-          "duplicate, unmatched or malformed line, reported with its reason; lines for another provider are " +
-          "unmatched. 201 with the report; 409 registry_already_imported for the same file again (again=true " +
-          "imports it anyway, posting nothing twice); 422 for a file that cannot be read (registry_empty, " +
-          "registry_not_csv, registry_header_invalid, registry_wrong_encoding), nothing written. Only the " +
-          "provider's administrators and platform administrators: the provider's operators get 403, anyone else 404.",
+        ...documented(useCases.importPaymentRegistry),
         security: [{ bearer: [] }],
         params: {
           type: "object",
@@ -83,18 +75,20 @@ export async function paymentRegistryRoutes(app: FastifyInstance, opts: { deps: 
       },
     },
     async (request, reply) => {
-      const actor = actorOf(request);
-      const provider = await authorizeRegistryImport(deps, { actor, provider: request.params.provider });
       const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
-      const report = await importPaymentRegistry(deps, {
+      const context = httpContext(request);
+      const report = await callUseCase(deps, "importPaymentRegistry", context, {
+        provider: request.params.provider,
         source: request.query.source,
-        fileName: request.query.fileName ?? "registry.csv",
         content: body,
-        providerId: provider.id,
-        importedBy: `user:${actor.userId}`,
-        locale: request.locale,
         again: request.query.again ?? false,
+        ...(request.query.fileName ? { fileName: request.query.fileName } : {}),
         ...(request.query.encoding ? { encoding: request.query.encoding } : {}),
+      }).catch((e: unknown) => {
+        // As documented: the provider's operators get 403, anyone else (residents too) 404.
+        const residentRefused =
+          e instanceof AppError && e.code === "forbidden" && context.actor?.kind === "resident";
+        throw residentRefused ? new AppError("not_found") : e;
       });
       return reply.status(201).send(report);
     },

@@ -1,97 +1,31 @@
-// Signing in and out, and who the caller is.
+// Signing in and out, and who the caller is: the session use cases (services/auth/use-cases.ts) over HTTP.
 import type { FastifyInstance } from "fastify";
-import { getMe } from "../../../services/auth/get-me.ts";
-import { signIn } from "../../../services/auth/sign-in.ts";
-import { signOut } from "../../../services/auth/sign-out.ts";
 import type { Deps } from "../../../services/deps.ts";
-import { actorOf, bearerToken } from "../plugins/auth.ts";
+import { bearerToken } from "../plugins/auth.ts";
+import { routeUseCase } from "../use-case-route.ts";
 
-// Errors are { error: { code, message, details } } (the shared "Error" schema, registered in app.ts).
 const errorResponse = { $ref: "Error#" } as const;
 
 export async function sessionRoutes(app: FastifyInstance, opts: { deps: Deps }) {
-  app.post<{ Body: { login: string; password: string } }>(
-    "/api/session",
-    {
-      schema: {
-        operationId: "signIn",
-        tags: ["session"],
-        summary: "Sign in with an e-mail or phone number and a password",
-        description:
-          "Returns a session token (valid 30 days) to send as `Authorization: Bearer <token>`. A wrong login and " +
-          "a wrong password give the same 401. After 5 failures in a row for one user (by e-mail and phone " +
-          "together), or 20 failures from one address, within 15 minutes: 429 with details.retryAfterSeconds. " +
-          "Successful sign-ins are never counted.",
-        body: {
-          type: "object",
-          required: ["login", "password"],
-          additionalProperties: false,
-          properties: {
-            login: {
-              type: "string",
-              minLength: 1,
-              maxLength: 254,
-              description: 'E-mail (any case) or phone, e.g. "+380671112233", "067 111 22 33"',
-            },
-            password: { type: "string", minLength: 1, maxLength: 256 },
-          },
-        },
-        response: { 200: { $ref: "SignedIn#" }, 401: errorResponse, 429: errorResponse },
-      },
+  const { deps } = opts;
+  routeUseCase(app, deps, "signIn", {
+    method: "POST",
+    url: "/api/session",
+    derived: {
+      clientKey: (request) => request.ip,
+      userAgent: (request) => request.headers["user-agent"],
     },
-    async (request, reply) => {
-      try {
-        return await signIn(opts.deps, {
-          login: request.body.login,
-          password: request.body.password,
-          clientKey: request.ip,
-          ...(request.headers["user-agent"] ? { userAgent: request.headers["user-agent"] } : {}),
-        });
-      } catch (e) {
-        const retry = (e as { details?: { retryAfterSeconds?: unknown } }).details?.retryAfterSeconds;
-        if (typeof retry === "number") reply.header("retry-after", String(retry));
-        throw e;
-      }
-    },
-  );
-
-  app.delete(
-    "/api/session",
-    {
-      preHandler: app.requireSession,
-      schema: {
-        operationId: "signOut",
-        tags: ["session"],
-        summary: "Sign out: the session token is refused from now on",
-        security: [{ bearer: [] }],
-        response: {
-          204: { type: "null", description: "Signed out" },
-          401: errorResponse,
-          403: errorResponse,
-        },
-      },
-    },
-    async (request, reply) => {
-      const token = bearerToken(request);
-      if (token) await signOut(opts.deps, { token });
-      return reply.status(204).send();
-    },
-  );
-
-  app.get(
-    "/api/me",
-    {
-      preHandler: app.requireActor,
-      schema: {
-        operationId: "getMe",
-        tags: ["session"],
-        summary: "The signed-in user and the role they act in",
-        security: [{ bearer: [] }],
-        response: { 200: { $ref: "Me#" }, 401: errorResponse },
-      },
-    },
-    async (request) => getMe(opts.deps, { actor: actorOf(request) }),
-  );
+    responses: { 401: errorResponse },
+  });
+  routeUseCase(app, deps, "signOut", {
+    method: "DELETE",
+    url: "/api/session",
+    credential: "session",
+    derived: { token: (request) => bearerToken(request) ?? undefined },
+    success: 204,
+    send: (reply) => reply.status(204).send(),
+  });
+  routeUseCase(app, deps, "getMe", { method: "GET", url: "/api/me" });
 }
 
 const locale = { type: "string", enum: ["uk", "ru", "en"] } as const;

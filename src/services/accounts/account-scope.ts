@@ -1,0 +1,33 @@
+// The one rule of which accounts a caller reaches, as a SQL condition every access path uses: residents the
+// accounts linked to them, staff their provider's, platform administrators any. The single lookup
+// (find-account.ts) gives the caller as literal values; the batched reading path (readings/
+// load-submission-context.ts) gives each request's caller as columns of its request row.
+import { type Expression, type RawBuilder, sql } from "kysely";
+import type { Actor } from "../actor.ts";
+
+/** The caller as SQL values: its kind, its user id, and its provider (staff only, else null). */
+export interface ActorSql {
+  kind: Expression<string>;
+  userId: Expression<number>;
+  providerId: Expression<number | null>;
+}
+
+/** One caller as literals: the kind inlined, so the planner folds the condition to its one branch. */
+export function actorValues(actor: Actor): ActorSql {
+  return {
+    kind: sql.lit(actor.kind),
+    userId: sql<number>`${actor.userId}::bigint`,
+    providerId: actor.kind === "staff" ? sql<number>`${actor.providerId}::int` : sql<null>`null::int`,
+  };
+}
+
+/** Whether the account row under `alias` (with id and provider_id) is within the caller's reach. */
+export function accountInScope(alias: string, actor: ActorSql): RawBuilder<boolean> {
+  const id = sql.ref(`${alias}.id`);
+  const providerId = sql.ref(`${alias}.provider_id`);
+  return sql<boolean>`case ${actor.kind}
+    when 'resident' then exists (select 1 from user_accounts ua
+                                 where ua.account_id = ${id} and ua.user_id = ${actor.userId})
+    when 'staff' then ${providerId} = ${actor.providerId}
+    else true end`;
+}

@@ -1,0 +1,182 @@
+// Use cases of billing: billing runs, a provider's heating season, the providers themselves, and what a meter
+// would be billed without a reading. Who may act on a provider is checked here (authorize-billing.ts, through
+// the provider's scoped lookup), never by a channel.
+import { Type } from "typebox";
+import type { HeatingSeason } from "../../domain/billing/norms.ts";
+import { parsePeriod } from "../../domain/period.ts";
+import type { ActorContext } from "../context.ts";
+import { findProviderForActor } from "../providers/find-provider-for-actor.ts";
+import { Id, Ref } from "../schemas.ts";
+import { defineUseCase } from "../use-case.ts";
+import { authorizeBilling } from "./authorize-billing.ts";
+import { type BillingRunSummary, billPeriod } from "./bill-period.ts";
+import { type EstimateWithoutReading, estimateWithoutReading } from "./estimate-without-reading.ts";
+import type { ProviderRef } from "./find-provider.ts";
+import { getHeatingSeason, setHeatingSeason } from "./heating-season.ts";
+import { type BillingRunView, listBillingRuns } from "./list-billing-runs.ts";
+import { listProviders } from "./list-providers.ts";
+
+const ADMINISTRATORS =
+  "Only the provider's administrators and platform administrators: the provider's operators get 403, " +
+  "anyone else 404.";
+const SEASON_ABOUT =
+  "Heating is billed by norm on the season's days only, prorated by days; the fixed fee all year. By default " +
+  "15 October to 15 April. A change applies to the months billed after it.";
+
+const ProviderKey = Type.String({
+  minLength: 1,
+  maxLength: 60,
+  description: 'The provider\'s code (e.g. "deu") or id',
+});
+const MonthDay = (description: string) =>
+  Type.String({ pattern: "^[0-9]{2}-[0-9]{2}$", description: `${description}` });
+const Season = Type.Object(
+  {
+    starts: MonthDay("The season's first day, MM-DD (e.g. 10-15)"),
+    ends: MonthDay("Its last day, MM-DD, included (e.g. 04-15): across the new year"),
+  },
+  { additionalProperties: false },
+);
+const ProviderOut = Type.Object({
+  id: Type.Integer(),
+  code: Type.String(),
+  name: Type.Object({ uk: Type.String(), ru: Type.String(), en: Type.String() }),
+});
+
+/** Who a run was started by, as kept on it: the command line, or the person. */
+function startedBy(context: ActorContext): string {
+  return context.channel === "cli" ? "cli" : `user:${context.actor.userId}`;
+}
+
+export const billingUseCases = {
+  billPeriod: defineUseCase({
+    name: "billPeriod",
+    tag: "billing",
+    summary: "Bill a provider's month: every account, then the period is closed",
+    description:
+      `${ADMINISTRATORS} The month must be over (422 billing_period_not_over) and not closed yet ` +
+      "(409 billing_period_closed), not before the provider's last closed month (409 billing_period_before_closed: " +
+      "issued bills never change) nor before its first tariff (422 billing_period_before_tariffs); one run per " +
+      "provider and month at a time (409 billing_run_in_progress). " +
+      "A run that stopped half-way is taken over (resumed: true). Answers when the run has finished.",
+    input: Type.Object(
+      {
+        provider: ProviderKey,
+        period: Type.String({
+          pattern: "^[1-9][0-9]{3}-(0[1-9]|1[0-2])$",
+          description: "The month to bill, YYYY-MM",
+        }),
+        /** Accounts per transaction: an operator's tuning knob (the command line's --batch-size). */
+        batchSize: Type.Optional(Type.Integer({ minimum: 100, maximum: 1_000_000 })),
+      },
+      { additionalProperties: false },
+    ),
+    output: Ref<BillingRunSummary>("BillingRunSummary"),
+    access: "administrator",
+    probe: (t) => ({ provider: t.providerCode, period: t.period }),
+    run: async (deps, context, input) => {
+      const provider = await authorizeBilling(deps, { actor: context.actor, provider: input.provider });
+      return billPeriod(deps, {
+        providerId: provider.id,
+        period: parsePeriod(input.period),
+        startedBy: startedBy(context),
+        ...(input.batchSize ? { batchSize: input.batchSize } : {}),
+        ...(context.progress ? { onProgress: context.progress } : {}),
+      });
+    },
+  }),
+
+  listBillingRuns: defineUseCase({
+    name: "listBillingRuns",
+    tag: "billing",
+    summary: "A provider's billing runs, newest month first, with their totals",
+    description: ADMINISTRATORS,
+    input: Type.Object(
+      {
+        provider: ProviderKey,
+        limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 100 })),
+      },
+      { additionalProperties: false },
+    ),
+    output: Type.Object({ runs: Type.Array(Ref<BillingRunView>("BillingRun")) }),
+    access: "administrator",
+    probe: (t) => ({ provider: t.providerCode }),
+    run: async (deps, context, input) => ({
+      runs: await listBillingRuns(deps, {
+        actor: context.actor,
+        provider: input.provider,
+        ...(input.limit ? { limit: input.limit } : {}),
+      }),
+    }),
+  }),
+
+  getHeatingSeason: defineUseCase({
+    name: "getHeatingSeason",
+    tag: "billing",
+    summary: "The provider's heating season",
+    description: `${SEASON_ABOUT} ${ADMINISTRATORS}`,
+    input: Type.Object({ provider: ProviderKey }, { additionalProperties: false }),
+    output: Season,
+    access: "administrator",
+    probe: (t) => ({ provider: t.providerCode }),
+    run: (deps, context, input): Promise<HeatingSeason> =>
+      getHeatingSeason(deps, { actor: context.actor, provider: input.provider }),
+  }),
+
+  setHeatingSeason: defineUseCase({
+    name: "setHeatingSeason",
+    tag: "billing",
+    summary: "Set the provider's heating season",
+    description: `${SEASON_ABOUT} ${ADMINISTRATORS} A day that does not exist is 400 heating_season_invalid.`,
+    input: Type.Object(
+      { provider: ProviderKey, starts: Season.properties.starts, ends: Season.properties.ends },
+      { additionalProperties: false },
+    ),
+    output: Season,
+    access: "administrator",
+    probe: (t) => ({ provider: t.providerCode, starts: "10-15", ends: "04-15" }),
+    run: (deps, context, input) =>
+      setHeatingSeason(deps, {
+        actor: context.actor,
+        provider: input.provider,
+        season: { starts: input.starts, ends: input.ends },
+      }),
+  }),
+
+  getProvider: defineUseCase({
+    name: "getProvider",
+    tag: "billing",
+    summary: "A provider named by its code or id: its id, code and name",
+    description: "Staff get their own provider, platform administrators any; anything else is 404.",
+    input: Type.Object({ provider: ProviderKey }, { additionalProperties: false }),
+    output: ProviderOut,
+    access: "staff",
+    probe: (t) => ({ provider: t.providerCode }),
+    run: (deps, context, input): Promise<ProviderRef> =>
+      findProviderForActor(deps, context.actor, input.provider),
+  }),
+
+  listProviders: defineUseCase({
+    name: "listProviders",
+    tag: "billing",
+    summary: "Every provider of the installation, in the order they were added",
+    input: Type.Object({}, { additionalProperties: false }),
+    output: Type.Array(ProviderOut),
+    access: "platform_admin",
+    // Everyone's providers: only platform administrators, so outsiders must be refused outright.
+    probe: () => ({}),
+    run: (deps) => listProviders(deps),
+  }),
+
+  estimateWithoutReading: defineUseCase({
+    name: "estimateWithoutReading",
+    tag: "billing",
+    summary: "What each meter would be billed, by the estimation rule, if no reading is given this month",
+    input: Type.Object({ accountId: Id }, { additionalProperties: false }),
+    output: Ref<EstimateWithoutReading>("AccountEstimate"),
+    access: "signed_in",
+    probe: (t) => ({ accountId: t.accountId }),
+    run: (deps, context, input) =>
+      estimateWithoutReading(deps, { actor: context.actor, accountId: input.accountId }),
+  }),
+};

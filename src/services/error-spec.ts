@@ -1,0 +1,9 @@
+// What an error code carries in the table: its HTTP status and its message in every language. Its own file so
+// each area's table (readings/error-codes.ts, …) and the one that joins them (error-codes.ts) share it without
+// importing each other in a circle.
+import type { Translated } from "../i18n/locale.ts";
+
+export interface ErrorSpec {
+  status: number;
+  message: Translated;
+}
