@@ -199,3 +199,40 @@ test("a bound catalogue says each message in its language", () => {
   assert.equal(ru.accounts({ n: 22 }), "22 счёта");
   assert.ok(Object.keys(ERROR_CODES).length > 0);
 });
+
+test("CLI summaries: lines and accounts counted in each language", async () => {
+  const { CLI_MESSAGES } = await import("../cli/messages.ts");
+  const billed = (l: Locale, n: number) =>
+    format(CLI_MESSAGES.billed, l, {
+      provider: "power",
+      period: "2019-07",
+      n,
+      seconds: 3,
+      runId: 9,
+      resumed: "no",
+    });
+  assert.deepEqual(
+    COUNTS.map((n) => /нараховано (.+?) за /.exec(billed("uk", n))![1]),
+    ["1 рахунок", "2 рахунки", "5 рахунків", "11 рахунків", "21 рахунок", "22 рахунки", "25 рахунків"],
+  );
+  assert.deepEqual(
+    COUNTS.map((n) => /начислено (.+?) за /.exec(billed("ru", n))![1]),
+    ["1 счёт", "2 счёта", "5 счетов", "11 счетов", "21 счёт", "22 счёта", "25 счетов"],
+  );
+  assert.equal(billed("en", 1), "power 2019-07: 1 account billed in 3 s (run 9); the month is closed");
+  assert.deepEqual(
+    COUNTS.map((n) => format(CLI_MESSAGES.blankLines, "uk", { n })),
+    [
+      "(1 порожній рядок пропущено)",
+      "(2 порожні рядки пропущено)",
+      "(5 порожніх рядків пропущено)",
+      "(11 порожніх рядків пропущено)",
+      "(21 порожній рядок пропущено)",
+      "(22 порожні рядки пропущено)",
+      "(25 порожніх рядків пропущено)",
+    ],
+  );
+  assert.equal(format(CLI_MESSAGES.blankLines, "ru", { n: 22 }), "(22 пустые строки пропущены)");
+  assert.equal(format(CLI_MESSAGES.blankLines, "en", { n: 1 }), "(1 blank line skipped)");
+  assert.equal(format(CLI_MESSAGES.blankLines, "en", { n: 2 }), "(2 blank lines skipped)");
+});
