@@ -1,6 +1,11 @@
-// What the command line's summaries say, in the language of --lang (English by default, as the rest of the command
-// line): counts with each language's plural forms, "1 рахунок / 2 рахунки / 5 рахунків".
+// What the command line's summaries say, counts with each language's plural forms ("1 blank line", "2 blank
+// lines"; "1 рахунок / 2 рахунки / 5 рахунків"). The command line's own words are English (scripts and tests
+// read them); --lang sets the language of the messages and amounts inside. The Ukrainian and Russian texts are
+// here so that a localised command line is a change of CLI_LOCALE, not a translation job.
+import type { Locale } from "../i18n/locale.ts";
 import { defineMessages } from "../i18n/messages.ts";
+
+export const CLI_LOCALE: Locale = "en";
 
 export const CLI_MESSAGES = defineMessages("cli", {
   registryHeading: {

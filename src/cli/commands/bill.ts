@@ -14,7 +14,7 @@ import { listProviders } from "../../services/billing/list-providers.ts";
 import { type Deps, makeDeps } from "../../services/deps.ts";
 import { AppError } from "../../services/errors.ts";
 import { CommandOutcome, EXIT } from "../exit-codes.ts";
-import { CLI_MESSAGES } from "../messages.ts";
+import { CLI_LOCALE, CLI_MESSAGES } from "../messages.ts";
 import { billingMonth, wholeNumber } from "../options.ts";
 import { progressBar } from "../progress-bar.ts";
 import { UsageError } from "../usage-error.ts";
@@ -38,7 +38,7 @@ export function registerBill(program: Command) {
     .option("--provider <code-or-id>", "bill this provider only (default: every provider in turn)")
     .option("--json", "print one JSON object per provider on stdout instead of the summary", false)
     .addOption(
-      new Option("--lang <lang>", "language of the summary, refusals and amounts (English unless asked)")
+      new Option("--lang <lang>", "language of refusals and amounts (the command line speaks English)")
         .choices(LOCALES)
         .default("en"),
     )
@@ -130,7 +130,7 @@ async function billOne(deps: Deps, provider: ProviderRef, opts: BillOptions): Pr
 }
 
 function describe(provider: ProviderRef, s: BillingRunSummary, locale: Locale): string {
-  const t = bindMessages(CLI_MESSAGES, locale);
+  const t = bindMessages(CLI_MESSAGES, CLI_LOCALE);
   const row = (label: string, accounts: number | string, amount: number) =>
     `  ${label.padEnd(20)}${String(accounts).padStart(9)}${formatUah(kop(amount), locale).padStart(20)}`;
   return [

@@ -18,7 +18,7 @@ import {
   type RegistryReport,
 } from "../../services/registries/import-payment-registry.ts";
 import { CommandOutcome, EXIT } from "../exit-codes.ts";
-import { CLI_MESSAGES } from "../messages.ts";
+import { CLI_LOCALE, CLI_MESSAGES } from "../messages.ts";
 import { UsageError } from "../usage-error.ts";
 
 interface ImportPaymentsOptions {
@@ -60,7 +60,7 @@ export function registerImport(program: Command) {
     )
     .option("--json", "print the report as one JSON object on stdout", false)
     .addOption(
-      new Option("--lang <lang>", "language of the report (the command line speaks English unless asked)")
+      new Option("--lang <lang>", "language of the report's messages (the command line speaks English)")
         .choices(LOCALES)
         .default("en"),
     )
@@ -134,7 +134,7 @@ Nothing is written for a refused file; an imported file is written whole (one tr
 }
 
 function describe(r: RegistryReport, locale: Locale): string {
-  const t = bindMessages(CLI_MESSAGES, locale);
+  const t = bindMessages(CLI_MESSAGES, CLI_LOCALE);
   const encoding = r.encoding === "utf-8" ? "UTF-8" : "Windows-1251";
   const row = (label: string, n: number, amount?: number) =>
     `  ${label.padEnd(12)}${String(n).padStart(7)}${amount === undefined ? "" : formatUah(kop(amount), locale).padStart(20)}`;
