@@ -1,13 +1,12 @@
 // Dates and quantities as a person reads them in their language.
 import { formatQuantity } from "../domain/quantity.ts";
-import type { Locale } from "./locale.ts";
-
-const TAGS: Record<Locale, string> = { uk: "uk-UA", ru: "ru-UA", en: "en-GB" };
+import { LOCALE_TAGS, type Locale } from "./locale.ts";
+import { defineMessages, format } from "./messages.ts";
 
 /** "2 липня 2019", "2 июля 2019", "2 July 2019" for a calendar date "2019-07-02". */
 export function formatDate(date: string, locale: Locale): string {
   const [y, m, d] = date.split("-").map(Number) as [number, number, number];
-  const text = new Intl.DateTimeFormat(TAGS[locale], {
+  const text = new Intl.DateTimeFormat(LOCALE_TAGS[locale], {
     day: "numeric",
     month: "long",
     year: "numeric",
@@ -22,15 +21,23 @@ export function formatMeterValue(thousandths: bigint, decimals: number, locale: 
   return formatQuantity(thousandths, decimals, locale);
 }
 
-const ZONE_NAMES: Record<Locale, Record<number, Record<number, string>>> = {
-  uk: { 2: { 1: "день", 2: "ніч" }, 3: { 1: "пік", 2: "напівпік", 3: "ніч" } },
-  ru: { 2: { 1: "день", 2: "ночь" }, 3: { 1: "пик", 2: "полупик", 3: "ночь" } },
-  en: { 2: { 1: "day", 2: "night" }, 3: { 1: "peak", 2: "half-peak", 3: "night" } },
-};
+// A zone's name depends on how many zones the meter has (zone 2 is "night" of two, "half-peak" of three).
+export const ZONE_MESSAGES = defineMessages("zones", {
+  zoneName: {
+    uk: "{zones, select, 2 {{zone, select, 1 {день} 2 {ніч} other {{zone}}}} 3 {{zone, select, 1 {пік} 2 {напівпік} 3 {ніч} other {{zone}}}} other {{zone}}}",
+    ru: "{zones, select, 2 {{zone, select, 1 {день} 2 {ночь} other {{zone}}}} 3 {{zone, select, 1 {пик} 2 {полупик} 3 {ночь} other {{zone}}}} other {{zone}}}",
+    en: "{zones, select, 2 {{zone, select, 1 {day} 2 {night} other {{zone}}}} 3 {{zone, select, 1 {peak} 2 {half-peak} 3 {night} other {{zone}}}} other {{zone}}}",
+  },
+  zoneLabel: { uk: " (зона «{name}»)", ru: " (зона «{name}»)", en: " ({name} zone)" },
+});
+
+/** "ніч" for zone 2 of a two-zone meter; the zone's number when it has no name. */
+export function zoneName(zones: number, zone: number, locale: Locale): string {
+  return format(ZONE_MESSAGES.zoneName, locale, { zones: String(zones), zone: String(zone) });
+}
 
 /** " (зона «ніч»)" for a zone of a multi-zone meter, "" for a single-zone one. */
 export function zoneLabel(zones: number, zone: number, locale: Locale): string {
   if (zones <= 1) return "";
-  const name = ZONE_NAMES[locale][zones]?.[zone] ?? String(zone);
-  return locale === "en" ? ` (${name} zone)` : locale === "uk" ? ` (зона «${name}»)` : ` (зона «${name}»)`;
+  return format(ZONE_MESSAGES.zoneLabel, locale, { name: zoneName(zones, zone, locale) });
 }

@@ -6,7 +6,11 @@ export const LOCALES = DISPLAY_LOCALES;
 export type Locale = DisplayLocale;
 export const DEFAULT_LOCALE: Locale = "uk";
 
+/** A text in each language. Messages (ICU MessageFormat, see messages.ts) have this shape too. */
 export type Translated = Record<Locale, string>;
+
+/** The BCP 47 tag whose plural, number and date rules a language follows (Ukraine's, and British English). */
+export const LOCALE_TAGS: Record<Locale, string> = { uk: "uk-UA", ru: "ru-UA", en: "en-GB" };
 
 export const isLocale = isDisplayLocale;
 
@@ -24,7 +28,5 @@ export function localeFromHeader(header: string | undefined): Locale {
   return DEFAULT_LOCALE;
 }
 
-/** Fills {name} placeholders. */
-export function fill(template: string, params: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
-}
+// The old placeholder filler, now ICU underneath; kept so code importing it from here keeps working.
+export { fill } from "./messages.ts";

@@ -1,5 +1,6 @@
 // Every error a user can meet: a stable code, its HTTP status, and its message in each language.
-// Messages may hold {placeholders} filled from the error's params.
+// Messages are ICU MessageFormat (i18n/messages.ts): {placeholders} from the error's params, and plural rules
+// where a count is said ("{n, plural, one {# спроба} few {# спроби} many {# спроб} other {# спроби}}").
 import { ACCOUNT_ERROR_CODES } from "./accounts/error-codes.ts";
 import { BILLING_ERROR_CODES } from "./billing/error-codes.ts";
 import type { ErrorSpec } from "./error-spec.ts";
@@ -104,17 +105,17 @@ export const ERROR_CODES = {
   too_many_attempts: {
     status: 429,
     message: {
-      uk: "Забагато спроб поспіль. Для вашої безпеки зачекайте, будь ласка, і спробуйте ще раз через {minutes} хв.",
-      ru: "Слишком много попыток подряд. Для вашей безопасности подождите, пожалуйста, и попробуйте снова через {minutes} мин.",
-      en: "Too many attempts in a row. For your safety, please wait and try again in {minutes} min.",
+      uk: "Забагато спроб поспіль. Для вашої безпеки зачекайте, будь ласка, і спробуйте ще раз через {minutes, plural, one {# хвилину} few {# хвилини} many {# хвилин} other {# хвилини}}.",
+      ru: "Слишком много попыток подряд. Для вашей безопасности подождите, пожалуйста, и попробуйте снова через {minutes, plural, one {# минуту} few {# минуты} many {# минут} other {# минуты}}.",
+      en: "Too many attempts in a row. For your safety, please wait and try again in {minutes, plural, one {# minute} other {# minutes}}.",
     },
   },
   too_many_tokens: {
     status: 409,
     message: {
-      uk: "У вас уже {limit} ключів доступу — це найбільша кількість. Будь ласка, відкличте ключ, яким більше не користуєтеся, і створіть новий.",
-      ru: "У вас уже {limit} ключей доступа — это максимум. Пожалуйста, отзовите ключ, которым больше не пользуетесь, и создайте новый.",
-      en: "You already have {limit} access tokens, the most allowed. Please revoke one you no longer use, then create a new one.",
+      uk: "У вас уже {limit, plural, one {# ключ} few {# ключі} many {# ключів} other {# ключа}} доступу — це найбільша кількість. Будь ласка, відкличте ключ, яким більше не користуєтеся, і створіть новий.",
+      ru: "У вас уже {limit, plural, one {# ключ} few {# ключа} many {# ключей} other {# ключа}} доступа — это максимум. Пожалуйста, отзовите ключ, которым больше не пользуетесь, и создайте новый.",
+      en: "You already have {limit, plural, one {# access token} other {# access tokens}}, the most allowed. Please revoke one you no longer use, then create a new one.",
     },
   },
   forbidden: {

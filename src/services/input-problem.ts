@@ -2,8 +2,9 @@
 // validation on a channel (the HTTP app's ajv errors, its input guard) and a use case's own checks of its input
 // (an amount in hryvnias, a date range) all end here, as one validation_failed error whose details name the
 // field and the rule for clients: { field, in, rule, …the rule's limits }.
-import { fill, type Locale, type Translated } from "../i18n/locale.ts";
-import { AppError, inEveryLocale } from "./errors.ts";
+import type { Locale } from "../i18n/locale.ts";
+import { defineMessages, format, inEveryLocale } from "../i18n/messages.ts";
+import { AppError } from "./errors.ts";
 
 export interface InputProblem {
   /** The field as the client named it ("confirmed", "values.0.zone"), or where the input was ("body"). */
@@ -15,7 +16,7 @@ export interface InputProblem {
   [param: string]: unknown;
 }
 
-const TYPES: Record<string, Translated> = {
+const TYPES = defineMessages("http input: types", {
   string: { uk: "текстом", ru: "текстом", en: "text" },
   integer: { uk: "цілим числом", ru: "целым числом", en: "a whole number" },
   number: { uk: "числом", ru: "числом", en: "a number" },
@@ -23,10 +24,9 @@ const TYPES: Record<string, Translated> = {
   object: { uk: "об’єктом JSON", ru: "объектом JSON", en: "a JSON object" },
   array: { uk: "списком", ru: "списком", en: "a list" },
   null: { uk: "null", ru: "null", en: "null" },
-};
-const OR: Translated = { uk: " або ", ru: " или ", en: " or " };
+});
 
-const FORMATS: Record<string, Translated> = {
+const FORMATS = defineMessages("http input: formats", {
   date: { uk: "датою РРРР-ММ-ДД", ru: "датой ГГГГ-ММ-ДД", en: "a date, YYYY-MM-DD" },
   "date-time": {
     uk: "моментом часу ISO 8601",
@@ -34,20 +34,26 @@ const FORMATS: Record<string, Translated> = {
     en: "an ISO 8601 date and time",
   },
   uuid: { uk: "ідентифікатором UUID", ru: "идентификатором UUID", en: "a UUID" },
-};
-const SOME_FORMAT: Translated = {
-  uk: "у правильному форматі",
-  ru: "в правильном формате",
-  en: "in the right format",
-};
+});
+
+const WORDS = defineMessages("http input: words", {
+  or: { uk: "{first} або {second}", ru: "{first} или {second}", en: "{first} or {second}" },
+  someFormat: { uk: "у правильному форматі", ru: "в правильном формате", en: "in the right format" },
+  hint: { uk: " ({hint})", ru: " ({hint})", en: " ({hint})" },
+});
 
 /** Hints for patterns, found in the schema's description: how the value should look. */
-const PATTERN_HINTS: [RegExp, Translated][] = [
-  [/YYYY-MM-DD/, { uk: "РРРР-ММ-ДД", ru: "ГГГГ-ММ-ДД", en: "YYYY-MM-DD" }],
-  [/YYYY-MM/, { uk: "РРРР-ММ", ru: "ГГГГ-ММ", en: "YYYY-MM" }],
+const HINTS = defineMessages("http input: pattern hints", {
+  date: { uk: "РРРР-ММ-ДД", ru: "ГГГГ-ММ-ДД", en: "YYYY-MM-DD" },
+  month: { uk: "РРРР-ММ", ru: "ГГГГ-ММ", en: "YYYY-MM" },
+});
+const PATTERN_HINTS: [RegExp, keyof typeof HINTS][] = [
+  [/YYYY-MM-DD/, "date"],
+  [/YYYY-MM/, "month"],
 ];
 
-const RULES: Record<string, Translated> = {
+// Lengths and item counts are said with the language's plural forms ("1 символ", "2 символи", "5 символів").
+const RULES = defineMessages("http input: rules", {
   required: {
     uk: "{field}: обов’язкове поле.",
     ru: "{field}: обязательное поле.",
@@ -59,14 +65,14 @@ const RULES: Record<string, Translated> = {
     en: "{field} must be {type}.",
   },
   minLength: {
-    uk: "{field}: щонайменше {limit} симв.",
-    ru: "{field}: не меньше {limit} симв.",
-    en: "{field} must be at least {limit} characters long.",
+    uk: "{field}: щонайменше {limit, plural, one {# символ} few {# символи} many {# символів} other {# символу}}.",
+    ru: "{field}: не меньше {limit, plural, one {# символа} few {# символов} many {# символов} other {# символа}}.",
+    en: "{field} must be at least {limit, plural, one {# character} other {# characters}} long.",
   },
   maxLength: {
-    uk: "{field}: не більше {limit} симв.",
-    ru: "{field}: не больше {limit} симв.",
-    en: "{field} must be at most {limit} characters long.",
+    uk: "{field}: не більше {limit, plural, one {# символу} few {# символів} many {# символів} other {# символу}}.",
+    ru: "{field}: не больше {limit, plural, one {# символа} few {# символов} many {# символов} other {# символа}}.",
+    en: "{field} must be at most {limit, plural, one {# character} other {# characters}} long.",
   },
   minimum: {
     uk: "{field}: щонайменше {limit}.",
@@ -119,14 +125,14 @@ const RULES: Record<string, Translated> = {
     en: "{field} is not a field of this request.",
   },
   minItems: {
-    uk: "{field}: елементів має бути щонайменше {limit}.",
-    ru: "{field}: элементов должно быть не меньше {limit}.",
-    en: "{field} must have at least {limit} items.",
+    uk: "{field}: має бути щонайменше {limit, plural, one {# елемент} few {# елементи} many {# елементів} other {# елемента}}.",
+    ru: "{field}: должно быть не меньше {limit, plural, one {# элемента} few {# элементов} many {# элементов} other {# элемента}}.",
+    en: "{field} must have at least {limit, plural, one {# item} other {# items}}.",
   },
   maxItems: {
-    uk: "{field}: елементів має бути не більше {limit}.",
-    ru: "{field}: элементов должно быть не больше {limit}.",
-    en: "{field} must have at most {limit} items.",
+    uk: "{field}: має бути не більше {limit, plural, one {# елемента} few {# елементів} many {# елементів} other {# елемента}}.",
+    ru: "{field}: должно быть не больше {limit, plural, one {# элемента} few {# элементов} many {# элементов} other {# элемента}}.",
+    en: "{field} must have at most {limit, plural, one {# item} other {# items}}.",
   },
   oneOf: {
     uk: "{field}: потрібне рівно одне з цих полів.",
@@ -148,23 +154,29 @@ const RULES: Record<string, Translated> = {
     ru: "{field}: недопустимое значение.",
     en: "{field} has a value that is not allowed.",
   },
-};
+});
+
+const has = <C extends object>(catalogue: C, key: string): key is Extract<keyof C, string> =>
+  Object.hasOwn(catalogue, key);
 
 export function describeProblem(problem: InputProblem, locale: Locale): string {
   const p = problem as Record<string, unknown>;
   const text = (v: unknown) => (Array.isArray(v) ? v.map(String).join(", ") : String(v ?? ""));
   const types = String(p["type"] ?? "")
     .split(",")
-    .map((t) => TYPES[t]?.[locale] ?? t)
-    .join(OR[locale]);
-  const hint = PATTERN_HINTS.find(([re]) => re.test(String(p["hint"] ?? "")))?.[1][locale];
-  return fill(RULES[problem.rule]?.[locale] ?? RULES["invalid"]![locale], {
+    .map((type) => (has(TYPES, type) ? format(TYPES[type], locale) : type))
+    .reduce((first, second) => format(WORDS.or, locale, { first, second }));
+  const hint = PATTERN_HINTS.find(([re]) => re.test(String(p["hint"] ?? "")))?.[1];
+  const formatName = String(p["format"]);
+  const rule = has(RULES, problem.rule) ? problem.rule : "invalid";
+  return format(RULES[rule], locale, {
     field: problem.field,
     type: types,
-    limit: text(p["limit"]),
+    // A number stays a number, so that plural rules apply to it; a date limit is text.
+    limit: typeof p["limit"] === "number" ? p["limit"] : text(p["limit"]),
     values: text(p["values"]),
-    format: FORMATS[String(p["format"])]?.[locale] ?? SOME_FORMAT[locale],
-    hint: hint ? ` (${hint})` : "",
+    format: format(has(FORMATS, formatName) ? FORMATS[formatName] : WORDS.someFormat, locale),
+    hint: hint ? format(WORDS.hint, locale, { hint: format(HINTS[hint], locale) }) : "",
   });
 }
 

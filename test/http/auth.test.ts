@@ -429,7 +429,7 @@ forEachDatabase(
       assert.equal(seen.size, 6);
       assert.match(errorMessage("unauthenticated", "uk"), /увійдіть/);
       assert.match(errorMessage("unauthenticated", "ru"), /войдите/);
-      assert.match(errorMessage("too_many_attempts", "en", { minutes: 15 }), /15 min/);
+      assert.match(errorMessage("too_many_attempts", "en", { minutes: 15 }), /in 15 minutes\./);
     });
 
     test("the OpenAPI document describes the operations, with bearer security where needed", async () => {

@@ -10,6 +10,8 @@ export function quietApp(deps: Deps): Promise<FastifyInstance> {
 export interface Call {
   token?: string;
   body?: unknown;
+  /** The language asked for, as a client that lets the person pick one does: ?lang= (which beats a signed-in
+   * person's stored language) and Accept-Language. */
   lang?: "uk" | "ru" | "en";
   headers?: Record<string, string>;
 }
@@ -22,7 +24,7 @@ export async function call(
 ) {
   const res = await app.inject({
     method,
-    url,
+    url: c.lang ? `${url}${url.includes("?") ? "&" : "?"}lang=${c.lang}` : url,
     headers: {
       ...(c.token ? { authorization: `Bearer ${c.token}` } : {}),
       ...(c.lang ? { "accept-language": c.lang } : {}),

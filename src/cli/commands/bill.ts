@@ -7,6 +7,7 @@ import { openConfiguredDatabase } from "../../db/open-configured.ts";
 import { formatUah, kop, uahString } from "../../domain/money.ts";
 import { nextPeriod, type Period } from "../../domain/period.ts";
 import { LOCALES, type Locale } from "../../i18n/locale.ts";
+import { bindMessages } from "../../i18n/messages.ts";
 import type { BillingRunSummary } from "../../services/billing/bill-period.ts";
 import type { ProviderRef } from "../../services/billing/find-provider.ts";
 import { composeDeps } from "../../services/compose.ts";
@@ -15,6 +16,7 @@ import { AppError } from "../../services/errors.ts";
 import { callUseCase } from "../../services/registry.ts";
 import { cliContext } from "../cli-context.ts";
 import { CommandOutcome, EXIT } from "../exit-codes.ts";
+import { CLI_LOCALE, CLI_MESSAGES } from "../messages.ts";
 import { billingMonth, wholeNumber } from "../options.ts";
 import { progressBar } from "../progress-bar.ts";
 import { UsageError } from "../usage-error.ts";
@@ -135,16 +137,23 @@ async function billOne(deps: Deps, provider: ProviderRef, opts: BillOptions): Pr
 }
 
 function describe(provider: ProviderRef, s: BillingRunSummary, locale: Locale): string {
+  const t = bindMessages(CLI_MESSAGES, CLI_LOCALE);
   const row = (label: string, accounts: number | string, amount: number) =>
     `  ${label.padEnd(20)}${String(accounts).padStart(9)}${formatUah(kop(amount), locale).padStart(20)}`;
   return [
-    `${provider.code} ${s.period}: ${s.accounts} accounts billed in ${s.seconds} s (run ${s.runId}` +
-      `${s.resumed ? ", resumed after a stop" : ""}); the month is closed`,
-    `  ${"".padEnd(20)}${"accounts".padStart(9)}${"amount".padStart(20)}`,
-    row("charged", s.charged, s.chargeKop),
-    row("estimated", s.estimated, s.estimatedKop),
-    row("recalculated", s.recalculated, s.recalculationKop),
-    row("total", s.accounts, s.totalKop),
-    row(`planned for ${nextPeriod(s.period)}`, "", s.plannedKop),
+    t.billed({
+      provider: provider.code,
+      period: s.period,
+      n: s.accounts,
+      seconds: s.seconds,
+      runId: s.runId,
+      resumed: s.resumed ? "yes" : "no",
+    }),
+    `  ${"".padEnd(20)}${t.accounts().padStart(9)}${t.amount().padStart(20)}`,
+    row(t.charged(), s.charged, s.chargeKop),
+    row(t.estimated(), s.estimated, s.estimatedKop),
+    row(t.recalculated(), s.recalculated, s.recalculationKop),
+    row(t.total(), s.accounts, s.totalKop),
+    row(t.plannedFor({ period: nextPeriod(s.period) }), "", s.plannedKop),
   ].join("\n");
 }

@@ -9,12 +9,14 @@ import { openConfiguredDatabase } from "../../db/open-configured.ts";
 import { formatUah, kop, uahString } from "../../domain/money.ts";
 import { REGISTRY_ENCODINGS, type RegistryEncoding } from "../../domain/registry/registry-format.ts";
 import { LOCALES, type Locale } from "../../i18n/locale.ts";
+import { bindMessages } from "../../i18n/messages.ts";
 import { composeDeps } from "../../services/compose.ts";
 import { AppError } from "../../services/errors.ts";
 import type { RegistryReport } from "../../services/registries/import-payment-registry.ts";
 import { callUseCase } from "../../services/registry.ts";
 import { cliContext } from "../cli-context.ts";
 import { CommandOutcome, EXIT } from "../exit-codes.ts";
+import { CLI_LOCALE, CLI_MESSAGES } from "../messages.ts";
 import { UsageError } from "../usage-error.ts";
 
 interface ImportPaymentsOptions {
@@ -124,19 +126,26 @@ Nothing is written for a refused file; an imported file is written whole (one tr
 }
 
 function describe(r: RegistryReport, locale: Locale): string {
-  const encoding = `${r.encoding === "utf-8" ? "UTF-8" : "Windows-1251"} (${r.encodingDetected ? "detected" : "configured"})`;
+  const t = bindMessages(CLI_MESSAGES, CLI_LOCALE);
+  const encoding = r.encoding === "utf-8" ? "UTF-8" : "Windows-1251";
   const row = (label: string, n: number, amount?: number) =>
     `  ${label.padEnd(12)}${String(n).padStart(7)}${amount === undefined ? "" : formatUah(kop(amount), locale).padStart(20)}`;
   const out = [
-    `${r.fileName} from ${r.source}: registry ${r.registryId}, ${encoding}`,
-    row("lines", r.lines),
-    row("posted", r.posted, r.postedKop),
-    row("duplicates", r.duplicates),
-    row("unmatched", r.unmatched),
-    row("malformed", r.malformed),
+    t.registryHeading({
+      file: r.fileName,
+      source: r.source,
+      registryId: r.registryId,
+      encoding,
+      detected: r.encodingDetected ? "yes" : "no",
+    }),
+    row(t.lines(), r.lines),
+    row(t.posted(), r.posted, r.postedKop),
+    row(t.duplicates(), r.duplicates),
+    row(t.unmatched(), r.unmatched),
+    row(t.malformed(), r.malformed),
   ];
-  if (r.blankLines > 0) out.push(`  (${r.blankLines} blank line${r.blankLines === 1 ? "" : "s"} skipped)`);
-  for (const s of r.skippedLines) out.push(`  (line ${s.line} skipped, as the source says: ${s.raw})`);
+  if (r.blankLines > 0) out.push(`  ${t.blankLines({ n: r.blankLines })}`);
+  for (const s of r.skippedLines) out.push(`  ${t.skippedLine({ line: s.line, raw: s.raw })}`);
   if (r.problems.length === 0) return out.join("\n");
   const table = r.problems.map((p) => [
     String(p.line),
@@ -146,14 +155,14 @@ function describe(r: RegistryReport, locale: Locale): string {
     p.amountKop === null ? "" : formatUah(kop(p.amountKop), locale),
     p.message,
   ]);
-  const head = ["line", "outcome", "reason", "reference", "amount", "message"];
+  const head = t.problemColumns().split(",");
   const widths = head.map((h, i) => Math.max(h.length, ...table.map((t) => [...t[i]!].length)));
   const fmt = (cells: string[]) =>
     `  ${cells.map((c, i) => (i === cells.length - 1 ? c : c + " ".repeat(widths[i]! - [...c].length))).join("  ")}`;
   const total = r.problems.length + r.problemsNotListed;
-  out.push("", `Lines not posted (${total}), kept in the database for an operator:`, fmt(head));
-  for (const t of table) out.push(fmt(t));
+  out.push("", t.notPosted({ n: total }), fmt(head));
+  for (const row of table) out.push(fmt(row));
   if (r.problemsNotListed > 0)
-    out.push(`  … and ${r.problemsNotListed} more (registry_lines, registry ${r.registryId})`);
+    out.push(`  ${t.moreNotPosted({ n: r.problemsNotListed, registryId: r.registryId })}`);
   return out.join("\n");
 }

@@ -29,9 +29,9 @@ export const READING_ERROR_CODES = {
   reading_zones_mismatch: {
     status: 422,
     message: {
-      uk: "Лічильник має зон: {zones}. Передайте показання кожної зони ({expected}) одним разом.",
-      ru: "У счётчика зон: {zones}. Передайте показания каждой зоны ({expected}) за один раз.",
-      en: "The meter has {zones} zone(s). Please send a reading for each zone ({expected}) together.",
+      uk: "Лічильник має {zones, plural, one {# зону} few {# зони} many {# зон} other {# зони}}. Передайте показання кожної зони ({expected}) одним разом.",
+      ru: "У счётчика {zones, plural, one {# зона} few {# зоны} many {# зон} other {# зоны}}. Передайте показания каждой зоны ({expected}) за один раз.",
+      en: "The meter has {zones, plural, one {# zone} other {# zones}}. Please send a reading for each zone ({expected}) together.",
     },
   },
   reading_empty: {
@@ -61,17 +61,17 @@ export const READING_ERROR_CODES = {
   reading_too_many_decimals: {
     status: 422,
     message: {
-      uk: "Лічильник показує не більше {maxDecimals} знаків після коми{zoneLabel}.",
-      ru: "Счётчик показывает не больше {maxDecimals} знаков после запятой{zoneLabel}.",
-      en: "The meter shows at most {maxDecimals} decimal place(s){zoneLabel}.",
+      uk: "Лічильник показує {maxDecimals, plural, =0 {лише цілі числа} one {не більше # знака після коми} few {не більше # знаків після коми} many {не більше # знаків після коми} other {не більше # знака після коми}}{zoneLabel}.",
+      ru: "Счётчик показывает {maxDecimals, plural, =0 {только целые числа} one {не больше # знака после запятой} few {не больше # знаков после запятой} many {не больше # знаков после запятой} other {не больше # знака после запятой}}{zoneLabel}.",
+      en: "The meter shows {maxDecimals, plural, =0 {whole numbers only} one {at most # decimal place} other {at most # decimal places}}{zoneLabel}.",
     },
   },
   reading_too_many_digits: {
     status: 422,
     message: {
-      uk: "Лічильник має лише {maxDigits} цифр до коми{zoneLabel}. Перепишіть цифри з табло ще раз.",
-      ru: "У счётчика только {maxDigits} цифр до запятой{zoneLabel}. Перепишите цифры с табло ещё раз.",
-      en: "The meter has only {maxDigits} digits before the decimal point{zoneLabel}. Please copy the dial again.",
+      uk: "Лічильник має лише {maxDigits, plural, one {# цифру} few {# цифри} many {# цифр} other {# цифри}} до коми{zoneLabel}. Перепишіть цифри з табло ще раз.",
+      ru: "У счётчика только {maxDigits, plural, one {# цифра} few {# цифры} many {# цифр} other {# цифры}} до запятой{zoneLabel}. Перепишите цифры с табло ещё раз.",
+      en: "The meter has only {maxDigits, plural, one {# digit} other {# digits}} before the decimal point{zoneLabel}. Please copy the dial again.",
     },
   },
   reading_below_previous: {

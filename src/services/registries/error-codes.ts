@@ -62,9 +62,9 @@ export const REGISTRY_ERROR_CODES = {
   registry_already_imported: {
     status: 409,
     message: {
-      uk: "Цей файл уже імпортовано з джерела «{source}» {importedAt} (реєстр №{registryId}, «{file}»: проведено {posted} з {lines} рядків). Повторно нічого не імпортовано. Щоб ще раз спробувати рядки, для яких тоді не знайшлося рахунку, імпортуйте його повторно явно (again).",
-      ru: "Этот файл уже импортирован из источника «{source}» {importedAt} (реестр №{registryId}, «{file}»: проведено {posted} из {lines} строк). Повторно ничего не импортировано. Чтобы ещё раз попробовать строки, для которых тогда не нашлось счёта, импортируйте его повторно явно (again).",
-      en: 'This file was already imported from source "{source}" on {importedAt} (registry #{registryId}, "{file}": {posted} of {lines} lines posted). Nothing was imported again. To retry the lines that found no account then, import it again explicitly (again).',
+      uk: "Цей файл уже імпортовано з джерела «{source}» {importedAt} (реєстр №{registryId}, «{file}»: проведено {posted} з {lines, plural, one {# рядка} few {# рядків} many {# рядків} other {# рядка}}). Повторно нічого не імпортовано. Щоб ще раз спробувати рядки, для яких тоді не знайшлося рахунку, імпортуйте його повторно явно (again).",
+      ru: "Этот файл уже импортирован из источника «{source}» {importedAt} (реестр №{registryId}, «{file}»: проведено {posted} из {lines, plural, one {# строки} few {# строк} many {# строк} other {# строки}}). Повторно ничего не импортировано. Чтобы ещё раз попробовать строки, для которых тогда не нашлось счёта, импортируйте его повторно явно (again).",
+      en: 'This file was already imported from source "{source}" on {importedAt} (registry #{registryId}, "{file}": {posted} of {lines, plural, one {# line} other {# lines}} posted). Nothing was imported again. To retry the lines that found no account then, import it again explicitly (again).',
     },
   },
 } as const satisfies Record<string, ErrorSpec>;

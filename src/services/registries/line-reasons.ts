@@ -1,12 +1,13 @@
 // Why a registry line was not posted: a stable code per reason (kept in registry_lines.reason) and its message in
-// each language, filled from the facts kept with the line (registry_lines.details).
+// each language (ICU MessageFormat), filled from the facts kept with the line (registry_lines.details).
 import type { RegistryLineOutcome } from "../../db/tables/registries.table.ts";
 import type { MalformedReason } from "../../domain/registry/read-registry-line.ts";
-import { fill, type Locale, type Translated } from "../../i18n/locale.ts";
+import type { Locale } from "../../i18n/locale.ts";
+import { defineMessages, format, type Message } from "../../i18n/messages.ts";
 
-type Reason = { outcome: Exclude<RegistryLineOutcome, "posted">; message: Translated };
+type Reason = { outcome: Exclude<RegistryLineOutcome, "posted">; message: Message };
 
-const MALFORMED = {
+const MALFORMED = defineMessages("registry line: malformed", {
   reference_missing: {
     uk: "немає номера платежу (референсу)",
     ru: "нет номера платежа (референса)",
@@ -79,9 +80,9 @@ const MALFORMED = {
     ru: "счёт получателя «{value}» не является украинским IBAN",
     en: 'the recipient\'s account "{value}" is not a Ukrainian IBAN',
   },
-} as const satisfies Record<MalformedReason, Translated>;
+} satisfies Record<MalformedReason, Message>);
 
-const UNMATCHED = {
+const UNMATCHED = defineMessages("registry line: unmatched", {
   provider_missing: {
     uk: "у рядку не вказано отримувача (ЄДРПОУ або IBAN), а джерело не прив'язане до постачальника",
     ru: "в строке не указан получатель (ЕГРПОУ или IBAN), а источник не привязан к поставщику",
@@ -122,9 +123,9 @@ const UNMATCHED = {
     ru: "лицевого счёта «{account}» у поставщика {provider} нет",
     en: 'there is no account "{account}" at {provider}',
   },
-} as const satisfies Record<string, Translated>;
+});
 
-const DUPLICATE = {
+const DUPLICATE = defineMessages("registry line: duplicate", {
   duplicate_in_file: {
     uk: "платіж «{reference}» уже є в цьому файлі (рядок {firstLine})",
     ru: "платёж «{reference}» уже есть в этом файле (строка {firstLine})",
@@ -140,7 +141,7 @@ const DUPLICATE = {
     ru: "платёж «{reference}» уже есть на лицевом счёте",
     en: 'payment "{reference}" is already on the account',
   },
-} as const satisfies Record<string, Translated>;
+});
 
 export type UnmatchedReason = keyof typeof UNMATCHED;
 export type DuplicateReason = keyof typeof DUPLICATE;
@@ -148,9 +149,9 @@ export type LineReason = MalformedReason | UnmatchedReason | DuplicateReason;
 
 function table<K extends string>(
   outcome: Reason["outcome"],
-  messages: Record<K, Translated>,
+  messages: Record<K, Message>,
 ): [string, Reason][] {
-  return Object.entries<Translated>(messages).map(([k, message]) => [k, { outcome, message }]);
+  return Object.entries<Message>(messages).map(([k, message]) => [k, { outcome, message }]);
 }
 
 export const LINE_REASONS: ReadonlyMap<string, Reason> = new Map([
@@ -168,8 +169,9 @@ export function outcomeOf(reason: LineReason): Reason["outcome"] {
 export function lineMessage(reason: string, params: Record<string, unknown>, locale: Locale): string {
   const spec = LINE_REASONS.get(reason);
   if (!spec) return reason;
-  const text = fill(
-    spec.message[locale],
+  const text = format(
+    spec.message,
+    locale,
     Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)])),
   );
   return text.charAt(0).toLocaleUpperCase(locale) + text.slice(1);

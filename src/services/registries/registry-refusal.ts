@@ -1,10 +1,10 @@
 // A file-level refusal from the domain (RegistryFileError) as the AppError channels show: the same code, the file
 // and the source named, and for a file that is not CSV what it looks like instead.
 import type { RegistryFileError } from "../../domain/registry/registry-file-error.ts";
-import type { Translated } from "../../i18n/locale.ts";
-import { AppError, inEveryLocale } from "../errors.ts";
+import { defineMessages, formatEach } from "../../i18n/messages.ts";
+import { AppError } from "../errors.ts";
 
-const NOT_CSV: Record<string, Translated> = {
+const NOT_CSV = defineMessages("registry: not csv", {
   xlsx: {
     uk: "це ZIP-архів або книга Excel (.xlsx); збережіть її як CSV",
     ru: "это ZIP-архив или книга Excel (.xlsx); сохраните её как CSV",
@@ -26,31 +26,23 @@ const NOT_CSV: Record<string, Translated> = {
     ru: "в нём двоичные данные (нулевые байты)",
     en: "it holds binary data (zero bytes)",
   },
-};
+  syntax: {
+    uk: "лапки, відкриті в рядку {line}, не закрито",
+    ru: "кавычки, открытые в строке {line}, не закрыты",
+    en: "a quote opened on line {line} is never closed",
+  },
+  line_too_long: {
+    uk: "рядок {line} довший за мегабайт",
+    ru: "строка {line} длиннее мегабайта",
+    en: "line {line} is longer than a megabyte",
+  },
+});
 
 export function registryRefusal(e: RegistryFileError, fileName: string, source: string): AppError {
   const base = { file: fileName, source, ...e.params };
   if (e.code !== "registry_not_csv") return new AppError(e.code, base, { ...e.params });
-  const line = e.params["line"];
-  const what =
-    e.params["kind"] === "syntax"
-      ? inEveryLocale(
-          (l) =>
-            ({
-              uk: `лапки, відкриті в рядку ${line}, не закрито`,
-              ru: `кавычки, открытые в строке ${line}, не закрыты`,
-              en: `a quote opened on line ${line} is never closed`,
-            })[l],
-        )
-      : e.params["kind"] === "line_too_long"
-        ? inEveryLocale(
-            (l) =>
-              ({
-                uk: `рядок ${line} довший за мегабайт`,
-                ru: `строка ${line} длиннее мегабайта`,
-                en: `line ${line} is longer than a megabyte`,
-              })[l],
-          )
-        : (NOT_CSV[String(e.params["kind"])] ?? NOT_CSV["binary"]!);
+  const kind = String(e.params["kind"]);
+  const message = Object.hasOwn(NOT_CSV, kind) ? NOT_CSV[kind as keyof typeof NOT_CSV] : NOT_CSV.binary;
+  const what = formatEach(message, { line: String(e.params["line"]) });
   return new AppError("registry_not_csv", { ...base, what }, { ...e.params });
 }

@@ -9,6 +9,7 @@ import type { Actor } from "../../../services/actor.ts";
 import { type Credential, resolveCredential } from "../../../services/auth/resolve-token.ts";
 import type { Deps } from "../../../services/deps.ts";
 import { AppError } from "../../../services/errors.ts";
+import { preferStoredLocale } from "./locale.ts";
 
 type Hook = (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
 
@@ -53,6 +54,8 @@ export const authPlugin = fp(
       const resolved = token ? await resolveCredential(opts.deps, token) : null;
       request.actor = resolved?.actor ?? null;
       request.credential = resolved?.credential ?? null;
+      // From here on, errors and answers speak the language the person chose (unless ?lang= says otherwise).
+      if (request.actor) preferStoredLocale(request, request.actor.locale);
     };
     const refuse = (reply: FastifyReply): never => {
       reply.header("www-authenticate", 'Bearer realm="abonent"');

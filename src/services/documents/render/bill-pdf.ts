@@ -4,8 +4,8 @@
 import { formatIban } from "../../../domain/iban.ts";
 import { addDays } from "../../../domain/local-date.ts";
 import { firstDay } from "../../../domain/period.ts";
-import { formatDate } from "../../../i18n/format.ts";
-import { fill, type Locale } from "../../../i18n/locale.ts";
+import { formatDate, zoneName } from "../../../i18n/format.ts";
+import type { Locale } from "../../../i18n/locale.ts";
 import type { Bill, BillLine, BillService } from "../load-bill.ts";
 import {
   addressLine,
@@ -19,7 +19,7 @@ import {
   shortPeriod,
   signedMoney,
 } from "./format.ts";
-import { DOCUMENT_MESSAGES, type DocumentMessages } from "./messages.ts";
+import { type DocumentWords, documentWords } from "./messages.ts";
 import { drawNbuQr } from "./nbu-qr-image.ts";
 import { CONTENT_WIDTH, PAGE, PdfWriter } from "./pdf-writer.ts";
 
@@ -44,8 +44,8 @@ export function billFileName(bill: Bill, locale: Locale): string {
 
 /** The bill's PDF, ended: pipe it to a reply or a file. */
 export function billPdf(bill: Bill, locale: Locale): PDFKit.PDFDocument {
-  const t = DOCUMENT_MESSAGES[locale];
-  const title = fill(t.billTitle, { month: monthName(bill.period, locale) });
+  const t = documentWords(locale);
+  const title = t.billTitle({ month: monthName(bill.period, locale) });
   const w = new PdfWriter(locale, {
     title,
     subject: `${bill.provider.name[locale]} — ${bill.account.number}`,
@@ -55,7 +55,7 @@ export function billPdf(bill: Bill, locale: Locale): PDFKit.PDFDocument {
     [
       { text: title, x: L, width: 340, bold: true, size: 15 },
       {
-        text: fill(t.issuedOn, { date: formatDate(bill.issuedOn, locale) }),
+        text: t.issuedOn({ date: formatDate(bill.issuedOn, locale) }),
         x: R - 170,
         width: 170,
         align: "right",
@@ -67,34 +67,34 @@ export function billPdf(bill: Bill, locale: Locale): PDFKit.PDFDocument {
   for (const service of bill.services) serviceSection(w, service, t, locale);
   if (bill.services.some((s) => s.estimated)) {
     w.gap(2);
-    w.paragraph(t.estimatedNote, { size: 7.5 });
+    w.paragraph(t.estimatedNote(), { size: 7.5 });
   }
   summary(w, bill, t, locale);
   w.doc.end();
   return w.doc;
 }
 
-function parties(w: PdfWriter, bill: Bill, t: DocumentMessages, locale: Locale): void {
+function parties(w: PdfWriter, bill: Bill, t: DocumentWords, locale: Locale): void {
   const { provider, account } = bill;
   w.row(
-    [{ text: `${t.provider}: ${provider.name[locale]}`, x: L, width: CONTENT_WIDTH, bold: true, size: 10 }],
+    [{ text: `${t.provider()}: ${provider.name[locale]}`, x: L, width: CONTENT_WIDTH, bold: true, size: 10 }],
     14,
   );
   w.row([
-    { text: `${t.edrpou}: ${provider.edrpou}`, x: L, width: 150 },
-    { text: `${t.iban}: ${formatIban(provider.iban)}`, x: L + 150, width: CONTENT_WIDTH - 150 },
+    { text: `${t.edrpou()}: ${provider.edrpou}`, x: L, width: 150 },
+    { text: `${t.iban()}: ${formatIban(provider.iban)}`, x: L + 150, width: CONTENT_WIDTH - 150 },
   ]);
   w.gap(4);
   w.row(
     [
-      { text: `${t.accountNumber}: ${account.number}`, x: L, width: 250, bold: true, size: 10 },
-      { text: `${t.holder}: ${account.holderName}`, x: L + 250, width: CONTENT_WIDTH - 250, size: 10 },
+      { text: `${t.accountNumber()}: ${account.number}`, x: L, width: 250, bold: true, size: 10 },
+      { text: `${t.holder()}: ${account.holderName}`, x: L + 250, width: CONTENT_WIDTH - 250, size: 10 },
     ],
     14,
   );
   w.row([
     {
-      text: `${t.address}: ${addressLine(account.address, t.apartment, locale)}`,
+      text: `${t.address()}: ${addressLine(account.address, t.apartment(), locale)}`,
       x: L,
       width: CONTENT_WIDTH,
     },
@@ -103,8 +103,8 @@ function parties(w: PdfWriter, bill: Bill, t: DocumentMessages, locale: Locale):
   w.rule(1);
 }
 
-function serviceSection(w: PdfWriter, s: BillService, t: DocumentMessages, locale: Locale): void {
-  const unit = t.units[s.unit] ?? s.unit;
+function serviceSection(w: PdfWriter, s: BillService, t: DocumentWords, locale: Locale): void {
+  const unit = t.unit({ unit: s.unit });
   w.ensure(60);
   w.gap(4);
   w.row([{ text: `${s.name[locale]}, ${unit}`, x: L, width: CONTENT_WIDTH, bold: true, size: 10 }], 15);
@@ -118,20 +118,20 @@ function serviceSection(w: PdfWriter, s: BillService, t: DocumentMessages, local
     });
     w.row(
       [
-        head(t.meter, COL.meter),
-        head(t.zone, COL.zone),
-        head(t.previous, COL.previous, "right"),
-        head(t.current, COL.current, "right"),
-        head(t.quantity, COL.quantity, "right"),
-        head(t.billedBy, COL.method),
-        head(t.amount, COL.amount, "right"),
+        head(t.meter(), COL.meter),
+        head(t.zone(), COL.zone),
+        head(t.previous(), COL.previous, "right"),
+        head(t.current(), COL.current, "right"),
+        head(t.quantity(), COL.quantity, "right"),
+        head(t.billedBy(), COL.method),
+        head(t.amount(), COL.amount, "right"),
       ],
       11,
     );
     for (const r of s.readings) {
       w.row([
         { text: r.serial ?? "—", ...COL.meter },
-        { text: zoneName(t, r.zones, r.zone), ...COL.zone },
+        { text: zoneCell(r.zones, r.zone, locale), ...COL.zone },
         {
           text: r.previous === null ? "—" : dial(r.previous, r.decimals, locale),
           ...COL.previous,
@@ -143,13 +143,13 @@ function serviceSection(w: PdfWriter, s: BillService, t: DocumentMessages, local
           align: "right",
         },
         { text: quantity(r.quantity, locale), ...COL.quantity, align: "right" },
-        { text: t.methods[r.method], ...COL.method },
+        { text: t.method({ method: r.method }), ...COL.method },
         { text: money(r.amountKop, locale), ...COL.amount, align: "right", shrink: true },
       ]);
     }
   }
   if (s.lines.length > 0) {
-    w.row([{ text: `${t.tariffLines}:`, x: L, width: 200, size: 7.5, bold: true }], 11);
+    w.row([{ text: `${t.tariffLines()}:`, x: L, width: 200, size: 7.5, bold: true }], 11);
     for (const line of s.lines) {
       w.row(
         [
@@ -162,22 +162,24 @@ function serviceSection(w: PdfWriter, s: BillService, t: DocumentMessages, local
   }
   if (s.fixedFeeKop !== 0) {
     w.row([
-      { text: t.fixedFee, x: L, width: 300 },
+      { text: t.fixedFee(), x: L, width: 300 },
       { text: money(s.fixedFeeKop, locale), ...COL.amount, align: "right", shrink: true },
     ]);
   }
   for (const r of s.recalculations) {
     w.row([
-      { text: fill(t.recalculation, { period: shortPeriod(r.period) }), x: L, width: 330 },
+      { text: t.recalculation({ period: shortPeriod(r.period) }), x: L, width: 330 },
       { text: signedMoney(r.differenceKop, locale), ...COL.amount, align: "right", shrink: true },
     ]);
-    const where = r.serial ? `${r.serial}${r.zones > 1 ? `, ${zoneName(t, r.zones, r.zone)}` : ""}: ` : "";
+    const where = r.serial
+      ? `${r.serial}${r.zones > 1 ? `, ${zoneCell(r.zones, r.zone, locale)}` : ""}: `
+      : "";
     w.row(
       [
         {
           text:
             where +
-            fill(t.recalculationLine, {
+            t.recalculationLine({
               estimated: decimalText(r.estimated, locale),
               actual: decimalText(r.actual, locale),
               unit,
@@ -195,7 +197,7 @@ function serviceSection(w: PdfWriter, s: BillService, t: DocumentMessages, local
   w.row(
     [
       {
-        text: t.serviceTotal,
+        text: t.serviceTotal(),
         x: COL.method.x - 120,
         width: COL.amount.x - COL.method.x + 116,
         align: "right",
@@ -208,26 +210,25 @@ function serviceSection(w: PdfWriter, s: BillService, t: DocumentMessages, local
   w.rule();
 }
 
-function zoneName(t: DocumentMessages, zones: number, zone: number): string {
-  return zones > 1 ? (t.zoneNames[zones]?.[zone] ?? String(zone)) : "—";
+function zoneCell(zones: number, zone: number, locale: Locale): string {
+  return zones > 1 ? zoneName(zones, zone, locale) : "—";
 }
 
 /** "день, блок 2: 53,333 кВт·год × 1,68 грн × 1,0 (01.07–15.07)". */
-function lineText(line: BillLine, s: BillService, t: DocumentMessages, unit: string, locale: Locale): string {
+function lineText(line: BillLine, s: BillService, t: DocumentWords, unit: string, locale: Locale): string {
   const meters = new Set(s.lines.map((l) => l.meterId)).size;
   const parts = [
     meters > 1 && line.serial ? line.serial : null,
-    line.zones > 1 ? zoneName(t, line.zones, line.zone) : null,
-    fill(t.block, { block: line.block }),
+    line.zones > 1 ? zoneCell(line.zones, line.zone, locale) : null,
+    t.block({ block: line.block }),
   ].filter(Boolean);
   const factor =
     line.coefficient === null ? "" : ` × ${decimalText(trimDecimal(line.coefficient, 1), locale)}`;
   const days = line.part
-    ? ` (${fill(t.tariffDays, { from: shortDate(line.part.from).slice(0, 5), to: shortDate(line.part.to).slice(0, 5) })})`
+    ? ` (${t.tariffDays({ from: shortDate(line.part.from).slice(0, 5), to: shortDate(line.part.to).slice(0, 5) })})`
     : "";
   const price = decimalText(trimDecimal(line.priceUah, 2), locale);
-  const currency = locale === "en" ? "UAH" : "грн";
-  return `${parts.join(", ")}: ${quantity(line.quantity, locale)} ${unit} × ${price} ${currency}${factor}${days}`;
+  return `${parts.join(", ")}: ${quantity(line.quantity, locale)} ${unit} × ${price} ${t.currency()}${factor}${days}`;
 }
 
 /** "0.900000" → "0.90", "1.680000" → "1.68", "0.500" → "0.5" (at least `min` decimals). */
@@ -237,7 +238,7 @@ function trimDecimal(text: string, min: number): string {
   return trimmed === "" ? (whole ?? "0") : `${whole}.${trimmed}`;
 }
 
-function summary(w: PdfWriter, bill: Bill, t: DocumentMessages, locale: Locale): void {
+function summary(w: PdfWriter, bill: Bill, t: DocumentWords, locale: Locale): void {
   const rows = 7 + bill.payments.length + bill.dueByService.length + bill.planned.services.length;
   w.ensure(Math.max(QR_SIDE + 40, rows * 13 + 30));
   w.gap(6);
@@ -260,32 +261,32 @@ function summary(w: PdfWriter, bill: Bill, t: DocumentMessages, locale: Locale):
       options.size ? options.size + 5 : 13,
     );
 
-  w.row([{ text: t.summary, x: L, width, bold: true, size: 10 }], 15);
+  w.row([{ text: t.summary(), x: L, width, bold: true, size: 10 }], 15);
   const openingDay = addDays(firstDay(bill.period), -1);
-  line(fill(t.opening, { date: shortDate(openingDay) }), money(bill.openingBalanceKop, locale));
-  line(t.charges, money(bill.chargesKop, locale));
+  line(t.opening({ date: shortDate(openingDay) }), money(bill.openingBalanceKop, locale));
+  line(t.charges(), money(bill.chargesKop, locale));
   if (bill.otherChargesKop !== 0)
-    line(t.otherCharges, money(bill.otherChargesKop, locale), { indent: 10, size: 7.5 });
-  line(t.payments, money(bill.paymentsKop, locale));
+    line(t.otherCharges(), money(bill.otherChargesKop, locale), { indent: 10, size: 7.5 });
+  line(t.payments(), money(bill.paymentsKop, locale));
   for (const p of bill.payments) {
-    const source = t.sources[p.source];
-    line(`${fill(t.payment, { date: shortDate(p.date) })} (${source})`, money(p.amountKop, locale), {
+    const source = t.source({ source: p.source });
+    line(`${t.payment({ date: shortDate(p.date) })} (${source})`, money(p.amountKop, locale), {
       indent: 10,
       size: 7.5,
     });
   }
   w.gap(2);
-  line(t.amountDue, money(bill.amountDueKop, locale), { bold: true, size: 12 });
-  if (bill.amountDueKop < 0) line(t.overpaid, "", { size: 7.5 });
+  line(t.amountDue(), money(bill.amountDueKop, locale), { bold: true, size: 12 });
+  if (bill.amountDueKop < 0) line(t.overpaid(), "", { size: 7.5 });
   // Per service, as the settlement counts it (a payment that named no service on the debts it settled).
-  line(t.dueByService, "", { size: 7.5, indent: 10 });
+  line(t.dueByService(), "", { size: 7.5, indent: 10 });
   for (const d of bill.dueByService) {
-    const name = d.advance ? t.advance : d.name ? d.name[locale] : t.wholeAccount;
+    const name = d.advance ? t.advance() : d.name ? d.name[locale] : t.wholeAccount();
     line(name, money(d.amountKop, locale), { indent: 20, size: 7.5 });
   }
   w.gap(4);
-  const plannedTitle = fill(t.planned, { month: monthName(bill.planned.period, locale) });
-  if (bill.planned.services.length === 0) line(plannedTitle, t.noPlanned);
+  const plannedTitle = t.planned({ month: monthName(bill.planned.period, locale) });
+  if (bill.planned.services.length === 0) line(plannedTitle, t.noPlanned());
   else {
     line(plannedTitle, money(bill.planned.totalKop, locale), { bold: true });
     for (const p of bill.planned.services)
@@ -296,7 +297,11 @@ function summary(w: PdfWriter, bill: Bill, t: DocumentMessages, locale: Locale):
   drawNbuQr(w.doc, bill.qr.link, qrX, top, QR_SIDE);
   w.doc.font("regular").fontSize(7).fillColor("black");
   const caption =
-    bill.qr.payment.amountKop !== null ? t.qrCaption : bill.amountDueKop > 0 ? t.qrTypeAmount : t.qrNoAmount;
+    bill.qr.payment.amountKop !== null
+      ? t.qrCaption()
+      : bill.amountDueKop > 0
+        ? t.qrTypeAmount()
+        : t.qrNoAmount();
   w.doc.text(caption, qrX, top + QR_SIDE + 2, {
     width: QR_SIDE,
     align: "center",

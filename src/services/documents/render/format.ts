@@ -5,7 +5,7 @@ import { numberSeparators } from "../../../domain/display-locale.ts";
 import type { Kopiykas } from "../../../domain/money.ts";
 import { type Period, periodParts } from "../../../domain/period.ts";
 import { formatQuantity } from "../../../domain/quantity.ts";
-import type { Locale } from "../../../i18n/locale.ts";
+import { LOCALE_TAGS, type Locale } from "../../../i18n/locale.ts";
 
 /** "1 234,56" (uk, ru; the space a no-break one), "1,234.56" (en); "-" before a negative amount. */
 export function money(k: Kopiykas, locale: Locale): string {
@@ -50,12 +50,10 @@ export function shortPeriod(period: Period): string {
   return `${String(month).padStart(2, "0")}.${year}`;
 }
 
-const TAGS: Record<Locale, string> = { uk: "uk-UA", ru: "ru-UA", en: "en-GB" };
-
 /** "червень 2019", "июнь 2019", "June 2019". */
 export function monthName(period: Period, locale: Locale): string {
   const { year, month } = periodParts(period);
-  const text = new Intl.DateTimeFormat(TAGS[locale], {
+  const text = new Intl.DateTimeFormat(LOCALE_TAGS[locale], {
     month: "long",
     year: "numeric",
     timeZone: "UTC",

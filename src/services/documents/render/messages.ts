@@ -1,357 +1,348 @@
-// The words of the bill and the reconciliation statement in Ukrainian (the default), Russian and English.
-// {placeholders} are filled with fill() from i18n/locale.ts.
-import type { BilledUsageMethod } from "../../../db/tables/billing.table.ts";
-import type { LedgerKind, LedgerSource } from "../../../db/tables/money.table.ts";
+// The words of the bill and the reconciliation statement in Ukrainian (the default), Russian and English, as ICU
+// messages (i18n/messages.ts): {placeholders}, and selects for a method, a unit, a ledger entry's kind and source.
+// Zone names are i18n/format.ts's, shared with the readings' messages.
 import type { Locale } from "../../../i18n/locale.ts";
+import { type BoundMessages, bindMessages, defineMessages } from "../../../i18n/messages.ts";
 
-export interface DocumentMessages {
-  billTitle: string;
-  issuedOn: string;
-  provider: string;
-  edrpou: string;
-  iban: string;
-  holder: string;
-  address: string;
-  apartment: string;
-  accountNumber: string;
-  meter: string;
-  zone: string;
-  previous: string;
-  current: string;
-  quantity: string;
-  amount: string;
-  billedBy: string;
-  methods: Record<BilledUsageMethod, string>;
-  estimatedNote: string;
-  tariffLines: string;
-  block: string;
-  zoneNames: Record<number, Record<number, string>>;
-  tariffDays: string;
-  fixedFee: string;
-  recalculation: string;
-  recalculationLine: string;
-  serviceTotal: string;
-  summary: string;
-  opening: string;
-  charges: string;
-  otherCharges: string;
-  payments: string;
-  payment: string;
-  amountDue: string;
-  overpaid: string;
-  planned: string;
-  noPlanned: string;
-  qrCaption: string;
-  qrNoAmount: string;
+export const DOCUMENT_MESSAGES = defineMessages("documents", {
+  billTitle: {
+    uk: "Рахунок за {month}",
+    ru: "Счёт за {month}",
+    en: "Bill for {month}",
+  },
+  issuedOn: {
+    uk: "Сформовано {date}",
+    ru: "Сформирован {date}",
+    en: "Issued on {date}",
+  },
+  provider: {
+    uk: "Постачальник",
+    ru: "Поставщик",
+    en: "Provider",
+  },
+  edrpou: {
+    uk: "Код ЄДРПОУ",
+    ru: "Код ЕГРПОУ",
+    en: "EDRPOU code",
+  },
+  iban: {
+    uk: "IBAN",
+    ru: "IBAN",
+    en: "IBAN",
+  },
+  holder: {
+    uk: "Абонент",
+    ru: "Абонент",
+    en: "Account holder",
+  },
+  address: {
+    uk: "Адреса",
+    ru: "Адрес",
+    en: "Address",
+  },
+  apartment: {
+    uk: "кв.",
+    ru: "кв.",
+    en: "apt.",
+  },
+  accountNumber: {
+    uk: "Особовий рахунок",
+    ru: "Лицевой счёт",
+    en: "Account number",
+  },
+  meter: {
+    uk: "Лічильник",
+    ru: "Счётчик",
+    en: "Meter",
+  },
+  zone: {
+    uk: "Зона",
+    ru: "Зона",
+    en: "Zone",
+  },
+  previous: {
+    uk: "Попередні",
+    ru: "Предыдущие",
+    en: "Previous",
+  },
+  current: {
+    uk: "Поточні",
+    ru: "Текущие",
+    en: "Current",
+  },
+  quantity: {
+    uk: "Обсяг",
+    ru: "Объём",
+    en: "Quantity",
+  },
+  amount: {
+    uk: "Сума, грн",
+    ru: "Сумма, грн",
+    en: "Amount, UAH",
+  },
+  billedBy: {
+    uk: "Спосіб",
+    ru: "Способ",
+    en: "Basis",
+  },
+  /** How a service's quantity was found (billed_usage.method). */
+  method: {
+    uk: "{method, select, actual {за показаннями} average {оцінка: за середнім*} norm {оцінка: за нормою*} none {оцінка: немає даних*} unmetered {за нормою споживання} opening {вхідні показання} other {{method}}}",
+    ru: "{method, select, actual {по показаниям} average {оценка: по среднему*} norm {оценка: по норме*} none {оценка: нет данных*} unmetered {по норме потребления} opening {входящие показания} other {{method}}}",
+    en: "{method, select, actual {meter reading} average {estimate: average*} norm {estimate: norm*} none {estimate: no data*} unmetered {consumption norm} opening {opening reading} other {{method}}}",
+  },
+  estimatedNote: {
+    uk: "* Показань за місяць не надано: обсяг нараховано за оцінкою. Після надходження показань буде зроблено перерахунок.",
+    ru: "* Показания за месяц не переданы: объём начислен по оценке. После получения показаний будет сделан перерасчёт.",
+    en: "* No reading was submitted for the month: the quantity is an estimate, recalculated once a reading arrives.",
+  },
+  tariffLines: {
+    uk: "Розрахунок за тарифом",
+    ru: "Расчёт по тарифу",
+    en: "Tariff",
+  },
+  block: {
+    uk: "блок {block}",
+    ru: "блок {block}",
+    en: "block {block}",
+  },
+  tariffDays: {
+    uk: "{from}–{to}",
+    ru: "{from}–{to}",
+    en: "{from}–{to}",
+  },
+  fixedFee: {
+    uk: "Абонентська плата",
+    ru: "Абонентская плата",
+    en: "Fixed fee",
+  },
+  recalculation: {
+    uk: "Перерахунок за {period}",
+    ru: "Перерасчёт за {period}",
+    en: "Recalculation for {period}",
+  },
+  recalculationLine: {
+    uk: "оцінка {estimated}, фактично {actual} {unit}: було {charged}, стало {recalculated}",
+    ru: "оценка {estimated}, фактически {actual} {unit}: было {charged}, стало {recalculated}",
+    en: "estimated {estimated}, actual {actual} {unit}: was {charged}, now {recalculated}",
+  },
+  serviceTotal: {
+    uk: "Разом за послугою",
+    ru: "Итого по услуге",
+    en: "Service total",
+  },
+  summary: {
+    uk: "Розрахунки за період",
+    ru: "Расчёты за период",
+    en: "Account for the period",
+  },
+  opening: {
+    uk: "Заборгованість (+) / переплата (-) на {date}",
+    ru: "Задолженность (+) / переплата (-) на {date}",
+    en: "Owed (+) / overpaid (-) on {date}",
+  },
+  charges: {
+    uk: "Нараховано за період",
+    ru: "Начислено за период",
+    en: "Charged for the period",
+  },
+  otherCharges: {
+    uk: "у тому числі інші нарахування та коригування",
+    ru: "в том числе прочие начисления и корректировки",
+    en: "of which other charges and adjustments",
+  },
+  payments: {
+    uk: "Оплачено в періоді",
+    ru: "Оплачено в периоде",
+    en: "Paid in the period",
+  },
+  payment: {
+    uk: "Оплата {date}",
+    ru: "Оплата {date}",
+    en: "Payment {date}",
+  },
+  amountDue: {
+    uk: "До сплати",
+    ru: "К оплате",
+    en: "Amount due",
+  },
+  overpaid: {
+    uk: "Переплата: сплачувати не потрібно",
+    ru: "Переплата: оплачивать не нужно",
+    en: "Overpaid: nothing to pay",
+  },
+  planned: {
+    uk: "Плановий платіж на {month}",
+    ru: "Плановый платёж на {month}",
+    en: "Planned payment for {month}",
+  },
+  noPlanned: {
+    uk: "не встановлено",
+    ru: "не установлен",
+    en: "none",
+  },
+  qrCaption: {
+    uk: "Скануйте QR-код у застосунку свого банку, щоб сплатити",
+    ru: "Отсканируйте QR-код в приложении своего банка, чтобы оплатить",
+    en: "Scan the QR code in your banking app to pay",
+  },
+  qrNoAmount: {
+    uk: "Суму в QR-коді не вказано: заборгованості немає",
+    ru: "Сумма в QR-коде не указана: задолженности нет",
+    en: "The QR code carries no amount: nothing is owed",
+  },
   /** Owed, but more than the QR code's amount field holds. */
-  qrTypeAmount: string;
+  qrTypeAmount: {
+    uk: "Суму в QR-коді не вказано (вона більша, ніж уміщує код): введіть її в застосунку банку",
+    ru: "Сумма в QR-коде не указана (она больше, чем вмещает код): введите её в приложении банка",
+    en: "The QR code carries no amount (it is more than the code holds): type it in your banking app",
+  },
   /** The amount due per service, under the amount due. */
-  dueByService: string;
-  units: Record<string, string>;
-  statementTitle: string;
-  statementRange: string;
-  date: string;
-  document: string;
-  service: string;
-  charged: string;
-  paid: string;
-  openingRow: string;
-  closingRow: string;
-  noEntries: string;
-  byService: string;
-  openingColumn: string;
-  closingColumn: string;
+  dueByService: {
+    uk: "у тому числі:",
+    ru: "в том числе:",
+    en: "of which:",
+  },
+  /** The currency after a price in the tariff's lines. */
+  currency: { uk: "грн", ru: "грн", en: "UAH" },
+  /** A service's unit of measure; an unknown one is shown as is. */
+  unit: {
+    uk: "{unit, select, kWh {кВт·год} m3 {м³} Gcal {Гкал} other {{unit}}}",
+    ru: "{unit, select, kWh {кВт·ч} m3 {м³} Gcal {Гкал} other {{unit}}}",
+    en: "{unit, select, kWh {kWh} m3 {m³} Gcal {Gcal} other {{unit}}}",
+  },
+  statementTitle: {
+    uk: "Акт звірки розрахунків",
+    ru: "Акт сверки расчётов",
+    en: "Reconciliation statement",
+  },
+  statementRange: {
+    uk: "за період з {from} по {to}",
+    ru: "за период с {from} по {to}",
+    en: "from {from} to {to}",
+  },
+  date: {
+    uk: "Дата",
+    ru: "Дата",
+    en: "Date",
+  },
+  document: {
+    uk: "Документ",
+    ru: "Документ",
+    en: "Document",
+  },
+  service: {
+    uk: "Послуга",
+    ru: "Услуга",
+    en: "Service",
+  },
+  charged: {
+    uk: "Нараховано",
+    ru: "Начислено",
+    en: "Charged",
+  },
+  paid: {
+    uk: "Оплачено",
+    ru: "Оплачено",
+    en: "Paid",
+  },
+  openingRow: {
+    uk: "Сальдо на початок {date}",
+    ru: "Сальдо на начало {date}",
+    en: "Opening balance on {date}",
+  },
+  closingRow: {
+    uk: "Сальдо на кінець {date}",
+    ru: "Сальдо на конец {date}",
+    en: "Closing balance on {date}",
+  },
+  noEntries: {
+    uk: "За період операцій немає",
+    ru: "За период операций нет",
+    en: "No entries in the period",
+  },
+  byService: {
+    uk: "Підсумки за послугами",
+    ru: "Итоги по услугам",
+    en: "By service",
+  },
+  openingColumn: {
+    uk: "На початок",
+    ru: "На начало",
+    en: "Opening",
+  },
+  closingColumn: {
+    uk: "На кінець",
+    ru: "На конец",
+    en: "Closing",
+  },
   /** The balance line of charges that name no service. */
-  wholeAccount: string;
+  wholeAccount: {
+    uk: "Інші нарахування (весь рахунок)",
+    ru: "Прочие начисления (весь счёт)",
+    en: "Other charges (whole account)",
+  },
   /** The balance line of the advance. */
-  advance: string;
+  advance: {
+    uk: "Аванс (переплата)",
+    ru: "Аванс (переплата)",
+    en: "Advance (overpayment)",
+  },
   /** The service column of an entry for the whole account. */
-  anyService: string;
+  anyService: {
+    uk: "весь рахунок",
+    ru: "весь счёт",
+    en: "whole account",
+  },
   /** The service column of a payment that named no service. */
-  oldestDebts: string;
+  oldestDebts: {
+    uk: "найдавніші борги",
+    ru: "самые давние долги",
+    en: "oldest debts",
+  },
   /** How a payment that named no service, and the advance, are counted per service. */
-  allocationNote: string;
-  total: string;
-  signNote: string;
-  kinds: Record<LedgerKind, string>;
-  sources: Record<LedgerSource, string>;
-  billFor: string;
-  page: string;
-}
+  allocationNote: {
+    uk: "Оплату, у якій не вказано послугу, зараховано в найдавніші борги (за місяцями, у місяці — за послугами). Аванс — сплачене наперед, що ще не пішло на жоден борг; його буде зараховано в наступні нарахування.",
+    ru: "Оплата, в которой не указана услуга, зачтена в самые давние долги (по месяцам, в месяце — по услугам). Аванс — оплаченное вперёд, ещё не зачтённое ни в один долг; он будет зачтён в следующие начисления.",
+    en: "A payment that named no service was set against the oldest debts (month by month, within a month service by service). The advance is what was paid ahead and not yet set against any debt; the next charges take it.",
+  },
+  total: {
+    uk: "Усього",
+    ru: "Всего",
+    en: "Total",
+  },
+  signNote: {
+    uk: "Сальдо: «+» — заборгованість абонента, «-» — переплата.",
+    ru: "Сальдо: «+» — задолженность абонента, «-» — переплата.",
+    en: "Balance: “+” is owed by the account holder, “-” is overpaid.",
+  },
+  /** A ledger entry's kind. */
+  kind: {
+    uk: "{kind, select, charge {Нарахування} estimated_charge {Нарахування (оцінка)} recalculation {Перерахунок} payment {Оплата} adjustment {Коригування} opening_balance {Вхідне сальдо} other {{kind}}}",
+    ru: "{kind, select, charge {Начисление} estimated_charge {Начисление (оценка)} recalculation {Перерасчёт} payment {Оплата} adjustment {Корректировка} opening_balance {Входящее сальдо} other {{kind}}}",
+    en: "{kind, select, charge {Charge} estimated_charge {Charge (estimate)} recalculation {Recalculation} payment {Payment} adjustment {Adjustment} opening_balance {Opening balance} other {{kind}}}",
+  },
+  /** Where a ledger entry came from. */
+  source: {
+    uk: "{source, select, billing {Рахунок} payment_gateway {Онлайн-оплата} bank_registry {Реєстр банку} operator {Оператор} seed {демонстраційні дані} import {Імпорт} other {{source}}}",
+    ru: "{source, select, billing {Счёт} payment_gateway {Онлайн-оплата} bank_registry {Реестр банка} operator {Оператор} seed {демонстрационные данные} import {Импорт} other {{source}}}",
+    en: "{source, select, billing {Bill} payment_gateway {Online payment} bank_registry {Bank registry} operator {Operator} seed {demo data} import {Import} other {{source}}}",
+  },
+  billFor: {
+    uk: "за {period}",
+    ru: "за {period}",
+    en: "for {period}",
+  },
+  page: {
+    uk: "Сторінка {n}",
+    ru: "Страница {n}",
+    en: "Page {n}",
+  },
+});
 
-export const DOCUMENT_MESSAGES: Record<Locale, DocumentMessages> = {
-  uk: {
-    billTitle: "Рахунок за {month}",
-    issuedOn: "Сформовано {date}",
-    provider: "Постачальник",
-    edrpou: "Код ЄДРПОУ",
-    iban: "IBAN",
-    holder: "Абонент",
-    address: "Адреса",
-    apartment: "кв.",
-    accountNumber: "Особовий рахунок",
-    meter: "Лічильник",
-    zone: "Зона",
-    previous: "Попередні",
-    current: "Поточні",
-    quantity: "Обсяг",
-    amount: "Сума, грн",
-    billedBy: "Спосіб",
-    methods: {
-      actual: "за показаннями",
-      average: "оцінка: за середнім*",
-      norm: "оцінка: за нормою*",
-      none: "оцінка: немає даних*",
-      unmetered: "за нормою споживання",
-      opening: "вхідні показання",
-    },
-    estimatedNote:
-      "* Показань за місяць не надано: обсяг нараховано за оцінкою. Після надходження показань буде зроблено перерахунок.",
-    tariffLines: "Розрахунок за тарифом",
-    block: "блок {block}",
-    zoneNames: { 2: { 1: "день", 2: "ніч" }, 3: { 1: "пік", 2: "напівпік", 3: "ніч" } },
-    tariffDays: "{from}–{to}",
-    fixedFee: "Абонентська плата",
-    recalculation: "Перерахунок за {period}",
-    recalculationLine: "оцінка {estimated}, фактично {actual} {unit}: було {charged}, стало {recalculated}",
-    serviceTotal: "Разом за послугою",
-    summary: "Розрахунки за період",
-    opening: "Заборгованість (+) / переплата (-) на {date}",
-    charges: "Нараховано за період",
-    otherCharges: "у тому числі інші нарахування та коригування",
-    payments: "Оплачено в періоді",
-    payment: "Оплата {date}",
-    amountDue: "До сплати",
-    overpaid: "Переплата: сплачувати не потрібно",
-    planned: "Плановий платіж на {month}",
-    noPlanned: "не встановлено",
-    qrCaption: "Скануйте QR-код у застосунку свого банку, щоб сплатити",
-    qrNoAmount: "Суму в QR-коді не вказано: заборгованості немає",
-    qrTypeAmount: "Суму в QR-коді не вказано (вона більша, ніж уміщує код): введіть її в застосунку банку",
-    dueByService: "у тому числі:",
-    units: { kWh: "кВт·год", m3: "м³", Gcal: "Гкал" },
-    statementTitle: "Акт звірки розрахунків",
-    statementRange: "за період з {from} по {to}",
-    date: "Дата",
-    document: "Документ",
-    service: "Послуга",
-    charged: "Нараховано",
-    paid: "Оплачено",
-    openingRow: "Сальдо на початок {date}",
-    closingRow: "Сальдо на кінець {date}",
-    noEntries: "За період операцій немає",
-    byService: "Підсумки за послугами",
-    openingColumn: "На початок",
-    closingColumn: "На кінець",
-    wholeAccount: "Інші нарахування (весь рахунок)",
-    advance: "Аванс (переплата)",
-    anyService: "весь рахунок",
-    oldestDebts: "найдавніші борги",
-    allocationNote:
-      "Оплату, у якій не вказано послугу, зараховано в найдавніші борги (за місяцями, у місяці — за послугами). " +
-      "Аванс — сплачене наперед, що ще не пішло на жоден борг; його буде зараховано в наступні нарахування.",
-    total: "Усього",
-    signNote: "Сальдо: «+» — заборгованість абонента, «-» — переплата.",
-    kinds: {
-      charge: "Нарахування",
-      estimated_charge: "Нарахування (оцінка)",
-      recalculation: "Перерахунок",
-      payment: "Оплата",
-      adjustment: "Коригування",
-      opening_balance: "Вхідне сальдо",
-    },
-    sources: {
-      billing: "Рахунок",
-      payment_gateway: "Онлайн-оплата",
-      bank_registry: "Реєстр банку",
-      operator: "Оператор",
-      seed: "демонстраційні дані",
-      import: "Імпорт",
-    },
-    billFor: "за {period}",
-    page: "Сторінка {n}",
-  },
-  ru: {
-    billTitle: "Счёт за {month}",
-    issuedOn: "Сформирован {date}",
-    provider: "Поставщик",
-    edrpou: "Код ЕГРПОУ",
-    iban: "IBAN",
-    holder: "Абонент",
-    address: "Адрес",
-    apartment: "кв.",
-    accountNumber: "Лицевой счёт",
-    meter: "Счётчик",
-    zone: "Зона",
-    previous: "Предыдущие",
-    current: "Текущие",
-    quantity: "Объём",
-    amount: "Сумма, грн",
-    billedBy: "Способ",
-    methods: {
-      actual: "по показаниям",
-      average: "оценка: по среднему*",
-      norm: "оценка: по норме*",
-      none: "оценка: нет данных*",
-      unmetered: "по норме потребления",
-      opening: "входящие показания",
-    },
-    estimatedNote:
-      "* Показания за месяц не переданы: объём начислен по оценке. После получения показаний будет сделан перерасчёт.",
-    tariffLines: "Расчёт по тарифу",
-    block: "блок {block}",
-    zoneNames: { 2: { 1: "день", 2: "ночь" }, 3: { 1: "пик", 2: "полупик", 3: "ночь" } },
-    tariffDays: "{from}–{to}",
-    fixedFee: "Абонентская плата",
-    recalculation: "Перерасчёт за {period}",
-    recalculationLine: "оценка {estimated}, фактически {actual} {unit}: было {charged}, стало {recalculated}",
-    serviceTotal: "Итого по услуге",
-    summary: "Расчёты за период",
-    opening: "Задолженность (+) / переплата (-) на {date}",
-    charges: "Начислено за период",
-    otherCharges: "в том числе прочие начисления и корректировки",
-    payments: "Оплачено в периоде",
-    payment: "Оплата {date}",
-    amountDue: "К оплате",
-    overpaid: "Переплата: оплачивать не нужно",
-    planned: "Плановый платёж на {month}",
-    noPlanned: "не установлен",
-    qrCaption: "Отсканируйте QR-код в приложении своего банка, чтобы оплатить",
-    qrNoAmount: "Сумма в QR-коде не указана: задолженности нет",
-    qrTypeAmount: "Сумма в QR-коде не указана (она больше, чем вмещает код): введите её в приложении банка",
-    dueByService: "в том числе:",
-    units: { kWh: "кВт·ч", m3: "м³", Gcal: "Гкал" },
-    statementTitle: "Акт сверки расчётов",
-    statementRange: "за период с {from} по {to}",
-    date: "Дата",
-    document: "Документ",
-    service: "Услуга",
-    charged: "Начислено",
-    paid: "Оплачено",
-    openingRow: "Сальдо на начало {date}",
-    closingRow: "Сальдо на конец {date}",
-    noEntries: "За период операций нет",
-    byService: "Итоги по услугам",
-    openingColumn: "На начало",
-    closingColumn: "На конец",
-    wholeAccount: "Прочие начисления (весь счёт)",
-    advance: "Аванс (переплата)",
-    anyService: "весь счёт",
-    oldestDebts: "самые давние долги",
-    allocationNote:
-      "Оплата, в которой не указана услуга, зачтена в самые давние долги (по месяцам, в месяце — по услугам). " +
-      "Аванс — оплаченное вперёд, ещё не зачтённое ни в один долг; он будет зачтён в следующие начисления.",
-    total: "Всего",
-    signNote: "Сальдо: «+» — задолженность абонента, «-» — переплата.",
-    kinds: {
-      charge: "Начисление",
-      estimated_charge: "Начисление (оценка)",
-      recalculation: "Перерасчёт",
-      payment: "Оплата",
-      adjustment: "Корректировка",
-      opening_balance: "Входящее сальдо",
-    },
-    sources: {
-      billing: "Счёт",
-      payment_gateway: "Онлайн-оплата",
-      bank_registry: "Реестр банка",
-      operator: "Оператор",
-      seed: "демонстрационные данные",
-      import: "Импорт",
-    },
-    billFor: "за {period}",
-    page: "Страница {n}",
-  },
-  en: {
-    billTitle: "Bill for {month}",
-    issuedOn: "Issued on {date}",
-    provider: "Provider",
-    edrpou: "EDRPOU code",
-    iban: "IBAN",
-    holder: "Account holder",
-    address: "Address",
-    apartment: "apt.",
-    accountNumber: "Account number",
-    meter: "Meter",
-    zone: "Zone",
-    previous: "Previous",
-    current: "Current",
-    quantity: "Quantity",
-    amount: "Amount, UAH",
-    billedBy: "Basis",
-    methods: {
-      actual: "meter reading",
-      average: "estimate: average*",
-      norm: "estimate: norm*",
-      none: "estimate: no data*",
-      unmetered: "consumption norm",
-      opening: "opening reading",
-    },
-    estimatedNote:
-      "* No reading was submitted for the month: the quantity is an estimate, recalculated once a reading arrives.",
-    tariffLines: "Tariff",
-    block: "block {block}",
-    zoneNames: { 2: { 1: "day", 2: "night" }, 3: { 1: "peak", 2: "half-peak", 3: "night" } },
-    tariffDays: "{from}–{to}",
-    fixedFee: "Fixed fee",
-    recalculation: "Recalculation for {period}",
-    recalculationLine: "estimated {estimated}, actual {actual} {unit}: was {charged}, now {recalculated}",
-    serviceTotal: "Service total",
-    summary: "Account for the period",
-    opening: "Owed (+) / overpaid (-) on {date}",
-    charges: "Charged for the period",
-    otherCharges: "of which other charges and adjustments",
-    payments: "Paid in the period",
-    payment: "Payment {date}",
-    amountDue: "Amount due",
-    overpaid: "Overpaid: nothing to pay",
-    planned: "Planned payment for {month}",
-    noPlanned: "none",
-    qrCaption: "Scan the QR code in your banking app to pay",
-    qrNoAmount: "The QR code carries no amount: nothing is owed",
-    qrTypeAmount:
-      "The QR code carries no amount (it is more than the code holds): type it in your banking app",
-    dueByService: "of which:",
-    units: { kWh: "kWh", m3: "m³", Gcal: "Gcal" },
-    statementTitle: "Reconciliation statement",
-    statementRange: "from {from} to {to}",
-    date: "Date",
-    document: "Document",
-    service: "Service",
-    charged: "Charged",
-    paid: "Paid",
-    openingRow: "Opening balance on {date}",
-    closingRow: "Closing balance on {date}",
-    noEntries: "No entries in the period",
-    byService: "By service",
-    openingColumn: "Opening",
-    closingColumn: "Closing",
-    wholeAccount: "Other charges (whole account)",
-    advance: "Advance (overpayment)",
-    anyService: "whole account",
-    oldestDebts: "oldest debts",
-    allocationNote:
-      "A payment that named no service was set against the oldest debts (month by month, within a month service " +
-      "by service). The advance is what was paid ahead and not yet set against any debt; the next charges take it.",
-    total: "Total",
-    signNote: "Balance: “+” is owed by the account holder, “-” is overpaid.",
-    kinds: {
-      charge: "Charge",
-      estimated_charge: "Charge (estimate)",
-      recalculation: "Recalculation",
-      payment: "Payment",
-      adjustment: "Adjustment",
-      opening_balance: "Opening balance",
-    },
-    sources: {
-      billing: "Bill",
-      payment_gateway: "Online payment",
-      bank_registry: "Bank registry",
-      operator: "Operator",
-      seed: "demo data",
-      import: "Import",
-    },
-    billFor: "for {period}",
-    page: "Page {n}",
-  },
-};
+/** The documents' words in one language: words.billTitle({ month }), words.method({ method }). */
+export type DocumentWords = BoundMessages<typeof DOCUMENT_MESSAGES>;
+
+export function documentWords(locale: Locale): DocumentWords {
+  return bindMessages(DOCUMENT_MESSAGES, locale);
+}

@@ -6,7 +6,8 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import PDFDocument from "pdfkit";
-import { fill, type Locale } from "../../../i18n/locale.ts";
+import type { Locale } from "../../../i18n/locale.ts";
+import { format } from "../../../i18n/messages.ts";
 import { DOCUMENT_MESSAGES } from "./messages.ts";
 
 let fonts: { regular: Buffer; bold: Buffer } | undefined;
@@ -67,7 +68,7 @@ export class PdfWriter {
   }
 
   private footer(): void {
-    const text = fill(DOCUMENT_MESSAGES[this.locale].page, { n: this.pageNo });
+    const text = format(DOCUMENT_MESSAGES.page, this.locale, { n: this.pageNo });
     // Below the bottom margin PDFKit would start a new page for the text: lift the margin while it is drawn.
     const margins = this.doc.page.margins;
     const bottom = margins.bottom;

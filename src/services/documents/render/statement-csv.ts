@@ -7,7 +7,7 @@ import { type Kopiykas, negKop, uahString } from "../../../domain/money.ts";
 import type { Locale } from "../../../i18n/locale.ts";
 import type { Statement } from "../load-statement.ts";
 import { StatementTotals } from "../statement-totals.ts";
-import { DOCUMENT_MESSAGES } from "./messages.ts";
+import { documentWords } from "./messages.ts";
 import { documentText, entryServiceText, serviceText } from "./statement-pdf.ts";
 
 export const STATEMENT_CSV_COLUMNS = [
@@ -40,7 +40,7 @@ export function statementCsv(statement: Statement, locale: Locale): Readable {
 }
 
 async function* rows(s: Statement, locale: Locale): AsyncGenerator<string> {
-  const t = DOCUMENT_MESSAGES[locale];
+  const t = documentWords(locale);
   type Line = { service: string | null; advance: boolean; amountKop: Kopiykas };
   const balanceRows = (date: string, kind: "opening" | "closing", lines: Line[], total: Kopiykas) =>
     lines
@@ -57,7 +57,7 @@ async function* rows(s: Statement, locale: Locale): AsyncGenerator<string> {
           uahString(l.amountKop),
         ]),
       )
-      .join("") + csvRow([date, "", "", t.total, `${kind}_total`, "", "", "", uahString(total)]);
+      .join("") + csvRow([date, "", "", t.total(), `${kind}_total`, "", "", "", uahString(total)]);
   const withAdvance = (lines: Line[], advanceKop: Kopiykas): Line[] =>
     advanceKop === 0 ? lines : [...lines, { service: null, advance: true, amountKop: negKop(advanceKop) }];
 
