@@ -2,7 +2,6 @@
 // which language) and an input; the registry checks the input against the use case's schema and the caller's
 // role against its access, then runs it. What the caller may reach inside is the use case's own check.
 import type { Static } from "typebox";
-import { Compile } from "typebox/compile";
 import { checkAccess } from "./access.ts";
 import { accountUseCases } from "./accounts/use-cases.ts";
 import { authUseCases } from "./auth/use-cases.ts";
@@ -39,12 +38,16 @@ export function allUseCases(): UseCase[] {
   return Object.values(useCases) as UseCase[];
 }
 
-const checkers = new Map<string, ReturnType<typeof Compile>>();
+type Checker = ReturnType<typeof import("typebox/compile").Compile>;
+const checkers = new Map<string, Checker>();
+// The compiler loads with the first call, not with the registry: a command that only prints its help skips it.
+let compile: typeof import("typebox/compile").Compile | undefined;
 
-function checkInput(useCase: UseCase, input: unknown): void {
+async function checkInput(useCase: UseCase, input: unknown): Promise<void> {
   let checker = checkers.get(useCase.name);
   if (!checker) {
-    checker = Compile(useCase.input);
+    compile ??= (await import("typebox/compile")).Compile;
+    checker = compile(useCase.input);
     checkers.set(useCase.name, checker);
   }
   if (checker.Check(input)) return;
@@ -67,6 +70,6 @@ export async function callUseCase<N extends UseCaseName>(
   const useCase = useCases[name] as unknown as UseCase;
   // Who first: a caller who may not call it learns nothing about its input rules.
   checkAccess(useCase.access, context);
-  checkInput(useCase, input);
+  await checkInput(useCase, input);
   return (await useCase.run(deps, context as never, input)) as OutputOf<N>;
 }

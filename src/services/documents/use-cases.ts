@@ -13,10 +13,13 @@ import { type DocumentFile, DocumentFileSchema } from "./document-file.ts";
 import { findAccountByNumber } from "./find-account-by-number.ts";
 import { loadBill } from "./load-bill.ts";
 import { loadStatement } from "./load-statement.ts";
-import { billFileName, billPdf } from "./render/bill-pdf.ts";
-import { nbuQrPng } from "./render/nbu-qr-image.ts";
-import { statementCsv } from "./render/statement-csv.ts";
-import { statementFileName, statementPdf } from "./render/statement-pdf.ts";
+
+// The renderers (pdfkit, qrcode) load on the first document, not with the registry: every process that calls a
+// use case (each CLI command, the server's start) would otherwise pay for them.
+const renderBill = () => import("./render/bill-pdf.ts");
+const renderQr = () => import("./render/nbu-qr-image.ts");
+const renderStatementCsv = () => import("./render/statement-csv.ts");
+const renderStatementPdf = () => import("./render/statement-pdf.ts");
 
 const ACCESS =
   "A resident gets their own accounts, staff their provider's, platform administrators any; anything else is 404.";
@@ -74,7 +77,7 @@ function statementUseCase(name: string, format: "pdf" | "csv", what: string) {
     probe: (t) => ({ accountId: t.accountId, from: `${t.period}-01`, to: `${t.period}-28` }),
     run: async (deps, context, input): Promise<StatementFile> => {
       const { from, to } = input;
-      const locale = input.lang ?? "uk";
+      const locale = input.lang ?? context.locale;
       // Said before the service's own check, naming the rule, in the caller's language.
       if (from > to) throw rangeReversed(to);
       const statement = await loadStatement(deps, {
@@ -83,6 +86,8 @@ function statementUseCase(name: string, format: "pdf" | "csv", what: string) {
         from,
         to,
       });
+      const { statementFileName, statementPdf } = await renderStatementPdf();
+      const { statementCsv } = await renderStatementCsv();
       return {
         fileName: statementFileName(statement, locale, format),
         mediaType: format === "pdf" ? "application/pdf" : "text/csv; charset=utf-8",
@@ -110,12 +115,13 @@ export const documentUseCases = {
     access: "signed_in",
     probe: (t) => ({ accountId: t.accountId, period: t.period }),
     run: async (deps, context, input): Promise<BillFile> => {
-      const locale = input.lang ?? "uk";
+      const locale = input.lang ?? context.locale;
       const bill = await loadBill(deps, {
         actor: context.actor,
         accountId: input.accountId,
         period: parsePeriod(input.period),
       });
+      const { billFileName, billPdf } = await renderBill();
       return {
         fileName: billFileName(bill, locale),
         mediaType: "application/pdf",
@@ -146,7 +152,7 @@ export const documentUseCases = {
       return {
         fileName: `qr-${bill.period}.png`,
         mediaType: "image/png",
-        content: await nbuQrPng(bill.qr.link),
+        content: await (await renderQr()).nbuQrPng(bill.qr.link),
       };
     },
   }),
