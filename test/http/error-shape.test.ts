@@ -55,8 +55,12 @@ forEachDatabase(
     }
 
     async function errorIn(locale: Locale, options: InjectOptions, status: number, what: string) {
+      // A signed-in caller's stored language beats Accept-Language, so the language is asked for with ?lang= too
+      // (unless the URL names one itself; a bad ?lang= is refused by validation, before the caller is known).
+      const url = String(options.url);
       const res = await app.inject({
         ...options,
+        url: /[?&]lang=/.test(url) ? url : `${url}${url.includes("?") ? "&" : "?"}lang=${locale}`,
         headers: { authorization: `Bearer ${token}`, "accept-language": locale, ...(options.headers ?? {}) },
       });
       assert.equal(res.statusCode, status, `${what}: ${res.body}`);

@@ -53,7 +53,7 @@ forEachDatabase(
     const upload = (token: string, provider: string, query: string, body: Buffer, lang = "uk") =>
       app.inject({
         method: "POST",
-        url: `/api/providers/${provider}/payment-registries?${query}`,
+        url: `/api/providers/${provider}/payment-registries?${query}${query ? "&" : ""}lang=${lang}`,
         headers: { authorization: `Bearer ${token}`, "content-type": "text/csv", "accept-language": lang },
         payload: body,
       });

@@ -49,7 +49,7 @@ forEachDatabase(
     const upload = async (provider: string, query: string, text: string, lang = "en") => {
       const res = await app.inject({
         method: "POST",
-        url: `/api/providers/${provider}/payment-registries?${query}`,
+        url: `/api/providers/${provider}/payment-registries?${query}${query ? "&" : ""}lang=${lang}`,
         headers: { authorization: `Bearer ${token}`, "content-type": "text/csv", "accept-language": lang },
         payload: Buffer.from(text),
       });
