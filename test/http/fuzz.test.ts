@@ -5,9 +5,9 @@
 // generated from /api/openapi.json of the built app, so a new route is fuzzed without touching this file.
 //
 // Asserted for every request: the answer is never 5xx; and an answer of 4xx wrote nothing (row counts and a
-// checksum of every table, before and after). Three tables are left out on purpose: rate_limits counts failed
-// sign-ins, payment_callbacks records every callback, refused ones included, and one_time_codes counts a wrong
-// code's try.
+// checksum of every table, before and after). Four tables are left out on purpose: rate_limits counts failed
+// sign-ins, payment_callbacks records every callback, refused ones included, one_time_codes counts a wrong
+// code's try, and audit_log records every attempt to link an account, refused ones included.
 //
 // FUZZ_SEED replays a run (the seed is printed on failure); FUZZ_RUNS sets the requests per operation.
 import assert from "node:assert/strict";
@@ -25,7 +25,7 @@ import { type DbFixture, forEachDatabase } from "../support/databases.ts";
 const T0 = "2026-11-25T09:00:00.000Z";
 const RUNS = Number(process.env["FUZZ_RUNS"] ?? 20);
 const SEED = Number(process.env["FUZZ_SEED"] ?? Math.floor(Math.random() * 2 ** 31));
-const WRITTEN_ON_REFUSAL = new Set(["rate_limits", "payment_callbacks", "one_time_codes"]);
+const WRITTEN_ON_REFUSAL = new Set(["rate_limits", "payment_callbacks", "one_time_codes", "audit_log"]);
 
 type Schema = {
   type?: string | string[];
