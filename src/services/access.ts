@@ -19,12 +19,16 @@ export type Access =
   /** Platform administrators only. */
   | "platform_admin";
 
-/** Throws unauthenticated (no actor) or forbidden (a role that may not call it); otherwise returns. */
+/** Throws unauthenticated (no actor), not_found (a resident at staff work) or forbidden (a staff role that may
+ * not call it); otherwise returns. */
 export function checkAccess(access: Access, context: UseCaseContext): void {
   if (access === "public") return;
   const actor = context.actor;
   if (!actor) throw new AppError("unauthenticated");
-  if (!allowed(access, actor)) throw new AppError("forbidden");
+  if (allowed(access, actor)) return;
+  // A resident asking for staff work is an outsider to every provider's data: "not found", as for any data not
+  // theirs. Staff refused for their role (an operator where an administrator is needed) are told "forbidden".
+  throw new AppError(actor.kind === "resident" ? "not_found" : "forbidden");
 }
 
 function allowed(access: Exclude<Access, "public">, actor: Actor): boolean {

@@ -13,10 +13,11 @@ import type { UseCase } from "../../src/services/use-case.ts";
 import { forEachDatabase } from "../support/databases.ts";
 import { buildIsolationRegion, databaseDigest, type IsolationRegion } from "../support/isolation-region.ts";
 
-/** What a caller who may not reach the target gets: not_found, or forbidden where the role is not admitted. */
+/** What a caller who may not reach the target gets: not_found, or forbidden for a staff role not admitted. */
 function expectedRefusal(access: Access, who: "resident" | "staff"): string {
   if (access === "public" || access === "signed_in") return "not_found";
-  if (who === "resident") return access === "resident" ? "not_found" : "forbidden";
+  // A resident is an outsider to every provider's staff work: not found, as for any data not theirs.
+  if (who === "resident") return "not_found";
   return access === "staff" || access === "administrator" ? "not_found" : "forbidden";
 }
 

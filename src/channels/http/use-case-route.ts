@@ -5,7 +5,6 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods } from 
 import type { TSchema } from "typebox";
 import type { ContextChannel, UseCaseContext } from "../../services/context.ts";
 import type { Deps } from "../../services/deps.ts";
-import { AppError } from "../../services/errors.ts";
 import {
   callUseCase,
   type InputOf,
@@ -37,11 +36,6 @@ export interface RouteBinding<N extends UseCaseName> {
   /** Sends the output some other way than JSON (a file, a redirect). */
   send?: (reply: FastifyReply, output: OutputOf<N>, request: FastifyRequest) => unknown;
   channel?: ContextChannel;
-  /**
-   * The route has always told residents "not found" (404) for a provider's staff-only action, as for any data
-   * not theirs; the registry refuses their role (forbidden), which this route keeps answering as 404.
-   */
-  concealFromResidents?: true;
 }
 
 const errorRef = { $ref: "Error#" } as const;
@@ -157,12 +151,12 @@ export function routeUseCase<N extends UseCaseName>(
         const value = derive(request);
         if (value !== undefined) values[field] = value;
       }
-      const context = httpContext(request, binding.channel);
-      const output = await callUseCase(deps, name, context, values as InputOf<N>).catch((e: unknown) => {
-        const residentRefused =
-          e instanceof AppError && e.code === "forbidden" && context.actor?.kind === "resident";
-        throw binding.concealFromResidents && residentRefused ? new AppError("not_found") : e;
-      });
+      const output = await callUseCase(
+        deps,
+        name,
+        httpContext(request, binding.channel),
+        values as InputOf<N>,
+      );
       if (binding.send) return binding.send(reply, output, request);
       return reply.status(binding.status?.(output) ?? success).send(output);
     },

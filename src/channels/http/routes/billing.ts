@@ -8,18 +8,15 @@ export async function billingRoutes(app: FastifyInstance, opts: { deps: Deps }) 
   const { deps } = opts;
   const runs = "/api/providers/:provider/billing-runs";
   const season = "/api/providers/:provider/heating-season";
-  // As documented: the provider's operators get 403, anyone else (residents too) 404.
-  const concealFromResidents = true;
   routeUseCase(app, deps, "billPeriod", {
     method: "POST",
     url: runs,
     omit: ["batchSize"],
     success: 201,
-    concealFromResidents,
   });
-  routeUseCase(app, deps, "listBillingRuns", { method: "GET", url: runs, concealFromResidents });
-  routeUseCase(app, deps, "getHeatingSeason", { method: "GET", url: season, concealFromResidents });
-  routeUseCase(app, deps, "setHeatingSeason", { method: "PUT", url: season, concealFromResidents });
+  routeUseCase(app, deps, "listBillingRuns", { method: "GET", url: runs });
+  routeUseCase(app, deps, "getHeatingSeason", { method: "GET", url: season });
+  routeUseCase(app, deps, "setHeatingSeason", { method: "PUT", url: season });
 }
 
 const count = { type: "integer", minimum: 0 } as const;

@@ -4,7 +4,6 @@
 import type { FastifyInstance } from "fastify";
 import { REGISTRY_ENCODINGS, type RegistryEncoding } from "../../../domain/registry/registry-format.ts";
 import type { Deps } from "../../../services/deps.ts";
-import { AppError } from "../../../services/errors.ts";
 import { callUseCase, useCases } from "../../../services/registry.ts";
 import { documented, httpContext } from "../use-case-route.ts";
 
@@ -76,19 +75,13 @@ export async function paymentRegistryRoutes(app: FastifyInstance, opts: { deps: 
     },
     async (request, reply) => {
       const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
-      const context = httpContext(request);
-      const report = await callUseCase(deps, "importPaymentRegistry", context, {
+      const report = await callUseCase(deps, "importPaymentRegistry", httpContext(request), {
         provider: request.params.provider,
         source: request.query.source,
         content: body,
         again: request.query.again ?? false,
         ...(request.query.fileName ? { fileName: request.query.fileName } : {}),
         ...(request.query.encoding ? { encoding: request.query.encoding } : {}),
-      }).catch((e: unknown) => {
-        // As documented: the provider's operators get 403, anyone else (residents too) 404.
-        const residentRefused =
-          e instanceof AppError && e.code === "forbidden" && context.actor?.kind === "resident";
-        throw residentRefused ? new AppError("not_found") : e;
       });
       return reply.status(201).send(report);
     },
