@@ -128,13 +128,14 @@ export function buildFragments(ids: ReferenceIds) {
     }),
   ).join(",\n");
 
-  const channelCase = `case m.provider_id ${PROVIDERS.map((p) => {
+  // The channel of a reading from one draw (rc.r, demo_rand(:seed, meter * 16 + month, 31)).
+  const channelCase = `case c.provider_id ${PROVIDERS.map((p) => {
     let edge = 0.7;
     const arms = p.readingChannels.map(([ch, share]) => {
       edge += share;
-      return `when demo_rand(:seed, m.id * 16 + k.j, 31) < ${edge.toFixed(4)} then ${lit(ch)}`;
+      return `when rc.r < ${edge.toFixed(4)} then ${lit(ch)}`;
     });
-    return `when ${pid(p.code)} then case when demo_rand(:seed, m.id * 16 + k.j, 31) < 0.7 then 'web' ${arms.join(" ")} else 'web' end`;
+    return `when ${pid(p.code)} then case when rc.r < 0.7 then 'web' ${arms.join(" ")} else 'web' end`;
   }).join(" ")} end`;
 
   return { towns, slots, accountNumber, windows, channelCase };
@@ -260,6 +261,16 @@ export async function generateBatch(trx: Tx, f: Fragments, p: BatchParams): Prom
       and demo_rand(:seed, a.id, 45) < case svc.code when 'electricity' then 1 when 'cold_water' then 0.95
                                                       when 'gas' then 0.85 else 0.8 end`);
 
+  return n;
+}
+
+/**
+ * The readings of the meters of one batch's premises (generateBatch's firstPremise and lastPremise): independent
+ * of every other batch, so batches may be loaded at once on several connections. Ids are explicit — the meter's id,
+ * zone and month — so the region is the same whatever order the batches land in.
+ */
+export async function generateReadings(trx: Tx, f: Fragments, p: BatchParams): Promise<void> {
+  const run = (text: string) => sql.raw(bind(text, p)).execute(trx);
   // Readings for the last 12 periods (j = 1 oldest … 12 newest); 8 % of months have none (billed by average).
   // Each meter also gets its initial reading at installation and, when replaced, its final one.
   await run(`
@@ -299,10 +310,12 @@ export async function generateBatch(trx: Tx, f: Fragments, p: BatchParams): Prom
       from usage
     ),
     regular as (
-      select c.account_id, c.provider_id, c.id as meter_id, c.zone, v.value, 'regular' as kind,
+      select c.id * 64 + (c.zone - 1) * 16 + c.j as id, c.account_id, c.provider_id, c.id as meter_id, c.zone,
+        v.value, 'regular' as kind,
         t.at - interval '3 hours' as taken_at, t.at as submitted_at, d.deemed_on, c.period, ch.channel,
-        case when ch.channel = 'web' then (select ua.user_id from user_accounts ua
-                                           where ua.account_id = c.account_id limit 1) end as actor_user_id,
+        -- The household's resident (users.id is the premise's, account ids are premise * 4 + slot) when it has one.
+        case when ch.channel = 'web' and demo_rand(:seed, c.account_id / 4, 20) < 0.6 then c.account_id / 4 end
+          as actor_user_id,
         md5(:seed || ':r:' || c.id || ':' || c.j) as h
       from cum c
       join (values ${f.windows}) w(provider_id, service_code, anchor_next, lo, hi)
@@ -316,12 +329,13 @@ export async function generateBatch(trx: Tx, f: Fragments, p: BatchParams): Prom
                             at time zone 'Europe/Kyiv' as at) t
       cross join lateral (select case when w.anchor_next then (c.period + interval '1 month')::date else s.day end
                             as deemed_on) d
-      cross join lateral (select ${f.channelCase.replaceAll("m.id", "c.id").replaceAll("k.j", "c.j").replaceAll("m.provider_id", "c.provider_id")} as channel) ch
+      cross join lateral (select demo_rand(:seed, c.id * 16 + c.j, 31) as r) rc
+      cross join lateral (select ${f.channelCase} as channel) ch
       -- The oldest month always has its reading: it is the opening basis billing starts from (opening-position.ts).
       where demo_rand(:seed, c.id * 16 + c.j, 56) >= 0.08 or c.j = 1
     ),
     installed as (
-      select mz.account_id, mz.provider_id, mz.id as meter_id, mz.zone,
+      select mz.id * 64 + (mz.zone - 1) * 16 as id, mz.account_id, mz.provider_id, mz.id as meter_id, mz.zone,
         -- Worn down by the months between installation and the start of the history.
         trunc(greatest(0, mz.start_value - mz.base * mz.share *
           greatest(0, (date_trunc('month', :as_of) - interval '12 months')::date - mz.installed_on) / 30.4)::numeric,
@@ -333,7 +347,7 @@ export async function generateBatch(trx: Tx, f: Fragments, p: BatchParams): Prom
       from mz
     ),
     removed as (
-      select c.account_id, c.provider_id, c.id as meter_id, c.zone,
+      select c.id * 64 + (c.zone - 1) * 16 + 13, c.account_id, c.provider_id, c.id as meter_id, c.zone,
         trunc(mod((c.start_value + c.total_used + c.base * c.share * 0.1)::numeric, c.capacity::numeric), c.decimals),
         'final', (c.removed_on + interval '10 hours') at time zone 'Europe/Kyiv',
         (c.removed_on + interval '12 hours') at time zone 'Europe/Kyiv', c.removed_on,
@@ -342,12 +356,11 @@ export async function generateBatch(trx: Tx, f: Fragments, p: BatchParams): Prom
       where c.removed_on is not null
         and c.j = c.last_j
     )
-    insert into readings (account_id, provider_id, meter_id, zone, value, kind, taken_at, submitted_at, deemed_on,
+    insert into readings (id, account_id, provider_id, meter_id, zone, value, kind, taken_at, submitted_at, deemed_on,
                           period, channel, actor_user_id, submission_id, receipt, raw_input, status)
-    select x.account_id, x.provider_id, x.meter_id, x.zone, x.value, x.kind, x.taken_at, x.submitted_at,
+    select x.id, x.account_id, x.provider_id, x.meter_id, x.zone, x.value, x.kind, x.taken_at, x.submitted_at,
       x.deemed_on, x.period, x.channel, x.actor_user_id, x.h::uuid,
       upper(substr(x.h, 1, 4) || '-' || substr(x.h, 5, 4)), replace(x.value::text, '.', ','), 'accepted'
     from (select * from regular union all select * from installed union all select * from removed) x`);
 
-  return n;
 }

@@ -16,7 +16,7 @@ const OPTIONS = { accounts: 120, seed: 7, asOf: "2026-11-25" };
 async function digest(database: Database): Promise<string> {
   const rows = await sql<{ line: string }>`
     select concat_ws('|', 'a', id, number, provider_id, premise_id) as line from accounts
-    union all select concat_ws('|', 'r', account_id, meter_id, zone, kind, value, deemed_on, period, channel, submitted_at)
+    union all select concat_ws('|', 'r', account_id, id, meter_id, zone, kind, value, deemed_on, period, channel, submitted_at)
       from readings
     union all select concat_ws('|', 'l', account_id, period, amount_kop, entry_date) from ledger_entries
     order by 1`.execute(database.db);

@@ -55,6 +55,10 @@ export function registerSeed(program: Command) {
             seed: opts.seed,
             asOf,
             onProgress: (done) => bar.update(done),
+            onStage: () => {
+              bar.stop();
+              console.log("building the readings' indexes and checking their references…");
+            },
           });
           bar.stop();
           console.log(
