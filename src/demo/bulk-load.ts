@@ -32,7 +32,8 @@ export async function deferStructure(db: Db, table: string): Promise<DeferredStr
     const alter = (c: { owner: string; name: string; def: string }) =>
       `alter table ${c.owner} add constraint ${quoteIdent(c.name)} ${c.def}`;
     const foreign = constraints.filter((c) => c.type === "f");
-    for (const c of foreign) await sql.raw(`alter table ${c.owner} drop constraint ${quoteIdent(c.name)}`).execute(tx);
+    for (const c of foreign)
+      await sql.raw(`alter table ${c.owner} drop constraint ${quoteIdent(c.name)}`).execute(tx);
     for (const c of constraints.filter((x) => x.type !== "f"))
       await sql.raw(`alter table ${c.owner} drop constraint ${quoteIdent(c.name)}`).execute(tx);
     for (const i of indexes) await sql.raw(`drop index ${quoteIdent(i.name)}`).execute(tx);

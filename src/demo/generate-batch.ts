@@ -362,5 +362,4 @@ export async function generateReadings(trx: Tx, f: Fragments, p: BatchParams): P
       x.deemed_on, x.period, x.channel, x.actor_user_id, x.h::uuid,
       upper(substr(x.h, 1, 4) || '-' || substr(x.h, 5, 4)), replace(x.value::text, '.', ','), 'accepted'
     from (select * from regular union all select * from installed union all select * from removed) x`);
-
 }

@@ -3,8 +3,8 @@
 // A load cut short leaves a partial region: load again with --reset.
 import { sql } from "kysely";
 import type { Database } from "../db/database.ts";
-import { createDemoPeople } from "./demo-people.ts";
 import { deferStructure, restoreStructure } from "./bulk-load.ts";
+import { createDemoPeople } from "./demo-people.ts";
 import {
   type BatchParams,
   buildFragments,
