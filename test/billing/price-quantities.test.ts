@@ -168,7 +168,7 @@ forEachDatabase("set-based pricing equals the domain", (get) => {
                 ${rows.map((r) => r.zones)}::int[], ${rows.map((r) => r.zone)}::int[],
                 ${rows.map((r) => r.used)}::bigint[])
                 as q(account_id, meter_id, zones, zone, quantity_th)`.execute(tx);
-            await priceQuantities(tx, true);
+            await priceQuantities(tx);
             const { rows: got } = await sql<{ meter_id: number; zone: number; amount_kop: number }>`
               select meter_id, zone, amount_kop from bill_amounts order by meter_id, zone`.execute(tx);
             const actual = c.meters.map((m, meter) =>

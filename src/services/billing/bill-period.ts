@@ -140,14 +140,9 @@ async function runLocked(deps: Deps, input: BillPeriodInput, started: number): P
       .returning("id")
       .executeTakeFirstOrThrow());
 
-  const batches = await remainingBatches(db, providerId, run.id, input.batchSize ?? DEFAULT_BATCH);
-  const { rows: counted } = await sql<{ total: number; done: number }>`
-    select (select count(*)::int from accounts where provider_id = ${providerId}) as total,
-      (select coalesce(sum(accounts), 0)::int from billing_run_batches where run_id = ${run.id}) as done`.execute(
-    db,
-  );
-  const total = counted[0]?.total ?? 0;
-  let done = counted[0]?.done ?? 0;
+  const remaining = await remainingBatches(db, providerId, run.id, input.batchSize ?? DEFAULT_BATCH);
+  const { batches, total } = remaining;
+  let done = remaining.done;
   input.onProgress?.(done, total);
 
   const billBatch = async (batch: AccountBatch) => {
@@ -175,7 +170,7 @@ async function runLocked(deps: Deps, input: BillPeriodInput, started: number): P
         services,
         analyze,
       });
-      await priceQuantities(tx, analyze);
+      await priceQuantities(tx);
       await checkPriced(tx);
       await postBatch(tx, { providerId, period, runId: run.id, ...batch });
     });
@@ -261,14 +256,29 @@ async function checkTariffCoverage(
 ): Promise<void> {
   const first = firstDay(period);
   const next = firstDay(nextPeriod(period));
-  const gaps = parts.gaps.filter((g) => g.period !== nextPeriod(period));
+  // Quick and usual: every (service, zones) the provider's meters have, in every settlement it has accounts in, is
+  // priced — a superset of the combinations that occur, so nothing is missing. Only when some combination of the
+  // superset is not priced are the meters themselves looked at, to name one that really occurs (or none).
+  const { rows: kinds } = await sql<{ service_code: ServiceCode; zones: number }>`
+    select distinct m.service_code, m.zones::int as zones from meters m
+    where m.provider_id = ${providerId}
+      and m.installed_on < ${next}::date and (m.removed_on is null or m.removed_on >= ${first}::date)`.execute(
+    db,
+  );
+  const { rows: towns } = await sql<{ settlement_id: number; name: string }>`
+    select s.id as settlement_id, s.name_en as name from settlements s
+    where exists (select 1 from accounts a join premises pr on pr.id = a.premise_id
+      where a.provider_id = ${providerId} and pr.settlement_id = s.id)`.execute(db);
+  const superset = kinds.flatMap((k) => towns.map((t) => ({ ...k, ...t })));
+  if (superset.every((r) => coverageProblem(r, period, parts) === null)) return;
+
   const { rows } = await sql<{
     service_code: ServiceCode;
     settlement_id: number;
     name: string;
     zones: number;
   }>`
-    select distinct m.service_code, pr.settlement_id, s.name_en as name, m.zones
+    select distinct m.service_code, pr.settlement_id, s.name_en as name, m.zones::int as zones
     from accounts a
     join premises pr on pr.id = a.premise_id
     join settlements s on s.id = pr.settlement_id
@@ -277,37 +287,49 @@ async function checkTariffCoverage(
       and m.installed_on < ${next}::date and (m.removed_on is null or m.removed_on >= ${first}::date)`.execute(
     db,
   );
-  const covered = new Set(
-    parts.rows.filter((r) => r.period === first).map((r) => `${r.service_code}/${r.settlement_id}`),
-  );
   for (const r of rows) {
-    const gap = gaps.find((g) => g.service === r.service_code && g.settlementId === r.settlement_id);
-    if (gap || !covered.has(`${r.service_code}/${r.settlement_id}`)) {
-      throw new AppError("billing_tariff_missing", {
+    const problem = coverageProblem(r, period, parts);
+    if (problem) throw problem;
+  }
+}
+
+function coverageProblem(
+  r: { service_code: ServiceCode; settlement_id: number; name: string; zones: number },
+  period: Period,
+  parts: TariffParts,
+): AppError | null {
+  const first = firstDay(period);
+  const gaps = parts.gaps.filter((g) => g.period !== nextPeriod(period));
+  const gap = gaps.find((g) => g.service === r.service_code && g.settlementId === r.settlement_id);
+  const covered = parts.rows.some(
+    (p) => p.period === first && p.service_code === r.service_code && p.settlement_id === r.settlement_id,
+  );
+  if (gap || !covered) {
+    return new AppError("billing_tariff_missing", {
+      service: r.service_code,
+      settlement: r.name,
+      day: gap?.day ?? first,
+    });
+  }
+  if (r.zones === 1) return null;
+  // A multi-zone meter needs the tariff's coefficient for each of its zones.
+  for (const part of parts.rows) {
+    if (
+      part.period !== first ||
+      part.service_code !== r.service_code ||
+      part.settlement_id !== r.settlement_id
+    )
+      continue;
+    const coefficients = parts.tariffs.get(part.tariff_id)?.zones?.filter((z) => z.zones === r.zones) ?? [];
+    if (coefficients.length < r.zones) {
+      return new AppError("billing_tariff_invalid", {
+        tariff: part.tariff_id,
         service: r.service_code,
-        settlement: r.name,
-        day: gap?.day ?? first,
+        reason: `it has no zone coefficients for a ${r.zones}-zone meter (${r.name}, ${period})`,
       });
     }
-    if (r.zones === 1) continue;
-    // A multi-zone meter needs the tariff's coefficient for each of its zones.
-    for (const part of parts.rows) {
-      if (
-        part.period !== first ||
-        part.service_code !== r.service_code ||
-        part.settlement_id !== r.settlement_id
-      )
-        continue;
-      const coefficients = parts.tariffs.get(part.tariff_id)?.zones?.filter((z) => z.zones === r.zones) ?? [];
-      if (coefficients.length < r.zones) {
-        throw new AppError("billing_tariff_invalid", {
-          tariff: part.tariff_id,
-          service: r.service_code,
-          reason: `it has no zone coefficients for a ${r.zones}-zone meter (${r.name}, ${period})`,
-        });
-      }
-    }
   }
+  return null;
 }
 
 /** Each service with a tariff is billed on its own meters; sewerage also on the cold-water meters' volume. */
@@ -338,28 +360,36 @@ interface AccountBatch {
 /**
  * The provider's accounts that no committed batch of this run covers, cut into id ranges of `size` accounts.
  * A range may span a stretch that was billed already (when a run resumes); its inserts then find those rows
- * posted and skip them.
+ * posted and skip them. The ids come through the provider's index and are cut here (a window over them in SQL
+ * cost a second on the largest provider).
  */
 async function remainingBatches(
   db: Db,
   providerId: number,
   runId: number,
   size: number,
-): Promise<AccountBatch[]> {
-  const { rows } = await sql<{ account_from: number; account_to: number; accounts: number }>`
-    select min(id) as account_from, max(id) + 1 as account_to, count(*)::int as accounts
-    from (
-      select a.id, (row_number() over (order by a.id) - 1) / ${size} as batch
-      from accounts a
-      where a.provider_id = ${providerId}
-        and not exists (select 1 from billing_run_batches b
-          where b.run_id = ${runId} and a.id >= b.account_from and a.id < b.account_to)
-    ) numbered
-    group by batch
-    order by batch`.execute(db);
-  return rows.map((r) => ({
-    accountFrom: Number(r.account_from),
-    accountTo: Number(r.account_to),
-    accounts: r.accounts,
-  }));
+): Promise<{ batches: AccountBatch[]; total: number; done: number }> {
+  const { rows: ids } = await sql<{ id: number }>`
+    select id from accounts where provider_id = ${providerId} order by id`.execute(db);
+  const done = await db
+    .selectFrom("billing_run_batches")
+    .select(["account_from", "account_to", "accounts"])
+    .where("run_id", "=", runId)
+    .orderBy("account_from")
+    .execute();
+  const covered = (id: number) => done.some((b) => id >= Number(b.account_from) && id < Number(b.account_to));
+  const batches: AccountBatch[] = [];
+  let current: number[] = [];
+  const flush = () => {
+    if (current.length === 0) return;
+    batches.push({ accountFrom: current[0]!, accountTo: current.at(-1)! + 1, accounts: current.length });
+    current = [];
+  };
+  for (const { id } of ids) {
+    if (done.length > 0 && covered(Number(id))) continue;
+    current.push(Number(id));
+    if (current.length === size) flush();
+  }
+  flush();
+  return { batches, total: ids.length, done: done.reduce((n, b) => n + b.accounts, 0) };
 }
