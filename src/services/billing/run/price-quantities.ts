@@ -27,19 +27,28 @@ export async function priceQuantities(tx: Tx): Promise<void> {
   await sql`
     create temp table bill_classes on commit drop as
     select account_id, service_code, settlement_id, period, purpose, zones, zone,
-      sum(quantity_th)::bigint as quantity_th
+      sum(quantity_th)::bigint as quantity_th,
+      -- Meter zones in the class, and classes in the household's service: most households have one of each,
+      -- and take the short ways below.
+      count(*) as members,
+      count(*) over (partition by account_id, service_code, period, purpose) as classes
     from bill_quantities
     group by account_id, service_code, settlement_id, period, purpose, zones, zone`.execute(tx);
 
   await sql`
     create temp table bill_class_lines on commit drop as
-    with q as (
+    with parts as (
+      select p.*, count(*) over (partition by p.service_code, p.settlement_id, p.period) as parts
+      from bill_parts p
+    ),
+    q as (
       select c.*, p.part_no, p.tariff_id, p.days, p.month_days,
         c.quantity_th * p.days / p.month_days as base,
         (c.quantity_th * p.days) % p.month_days as rem
       from bill_classes c
-      join bill_parts p on p.service_code = c.service_code and p.settlement_id = c.settlement_id
+      join parts p on p.service_code = c.service_code and p.settlement_id = c.settlement_id
         and p.period = c.period
+      where c.classes > 1 or p.parts > 1
     ),
     shares as (
       select q.*, case when q.days = q.month_days then q.quantity_th else
@@ -57,7 +66,14 @@ export async function priceQuantities(tx: Tx): Promise<void> {
       -- What this class and the ones after it share (restT at this class).
       (sum(s.share) over w - sum(s.share) over (w order by s.zones, s.zone) + s.share)::bigint as rest_t
     from shares s
-    window w as (partition by s.account_id, s.service_code, s.period, s.purpose, s.part_no)`.execute(tx);
+    window w as (partition by s.account_id, s.service_code, s.period, s.purpose, s.part_no)
+    union all
+    -- One class and one tariff part: the class takes the whole quantity and every block as it is.
+    select c.account_id, c.service_code, c.period, c.purpose, p.part_no, p.tariff_id, p.days, p.month_days,
+      c.zones, c.zone, c.quantity_th, 1, 1, c.quantity_th, c.quantity_th
+    from bill_classes c
+    join parts p on p.service_code = c.service_code and p.settlement_id = c.settlement_id and p.period = c.period
+    where c.classes = 1 and p.parts = 1`.execute(tx);
 
   await sql`
     create temp table bill_class_blocks on commit drop as
@@ -116,7 +132,7 @@ export async function priceQuantities(tx: Tx): Promise<void> {
       group by p.account_id, p.service_code, p.period, p.purpose, p.zones, p.zone
     ),
     members as (
-      select q.*, k.amount_kop as class_kop, k.tariff_without_coefficient, c.quantity_th as class_th,
+      select q.*, k.amount_kop as class_kop, k.tariff_without_coefficient, c.quantity_th as class_th, c.members,
         case when c.quantity_th = 0 then 0 else k.amount_kop * q.quantity_th / c.quantity_th end as base,
         case when c.quantity_th = 0 then 0 else (k.amount_kop * q.quantity_th) % c.quantity_th end as rem
       from bill_quantities q
@@ -132,7 +148,13 @@ export async function priceQuantities(tx: Tx): Promise<void> {
       m.base + case when row_number() over (w order by m.rem desc, m.meter_id)
         <= m.class_kop - sum(m.base) over w then 1 else 0 end as amount_kop
     from members m
-    window w as (partition by m.account_id, m.service_code, m.period, m.purpose, m.zones, m.zone)`.execute(
-    tx,
-  );
+    where m.members > 1
+    window w as (partition by m.account_id, m.service_code, m.period, m.purpose, m.zones, m.zone)
+    union all
+    -- A class of one meter zone: it takes the class's amount.
+    select m.account_id, m.settlement_id, m.service_code, m.meter_id, m.zones, m.zone, m.period, m.purpose,
+      m.quantity_th, m.method, m.from_v, m.to_v, m.to_reading_id, m.charged_kop, m.charged_th,
+      m.tariff_without_coefficient, m.class_kop
+    from members m
+    where m.members = 1`.execute(tx);
 }
