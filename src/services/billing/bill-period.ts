@@ -266,9 +266,13 @@ async function checkTariffCoverage(
     db,
   );
   const { rows: towns } = await sql<{ settlement_id: number; name: string }>`
-    select s.id as settlement_id, s.name_en as name from settlements s
-    where exists (select 1 from accounts a join premises pr on pr.id = a.premise_id
-      where a.provider_id = ${providerId} and pr.settlement_id = s.id)`.execute(db);
+    with towns as materialized (
+      select distinct pr.settlement_id from accounts a join premises pr on pr.id = a.premise_id
+      where a.provider_id = ${providerId}
+    )
+    select s.id as settlement_id, s.name_en as name from settlements s join towns t on t.settlement_id = s.id`.execute(
+    db,
+  );
   const superset = kinds.flatMap((k) => towns.map((t) => ({ ...k, ...t })));
   if (superset.every((r) => coverageProblem(r, period, parts) === null)) return;
 
