@@ -152,6 +152,36 @@ export interface BatchParams {
   accountsLeft: number;
 }
 
+// The draws that decide a premise's town and which of its account slots exist: shared by the batch and by the
+// count that plans the batches.
+const TOWN_DRAWN = "demo_rand(:seed, g.id, 1) >= w.lo and demo_rand(:seed, g.id, 1) < w.hi";
+const SLOT_DRAWN = "demo_rand(:seed, g.id * 4 + s.slot, 10) < s.share";
+
+/**
+ * How many accounts the premises of each span of `span` premise ids hold, for `spans` spans from span `from`: computed
+ * from the same draws as the batches, without writing anything, so the batches can be planned up front and loaded
+ * on several connections at once.
+ */
+export async function countAccountsPerSpan(
+  trx: Tx,
+  f: Fragments,
+  p: { seed: number; span: number; spans: number; from: number },
+): Promise<number[]> {
+  const { rows } = await sql
+    .raw<{ k: number; n: number }>(
+      `select ((g.id - 1) / ${p.span} - ${p.from})::int as k, count(*)::int as n
+       from generate_series(${p.from * p.span + 1}::bigint, ${(p.from + p.spans) * p.span}::bigint) g(id)
+       join (values ${f.towns}) w(settlement_id, lo, hi, postal_code) on ${TOWN_DRAWN}
+       join (values ${f.slots}) s(settlement_id, slot, provider_id, share) on s.settlement_id = w.settlement_id
+       where ${SLOT_DRAWN}
+       group by 1`.replaceAll(":seed", String(p.seed)),
+    )
+    .execute(trx);
+  const counts = new Array<number>(p.spans).fill(0);
+  for (const r of rows) counts[r.k] = r.n;
+  return counts;
+}
+
 function bind(text: string, p: BatchParams): string {
   return text
     .replaceAll(":seed", String(p.seed))
@@ -175,8 +205,7 @@ export async function generateBatch(trx: Tx, f: Fragments, p: BatchParams): Prom
       round((28 + demo_rand(:seed, g.id, 6) * 70)::numeric, 2),
       1 + floor(demo_rand(:seed, g.id, 7) * 4)::int
     from generate_series(:lo::bigint, :hi::bigint - 1) g(id)
-    join (values ${f.towns}) w(settlement_id, lo, hi, postal_code)
-      on demo_rand(:seed, g.id, 1) >= w.lo and demo_rand(:seed, g.id, 1) < w.hi`);
+    join (values ${f.towns}) w(settlement_id, lo, hi, postal_code) on ${TOWN_DRAWN}`);
 
   const created = await sql
     .raw<{ n: number }>(
@@ -186,7 +215,7 @@ export async function generateBatch(trx: Tx, f: Fragments, p: BatchParams): Prom
       select p.id * 4 + s.slot as id, s.provider_id, p.id as n, p.id as premise_id
       from premises p
       join (values ${f.slots}) s(settlement_id, slot, provider_id, share) on s.settlement_id = p.settlement_id
-      where p.id >= :lo and p.id < :hi and demo_rand(:seed, p.id * 4 + s.slot, 10) < s.share
+      where p.id >= :lo and p.id < :hi and ${SLOT_DRAWN.replaceAll("g.id", "p.id")}
       order by p.id, s.slot
       limit :left
     ), ins as (

@@ -8,6 +8,7 @@ import { createDemoPeople } from "./demo-people.ts";
 import {
   type BatchParams,
   buildFragments,
+  countAccountsPerSpan,
   DEMO_FUNCTIONS_SQL,
   generateBatch,
   generateReadings,
@@ -19,7 +20,7 @@ export interface SeedOptions {
   seed: number;
   /** The day the history ends (Kyiv calendar date): 12 months of readings before it. */
   asOf: string;
-  /** Accounts whose readings are loaded. */
+  /** Progress in accounts: a third for the households, the rest for their readings. */
   onProgress?: (accountsDone: number, accountsTotal: number) => void;
   /** After the last batch, on PostgreSQL: the readings' indexes and foreign keys are being built. */
   onStage?: (stage: "indexing") => void;
@@ -35,9 +36,10 @@ export interface SeedResult {
   seconds: number;
 }
 
-const ACCOUNTS_PER_BATCH = 50_000;
-/** Connections loading readings at once on PostgreSQL: one per core of a small server. */
-const READING_LANES = 2;
+/** About 50,000 accounts a batch (2.4 a premise). */
+const PREMISES_PER_BATCH = 20_834;
+/** Connections loading at once on PostgreSQL: one per core of a small server. */
+const LANES = 2;
 
 export async function hasRegion(database: Database): Promise<boolean> {
   return (await database.db.selectFrom("providers").select("id").limit(1).executeTakeFirst()) !== undefined;
@@ -53,53 +55,72 @@ export async function seedRegion(database: Database, options: SeedOptions): Prom
   const ids = await db.transaction().execute((trx) => loadReference(trx));
   const fragments = buildFragments(ids);
 
-  // Households first, batch by batch (each batch's cap depends on the ones before it).
-  let made = 0;
-  let premise = 1;
-  const batches: { params: BatchParams; accounts: number }[] = [];
-  options.onProgress?.(0, options.accounts);
-  // A household holds about 2.4 accounts on average; each batch takes enough premises for its share.
-  const premisesPerBatch = Math.max(50, Math.ceil(ACCOUNTS_PER_BATCH / 2.4));
-  while (made < options.accounts) {
-    const left = options.accounts - made;
-    const span = Math.min(premisesPerBatch, Math.ceil(left / 1.5) + 10);
-    const params: BatchParams = {
-      seed: options.seed,
-      asOf: options.asOf,
-      firstPremise: premise,
-      lastPremise: premise + span,
-      accountsLeft: left,
-    };
-    const accounts = await db.transaction().execute(async (trx) => {
-      if (database.engine === "postgres") await sql`set local synchronous_commit = off`.execute(trx);
-      return generateBatch(trx, fragments, params);
-    });
-    if (accounts > 0) batches.push({ params, accounts });
-    made += accounts;
-    premise += span;
-  }
-
-  // Then their readings, a dozen per meter zone: most of the region's rows. On PostgreSQL into the bare table on
-  // two connections at once, with its indexes and foreign keys built afterwards (bulk-load.ts).
+  // The batches are planned up front from the same draws that generate them (each batch is told how many accounts
+  // the region still needs at its first premise), so they can be loaded in any order, on several connections.
   const bulk = database.engine === "postgres";
-  const deferred = bulk ? await deferStructure(db, "readings") : undefined;
-  let done = 0;
-  let next = 0;
-  const lane = async () => {
-    while (next < batches.length) {
-      const batch = batches[next++]!;
-      await db.transaction().execute(async (trx) => {
-        if (bulk) {
-          await sql`set local synchronous_commit = off`.execute(trx);
-          await sql`set local work_mem = '128MB'`.execute(trx);
-        }
-        await generateReadings(trx, fragments, batch.params);
+  const lanes = bulk ? LANES : 1;
+  const span = Math.min(PREMISES_PER_BATCH, Math.ceil(options.accounts / 1.5) + 10);
+  const batches: { params: BatchParams; accounts: number }[] = [];
+  let planned = 0;
+  for (let from = 0; planned < options.accounts; ) {
+    // About 2.4 accounts a premise: enough spans for the accounts still wanted, and then some.
+    const spans = Math.ceil((options.accounts - planned) / (1.5 * span)) + 1;
+    const counts = await db
+      .transaction()
+      .execute((trx) => countAccountsPerSpan(trx, fragments, { seed: options.seed, span, spans, from }));
+    for (const n of counts) {
+      if (planned >= options.accounts) break;
+      const firstPremise = 1 + from * span;
+      batches.push({
+        params: {
+          seed: options.seed,
+          asOf: options.asOf,
+          firstPremise,
+          lastPremise: firstPremise + span,
+          accountsLeft: options.accounts - planned,
+        },
+        accounts: Math.min(n, options.accounts - planned),
       });
-      done += batch.accounts;
-      options.onProgress?.(done, options.accounts);
+      planned += n;
+      from++;
     }
+  }
+  const made = Math.min(planned, options.accounts);
+  options.onProgress?.(0, made);
+
+  const inLanes = async (work: (batch: (typeof batches)[number]) => Promise<void>) => {
+    let next = 0;
+    const lane = async () => {
+      while (next < batches.length) await work(batches[next++]!);
+    };
+    await Promise.all(Array.from({ length: lanes }, lane));
   };
-  await Promise.all(Array.from({ length: bulk ? READING_LANES : 1 }, lane));
+  // Households first: premises, accounts, residents, meters.
+  let done = 0;
+  await inLanes(async (batch) => {
+    await db.transaction().execute(async (trx) => {
+      if (bulk) await sql`set local synchronous_commit = off`.execute(trx);
+      await generateBatch(trx, fragments, batch.params);
+    });
+    done += batch.accounts;
+    options.onProgress?.(Math.round(done / 3), made);
+  });
+
+  // Then their readings, a dozen per meter zone: most of the region's rows. On PostgreSQL into the bare table, with
+  // its indexes and foreign keys built afterwards (bulk-load.ts).
+  const deferred = bulk ? await deferStructure(db, "readings") : undefined;
+  done = 0;
+  await inLanes(async (batch) => {
+    await db.transaction().execute(async (trx) => {
+      if (bulk) {
+        await sql`set local synchronous_commit = off`.execute(trx);
+        await sql`set local work_mem = '128MB'`.execute(trx);
+      }
+      await generateReadings(trx, fragments, batch.params);
+    });
+    done += batch.accounts;
+    options.onProgress?.(Math.round(made / 3 + (2 * done) / 3), made);
+  });
   if (deferred) {
     options.onStage?.("indexing");
     await restoreStructure(db, deferred);
