@@ -17,6 +17,8 @@ export interface BillingRunBatchesTable {
   account_from: number;
   account_to: number;
   accounts: number;
+  /** What the batch's inserts added (billing-totals.ts); null for batches of runs before migration 0016. */
+  totals: unknown | null;
 }
 
 export interface ClosedPeriodsTable {

@@ -186,7 +186,7 @@ async function runLocked(deps: Deps, input: BillPeriodInput, started: number): P
     }),
   );
 
-  const totals = await billingTotals(db, providerId, period);
+  const totals = await billingTotals(db, run.id);
   await db.transaction().execute(async (tx) => {
     await tx
       .updateTable("billing_runs")

@@ -1,8 +1,8 @@
-// A period's billing summary, read back from what the run wrote, so a run resumed after a crash reports the same
-// figures as one clean run.
+// A run's billing summary: each batch counts what its inserts added (post-batch.ts) and keeps it with the batch in
+// the same transaction, so a run resumed after a crash reports the same figures as one clean run, without reading
+// the period's rows back.
 import { sql } from "kysely";
 import type { Db } from "../../db/database.ts";
-import { firstDay, nextPeriod, type Period } from "../../domain/period.ts";
 
 export interface BillingTotals {
   /** Accounts with anything billed. */
@@ -20,22 +20,25 @@ export interface BillingTotals {
   plannedKop: number;
 }
 
-export async function billingTotals(db: Db, providerId: number, period: Period): Promise<BillingTotals> {
-  const first = firstDay(period);
-  const { rows } = await sql<BillingTotals>`
-    select
-      (select count(distinct account_id)::int from billed_usage where provider_id = ${providerId}
-         and period = ${first}::date and method <> 'opening') as accounts,
-      count(distinct account_id) filter (where kind = 'charge')::int as charged,
-      count(distinct account_id) filter (where kind = 'estimated_charge')::int as estimated,
-      count(distinct account_id) filter (where kind = 'recalculation')::int as recalculated,
-      coalesce(sum(amount_kop) filter (where kind = 'charge'), 0)::bigint as "chargeKop",
-      coalesce(sum(amount_kop) filter (where kind = 'estimated_charge'), 0)::bigint as "estimatedKop",
-      coalesce(sum(amount_kop) filter (where kind = 'recalculation'), 0)::bigint as "recalculationKop",
-      coalesce(sum(amount_kop), 0)::bigint as "totalKop",
-      (select coalesce(sum(amount_kop), 0)::bigint from planned_payments where provider_id = ${providerId}
-         and period = ${firstDay(nextPeriod(period))}::date) as "plannedKop"
-    from ledger_entries
-    where provider_id = ${providerId} and period = ${first}::date and source = 'billing'`.execute(db);
-  return rows[0]!;
+const KEYS = [
+  "accounts",
+  "charged",
+  "estimated",
+  "recalculated",
+  "chargeKop",
+  "estimatedKop",
+  "recalculationKop",
+  "totalKop",
+  "plannedKop",
+] as const;
+
+/** The sum of the run's batches (batches cover disjoint accounts, so their account counts add up). */
+export async function billingTotals(db: Db, runId: number): Promise<BillingTotals> {
+  const { rows } = await sql<Record<(typeof KEYS)[number], string | number | null>>`
+    select ${sql.join(
+      KEYS.map((k) => sql`coalesce(sum((totals ->> ${k})::bigint), 0)::bigint as ${sql.ref(k)}`),
+    )}
+    from billing_run_batches where run_id = ${runId}`.execute(db);
+  const row = rows[0]!;
+  return Object.fromEntries(KEYS.map((k) => [k, Number(row[k] ?? 0)])) as unknown as BillingTotals;
 }

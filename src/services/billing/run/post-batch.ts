@@ -5,6 +5,7 @@ import { sql } from "kysely";
 import type { Tx } from "../../../db/database.ts";
 import { firstDay, lastDay, nextPeriod, type Period } from "../../../domain/period.ts";
 import { AppError } from "../../errors.ts";
+import type { BillingTotals } from "../billing-totals.ts";
 
 /** Every quantity of the batch got a price, with a coefficient for every zone; else the run stops, by name. */
 export async function checkPriced(tx: Tx): Promise<void> {
@@ -52,16 +53,21 @@ export async function postBatch(
   const next = firstDay(nextPeriod(input.period));
   const entryDate = lastDay(input.period);
   const ref = `bill:${input.period}:`;
-  await sql`
+  // Every insert counts what it added (not what a resumed batch found posted), for the run's totals.
+  const { rows: usage } = await sql<{ accounts: number }>`
+    with added as (
     insert into billed_usage (account_id, meter_id, zone, period, service_code, provider_id, method, quantity,
       from_value, to_value, to_reading_id, amount_kop, run_id)
     select account_id, meter_id, zone, period, service_code, ${provider}, method, quantity_th / 1000.0,
       from_v / 1000.0, to_v / 1000.0, to_reading_id, amount_kop, ${runId}
     from bill_amounts where purpose = 'bill'
     order by account_id
-    on conflict do nothing`.execute(tx);
+    on conflict do nothing
+    returning account_id
+    )
+    select count(distinct account_id)::int as accounts from added`.execute(tx);
 
-  await sql`
+  const { rows: ledger } = await sql<Omit<BillingTotals, "accounts" | "plannedKop">>`
     with per_service as (
       select account_id, service_code, settlement_id,
         coalesce(sum(amount_kop) filter (where method in ('actual', 'unmetered')), 0) as actual_kop,
@@ -97,17 +103,30 @@ export async function postBatch(
       union all
       select account_id, service_code, 'recalculation', difference, jsonb_build_object('months', months)
       from recalculated
-    )
+    ),
+    added as (
     insert into ledger_entries (account_id, provider_id, service_code, period, kind, amount_kop, entry_date,
       source, source_ref, details)
     select account_id, ${provider}, service_code, ${first}::date, kind, amount, ${entryDate}::date, 'billing',
       ${ref} || service_code || ':' || kind, details
     from entries where amount <> 0
     order by account_id
-    on conflict (account_id, source, source_ref) where source_ref is not null do nothing`.execute(tx);
+    on conflict (account_id, source, source_ref) where source_ref is not null do nothing
+    returning account_id, kind, amount_kop
+    )
+    select
+      count(distinct account_id) filter (where kind = 'charge')::int as charged,
+      count(distinct account_id) filter (where kind = 'estimated_charge')::int as estimated,
+      count(distinct account_id) filter (where kind = 'recalculation')::int as recalculated,
+      coalesce(sum(amount_kop) filter (where kind = 'charge'), 0)::bigint as "chargeKop",
+      coalesce(sum(amount_kop) filter (where kind = 'estimated_charge'), 0)::bigint as "estimatedKop",
+      coalesce(sum(amount_kop) filter (where kind = 'recalculation'), 0)::bigint as "recalculationKop",
+      coalesce(sum(amount_kop), 0)::bigint as "totalKop"
+    from added`.execute(tx);
 
   // Planned payment: the expected charge plus the fixed fee, rounded up to whole hryvnias (planned-payment.ts).
-  await sql`
+  const { rows: planned } = await sql<{ kop: number }>`
+    with added as (
     insert into planned_payments (account_id, period, service_code, provider_id, amount_kop, run_id)
     select q.account_id, ${next}::date, q.service_code, ${provider},
       ((sum(q.amount_kop)::bigint + max(p.month_fee_kop) + 99) / 100) * 100, ${runId}
@@ -118,9 +137,18 @@ export async function postBatch(
     group by q.account_id, q.service_code
     having sum(q.amount_kop) + max(p.month_fee_kop) > 0
     order by q.account_id
-    on conflict do nothing`.execute(tx);
+    on conflict do nothing
+    returning amount_kop
+    )
+    select coalesce(sum(amount_kop), 0)::bigint as kop from added`.execute(tx);
 
+  const totals: BillingTotals = {
+    accounts: usage[0]?.accounts ?? 0,
+    ...ledger[0]!,
+    plannedKop: planned[0]?.kop ?? 0,
+  };
   await sql`
-    insert into billing_run_batches (run_id, account_from, account_to, accounts)
-    values (${runId}, ${input.accountFrom}, ${input.accountTo}, ${input.accounts})`.execute(tx);
+    insert into billing_run_batches (run_id, account_from, account_to, accounts, totals)
+    values (${runId}, ${input.accountFrom}, ${input.accountTo}, ${input.accounts},
+      ${JSON.stringify(totals)}::jsonb)`.execute(tx);
 }
