@@ -27,6 +27,7 @@ const { values: args } = parseArgs({
     accounts: { type: "string", default: "1000000" },
     period: { type: "string", default: "2026-10" },
     runs: { type: "string", default: "1" },
+    "providers-at-once": { type: "string", default: "2" },
     fresh: { type: "boolean", default: false },
     "skip-pglite": { type: "boolean", default: false },
   },
@@ -114,17 +115,25 @@ async function warmUp(database: Database, p: Period): Promise<number | null> {
 
 async function billAll(database: Database, p: Period) {
   const deps = makeDeps(database, () => NOW);
-  const providers = await database.db.selectFrom("providers").select(["id", "code"]).orderBy("id").execute();
+  // As the scheduler does (one queue per provider), providers are billed side by side: two at a time, the largest
+  // first, so one provider's opening and closing steps overlap another's batches.
+  const providers = await sql<{ id: number; code: string }>`
+    select p.id, p.code from providers p
+    order by (select count(*) from accounts a where a.provider_id = p.id) desc, p.id`.execute(database.db);
+  const queue = [...providers.rows];
   const started = performance.now();
   const totals = { accounts: 0, entries: 0, totalKop: 0 };
-  for (const provider of providers) {
-    const s = await billPeriod(deps, { providerId: provider.id, period: p, startedBy: "bench" });
-    console.log(
-      `  ${provider.code.padEnd(22)} ${String(s.accounts).padStart(8)} accounts ${s.seconds.toFixed(2).padStart(7)} s`,
-    );
-    totals.accounts += s.accounts;
-    totals.totalKop += s.totalKop;
-  }
+  const worker = async () => {
+    for (let provider = queue.shift(); provider; provider = queue.shift()) {
+      const s = await billPeriod(deps, { providerId: provider.id, period: p, startedBy: "bench" });
+      console.log(
+        `  ${provider.code.padEnd(22)} ${String(s.accounts).padStart(8)} accounts ${s.seconds.toFixed(2).padStart(7)} s`,
+      );
+      totals.accounts += s.accounts;
+      totals.totalKop += s.totalKop;
+    }
+  };
+  await Promise.all(Array.from({ length: Number(args["providers-at-once"]) }, worker));
   const seconds = (performance.now() - started) / 1000;
   const { rows } = await sql<{ n: number }>`
     select count(*)::int as n from ledger_entries where source = 'billing' and period = ${`${p}-01`}::date`.execute(
@@ -178,7 +187,8 @@ async function pgliteDemo(): Promise<{ accounts: number; seconds: number }> {
   }
 }
 
-const database = await openDatabase({ databaseUrl: url, poolSize: 4 });
+// Each provider's run holds a session (its lock) and two batch connections.
+const database = await openDatabase({ databaseUrl: url, poolSize: 8 });
 if (args.fresh || !(await seeded(database, accounts))) {
   await resetDatabase(database);
   await migrate(database);
