@@ -41,7 +41,11 @@ export async function recordHistoryMoney(
     (await sql.raw<{ n: number }>(bind(text)).execute(tx)).rows[0]?.n ?? 0;
 
   // The opening balances' month, and every month a payment may fall in, up to the history's last day.
-  await ensurePeriodPartitions(tx, "ledger_entries", periodsBetween(h.opening, periodOf(h.asOf)).map(firstDay));
+  await ensurePeriodPartitions(
+    tx,
+    "ledger_entries",
+    periodsBetween(h.opening, periodOf(h.asOf)).map(firstDay),
+  );
 
   const openings = await count(`
     with first_bill as (
