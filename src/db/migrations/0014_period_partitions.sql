@@ -95,7 +95,8 @@ alter table ledger_entries add constraint ledger_entries_pkey primary key (accou
 --   payment_gateway 'order:<id>' and 'order:<id>:reversed': the order's named period, else the Kyiv month of its
 --                paid_at, which is written once, by the callback that credits it under the order's row lock (the
 --                reversal takes the same month, so a retried callback in a later month computes the same key);
---   seed         'opening' at the opening month, 'seed:<YYYY-MM>' paid in the month after that billed month.
+--   seed         'opening' at the opening month, 'seed:<YYYY-MM>' paid in the month after that billed month;
+--   operator, import: nothing writes them yet; a writer of them must give a source_ref that fixes the period.
 create unique index ledger_entries_source on ledger_entries (account_id, source, source_ref, period)
   where source_ref is not null;
 create index ledger_entries_account on ledger_entries (account_id, entry_date);
