@@ -26,8 +26,12 @@ export function listMigrations(dir = MIGRATIONS_DIR): Migration[] {
 
 export class MigrationError extends Error {}
 
-/** Applies what is missing; returns the names applied now. */
-export async function migrate(database: Database): Promise<string[]> {
+/**
+ * Applies what is missing, up to and including `through` when named (a test of one migration's data move);
+ * returns the names applied now.
+ */
+export async function migrate(database: Database, options: { through?: string } = {}): Promise<string[]> {
+  const { through } = options;
   return database.withSession(async (s) => {
     await s.query("select pg_advisory_lock($1)", [LOCK_KEY]);
     try {
@@ -38,7 +42,7 @@ export async function migrate(database: Database): Promise<string[]> {
       );
       const done = new Map(rows.map((r) => [r.name, r.checksum]));
       const applied: string[] = [];
-      for (const m of listMigrations()) {
+      for (const m of listMigrations().filter((m) => through === undefined || m.name <= through)) {
         const seen = done.get(m.name);
         if (seen !== undefined) {
           if (seen !== m.checksum) {

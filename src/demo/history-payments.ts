@@ -8,7 +8,8 @@
 // bill, none after the history's last day. Set-based, like the generator: a million accounts take seconds.
 import { sql } from "kysely";
 import type { Tx } from "../db/database.ts";
-import { firstDay, lastDay, type Period } from "../domain/period.ts";
+import { ensurePeriodPartitions } from "../db/period-partitions.ts";
+import { firstDay, lastDay, type Period, periodOf, periodsBetween } from "../domain/period.ts";
 
 export interface HistoryMoney {
   seed: number;
@@ -38,6 +39,13 @@ export async function recordHistoryMoney(
       .replaceAll(":as_of", `date '${h.asOf}'`);
   const count = async (text: string) =>
     (await sql.raw<{ n: number }>(bind(text)).execute(tx)).rows[0]?.n ?? 0;
+
+  // The opening balances' month, and every month a payment may fall in, up to the history's last day.
+  await ensurePeriodPartitions(
+    tx,
+    "ledger_entries",
+    periodsBetween(h.opening, periodOf(h.asOf)).map(firstDay),
+  );
 
   const openings = await count(`
     with first_bill as (

@@ -4,10 +4,12 @@
 // meter was installed); per account, the balance it carried over (a ledger entry 'opening_balance').
 import { sql } from "kysely";
 import type { Tx } from "../db/database.ts";
+import { ensurePeriodPartitions } from "../db/period-partitions.ts";
 import { firstDay, nextPeriod, type Period } from "../domain/period.ts";
 
 /** Every meter zone still on when `period` ended: its last reading of `period` or before, as the opening basis. */
 export async function recordOpeningBasis(tx: Tx, period: Period): Promise<number> {
+  await ensurePeriodPartitions(tx, "billed_usage", [firstDay(period)]);
   const { rows } = await sql<{ n: number }>`
     with basis as (
       select distinct on (r.account_id, r.meter_id, r.zone) r.account_id, r.meter_id, r.zone, r.provider_id,

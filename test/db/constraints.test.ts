@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { sql } from "kysely";
 import type { Db } from "../../src/db/database.ts";
+import { ensurePeriodPartitions } from "../../src/db/period-partitions.ts";
 import { forEachDatabase } from "../support/databases.ts";
 
 async function rejects(what: Promise<unknown>, pattern: RegExp) {
@@ -239,6 +240,7 @@ forEachDatabase("schema constraints", (get) => {
       source: "billing" as const,
       source_ref: "run-1",
     };
+    await ensurePeriodPartitions(db(), "ledger_entries", [entry.period]);
     const { id } = await db()
       .insertInto("ledger_entries")
       .values(entry)

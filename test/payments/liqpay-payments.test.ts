@@ -382,6 +382,29 @@ forEachDatabase("payments through LiqPay", (get, engine) => {
     assert.ok(order.reversed_at);
   });
 
+  test("an unnamed payment stays in the month it was paid: callbacks repeated next month post nothing, its reversal lands beside it", async () => {
+    get().setNow("2019-07-31T20:00:00Z"); // 23:00 on 31 July in Kyiv
+    try {
+      const { orderId } = await start({ amountKop: 3_000 });
+      await postForm(app, CALLBACK, signedCallback(callbackParams(orderId, 30, "success")));
+      get().setNow("2019-08-02T09:00:00Z");
+      const repeat = await postForm(app, CALLBACK, signedCallback(callbackParams(orderId, 30, "success")));
+      assert.deepEqual(repeat.body, { outcome: "unchanged", orderId, status: "success" });
+      await postForm(app, CALLBACK, signedCallback(callbackParams(orderId, 30, "reversed")));
+      const entries = await entriesOf(orderId);
+      assert.deepEqual(
+        entries.map((e) => [e.kind, e.amount_kop, e.period, e.entry_date]),
+        [
+          ["payment", -3_000, "2019-07-01", "2019-07-31"],
+          // The ledger's key holds the period: the order's paid_at fixes it, not the day a callback comes.
+          ["adjustment", 3_000, "2019-07-01", "2019-08-02"],
+        ],
+      );
+    } finally {
+      get().setNow("2019-07-15T21:30:00Z");
+    }
+  });
+
   test("a sandbox payment is not money unless LiqPay runs in sandbox mode", async () => {
     const { orderId } = await start({ amountKop: 1_000 });
     const res = await postForm(app, CALLBACK, signedCallback(callbackParams(orderId, 10, "sandbox")));

@@ -4,6 +4,7 @@
 // run closes the period, and a run for a closed period is refused.
 import { sql } from "kysely";
 import type { Db } from "../../db/database.ts";
+import { ensurePeriodPartitions } from "../../db/period-partitions.ts";
 import type { ServiceCode } from "../../db/tables/reference.table.ts";
 import { servicesBilledOnMeter } from "../../domain/billing/billed-services.ts";
 import { estimationRuleDay, estimationRuleFor } from "../../domain/billing/estimation-rules.ts";
@@ -139,6 +140,12 @@ async function runLocked(deps: Deps, input: BillPeriodInput, started: number): P
       .values({ provider_id: providerId, period: first, status: "running", started_by: input.startedBy })
       .returning("id")
       .executeTakeFirstOrThrow());
+
+  // The month's partitions, and the next month's for the planned payments, in their own short transactions: a
+  // partition created inside a batch would hold a lock on its table until that batch commits.
+  await ensurePeriodPartitions(db, "ledger_entries", [first]);
+  await ensurePeriodPartitions(db, "billed_usage", [first]);
+  await ensurePeriodPartitions(db, "planned_payments", [firstDay(nextPeriod(period))]);
 
   const remaining = await remainingBatches(db, providerId, run.id, input.batchSize ?? DEFAULT_BATCH);
   const { batches, total } = remaining;

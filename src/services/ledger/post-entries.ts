@@ -1,9 +1,11 @@
 // The one way entries reach the ledger, whatever channel brings them (billing run, payment gateway, bank
 // registry, operator adjustment): one insert statement for the whole batch, in the caller's transaction.
 // An entry whose (account, source, source_ref) is already posted is skipped, so a gateway's repeated
-// callback or a registry loaded twice posts each payment once; entries without a source_ref always post.
+// callback or a registry loaded twice posts each payment once; entries without a source_ref always post. The key
+// also holds the period (the table is partitioned by it, migration 0014): a source_ref must fix its period.
 import { sql } from "kysely";
 import type { Tx } from "../../db/database.ts";
+import { ensurePeriodPartitions } from "../../db/period-partitions.ts";
 import type { LedgerKind, LedgerSource } from "../../db/tables/money.table.ts";
 import type { ServiceCode } from "../../db/tables/reference.table.ts";
 
@@ -27,6 +29,11 @@ export interface NewLedgerEntry {
 /** Returns how many of `entries` were new; the rest were posted before (or earlier in the same batch). */
 export async function postLedgerEntries(trx: Tx, entries: readonly NewLedgerEntry[]): Promise<number> {
   if (entries.length === 0) return 0;
+  await ensurePeriodPartitions(
+    trx,
+    "ledger_entries",
+    entries.map((e) => e.period),
+  );
   const column = <T>(pick: (e: NewLedgerEntry) => T) => entries.map(pick);
   // Arrays unnested into rows: a fixed number of parameters however long the batch (a bank registry may
   // hold tens of thousands of lines; a VALUES list would run out of bind parameters at 65 535).
@@ -46,7 +53,7 @@ export async function postLedgerEntries(trx: Tx, entries: readonly NewLedgerEntr
         ${column((e) => e.source_ref)}::text[],
         ${column((e) => (e.details == null ? null : JSON.stringify(e.details)))}::jsonb[]
       )
-      on conflict (account_id, source, source_ref) where source_ref is not null do nothing
+      on conflict (account_id, source, source_ref, period) where source_ref is not null do nothing
       returning 1
     )
     select count(*)::int4 as inserted from inserted`.execute(trx);

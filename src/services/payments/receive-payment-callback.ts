@@ -159,8 +159,10 @@ function ledgerEntries(
     provider_id: order.provider_id,
     service_code: order.service_code,
     // The period it names, else the month it was paid in (the ledger's period is never empty); an unnamed
-    // payment still settles the oldest debt first, since details.period is null.
-    period: order.period ?? `${periodOf(day)}-01`,
+    // payment still settles the oldest debt first, since details.period is null. paid_at is written once, by the
+    // callback that credits (`at` then), so the payment and its reversal share one month, and a repeated callback
+    // in a later month computes the same ledger key (it holds the period).
+    period: order.period ?? `${periodOf(kyivDateOf(order.paid_at ?? at))}-01`,
     entry_date: day,
     source: "payment_gateway" as const,
   };

@@ -3,9 +3,12 @@
 // lines whose account is found and whose payment the ledger does not hold yet, the first per reference posts and the
 // later ones are duplicates in the file; the rest keep the reason the line alone gave, or have no account.
 // Every line goes to registry_lines with its outcome, and the posted ones to the ledger by the rule
-// postLedgerEntries applies: one entry per (account, source, source_ref), a repeat skipped.
+// postLedgerEntries applies: one entry per (account, source, source_ref, period), a repeat skipped. The reference
+// alone decides a duplicate (registry_lines and the ledger are looked up by it, whatever the period), so the
+// period in the ledger's key never lets one reference post twice.
 import { sql } from "kysely";
 import type { Tx } from "../../db/database.ts";
+import { ensurePeriodPartitions } from "../../db/period-partitions.ts";
 import type { RegistryLineOutcome } from "../../db/tables/registries.table.ts";
 
 export interface Decision {
@@ -25,6 +28,17 @@ export async function decideAndPost(
   registryId: number,
   source: { id: number; name: string },
 ): Promise<Decision> {
+  // The months the posted lines may go to, as the ledger insert below computes them: a line posts only if it reads
+  // as a payment with no reason of its own. Their partitions exist before the statement that inserts into them.
+  const { rows: months } = await sql<{ period: string }>`
+    select distinct coalesce(period, date_trunc('month', paid_on)::date)::text as period
+    from registry_import
+    where readable and reason is null and coalesce(period, paid_on) is not null`.execute(trx);
+  await ensurePeriodPartitions(
+    trx,
+    "ledger_entries",
+    months.map((m) => m.period),
+  );
   // The lookups into registry_lines and the ledger are per line, by their unique indexes: those tables only grow,
   // and a join the planner chose from stale statistics could compare every staged line with all of their rows.
   const { rows } = await sql<{ outcome: RegistryLineOutcome; n: number; kop: number; entries: number }>`
@@ -107,7 +121,7 @@ export async function decideAndPost(
       from outcomes o
       where o.rule = 4
       order by o.account_id, o.line_no
-      on conflict (account_id, source, source_ref) where source_ref is not null do nothing
+      on conflict (account_id, source, source_ref, period) where source_ref is not null do nothing
       returning 1
     )
     select outcome, count(*)::int as n, coalesce(sum(amount_kop), 0)::int8 as kop,

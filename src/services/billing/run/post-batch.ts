@@ -1,6 +1,7 @@
 // The writes of one batch, after pricing: what each zone was billed on, the ledger entries per service
 // (charge, estimated charge, recalculation) and the planned payments of the next period. Every insert skips
-// rows that exist already, so a batch that was committed before a crash adds nothing when run again.
+// rows that exist already, so a batch that was committed before a crash adds nothing when run again. The month's
+// partitions of the three tables exist before the first batch (billPeriod).
 import { sql } from "kysely";
 import type { Tx } from "../../../db/database.ts";
 import { firstDay, lastDay, nextPeriod, type Period } from "../../../domain/period.ts";
@@ -111,7 +112,7 @@ export async function postBatch(
       ${ref} || service_code || ':' || kind, details
     from entries where amount <> 0
     order by account_id
-    on conflict (account_id, source, source_ref) where source_ref is not null do nothing
+    on conflict (account_id, source, source_ref, period) where source_ref is not null do nothing
     returning account_id, kind, amount_kop
     )
     select
