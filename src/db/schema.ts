@@ -7,6 +7,7 @@ import type {
   BillingRunsTable,
   ClosedPeriodsTable,
   PlannedPaymentsTable,
+  RegisterStatesTable,
 } from "./tables/billing.table.ts";
 import type {
   IdentitiesTable,
@@ -82,6 +83,7 @@ export interface Schema {
   closed_periods: ClosedPeriodsTable;
   billed_usage: BilledUsageTable;
   planned_payments: PlannedPaymentsTable;
+  register_states: RegisterStatesTable;
   payment_orders: PaymentOrdersTable;
   payment_order_lookup: PaymentOrderLookupTable;
   payment_callbacks: PaymentCallbacksTable;

@@ -2,6 +2,8 @@
 // opening position. Per meter zone, the last reading the old system billed (a billed_usage row 'opening', the
 // basis the first run measures from, so the first month is one month's use rather than everything since the
 // meter was installed); per account, the balance it carried over (a ledger entry 'opening_balance').
+// The register states (docs/billing.md) are made by the first run from this basis, from the readings' history, like
+// any state that is missing: one way to build them, the run's own.
 import { sql } from "kysely";
 import type { Tx } from "../db/database.ts";
 import { ensurePeriodPartitions } from "../db/period-partitions.ts";
@@ -26,7 +28,12 @@ export async function recordOpeningBasis(tx: Tx, period: Period): Promise<number
         value, id, 0, null
       from basis
       on conflict do nothing
-      returning 1
+      returning account_id, meter_id, zone
+    ),
+    -- A register state made before measures from another basis: the first run rebuilds it from the history.
+    forgotten as (
+      delete from register_states s using inserted i
+      where s.account_id = i.account_id and s.meter_id = i.meter_id and s.zone = i.zone
     )
     select count(*)::int as n from inserted`.execute(tx);
   return rows[0]?.n ?? 0;

@@ -56,3 +56,31 @@ export interface PlannedPaymentsTable {
   amount_kop: number;
   run_id: number;
 }
+
+/** What the next billing run needs of a meter zone (migration 0015, docs/billing.md "Register state"). */
+export interface RegisterStatesTable {
+  account_id: number;
+  meter_id: number;
+  zone: number;
+  provider_id: number;
+  /** null: a placeholder a reading written during a run made. */
+  period: string | null;
+  late_count: Generated<number>;
+  version: Generated<number>;
+  covered_on: string | null;
+  basis_value: number | null;
+  basis_period: string | null;
+  last_id: number | null;
+  last_value: number | null;
+  last_kind: string | null;
+  last_deemed_on: string | null;
+  prev_value: number | null;
+  prev_kind: string | null;
+  prev_deemed_on: string | null;
+  prev_period: string | null;
+  pairs_from: string | null;
+  pair_from: Generated<string[]>;
+  pair_to: Generated<string[]>;
+  pair_used: Generated<number[]>;
+  estimated_months: number | null;
+}

@@ -24,9 +24,10 @@ import type { Deps } from "../deps.ts";
 import { AppError } from "../errors.ts";
 import { type BillingTotals, billingTotals } from "./billing-totals.ts";
 import { ANALYZE_FROM_ACCOUNTS } from "./run/analyze-temp.ts";
-import { type BilledService, prepareBatch } from "./run/bill-batch.ts";
+import { type BilledService, longestHistoryMonths, prepareBatch } from "./run/bill-batch.ts";
 import { checkPriced, postBatch } from "./run/post-batch.ts";
 import { priceQuantities } from "./run/price-quantities.ts";
+import { saveRegisterStates, waitForReadingWriters } from "./run/register-state.ts";
 import { type TariffParts, tariffParts } from "./run/tariff-parts.ts";
 
 export interface BillPeriodInput {
@@ -36,6 +37,8 @@ export interface BillPeriodInput {
   startedBy: string;
   onProgress?: (accountsDone: number, accountsTotal: number) => void;
   batchSize?: number;
+  /** False: bill every meter zone from its readings' history, reading and writing no register state (tests). */
+  registerState?: boolean;
 }
 
 export interface BillingRunSummary extends BillingTotals {
@@ -147,6 +150,9 @@ async function runLocked(deps: Deps, input: BillPeriodInput, started: number): P
   await ensurePeriodPartitions(db, "billed_usage", [first]);
   await ensurePeriodPartitions(db, "planned_payments", [firstDay(nextPeriod(period))]);
 
+  const registerState = input.registerState ?? true;
+  if (registerState && deps.database.engine === "postgres") await waitForReadingWriters(db);
+
   const remaining = await remainingBatches(db, providerId, run.id, input.batchSize ?? DEFAULT_BATCH);
   const { batches, total } = remaining;
   let done = remaining.done;
@@ -176,10 +182,14 @@ async function runLocked(deps: Deps, input: BillPeriodInput, started: number): P
         parts: parts.rows,
         services,
         analyze,
+        registerState,
       });
       await priceQuantities(tx);
       await checkPriced(tx);
       await postBatch(tx, { providerId, period, runId: run.id, ...batch });
+      if (registerState) {
+        await saveRegisterStates(tx, { providerId, period, longestMonths: longestHistoryMonths(services) });
+      }
     });
     done += batch.accounts;
     input.onProgress?.(done, total);

@@ -2,10 +2,10 @@
 // period in one transaction of set-based statements over temporary tables — nothing is loaded into Node.
 // The order (docs/billing.md):
 //   bz   the meter zones billed this period, one row per billed service (sewerage rides on the water meter);
-//   br   the batch's readings of the last months (history for averages, the closing and previous readings);
-//   bzu  per meter zone: the closing reading, the basis it is measured from (the last billed real reading, or
-//        the previous reading), the consumption with roll-over, and the average daily use for the estimate of
-//        this period and for the planned payment of the next;
+//   brd, brs, br  each register's readings: since its register state, or its history (register-readings.ts);
+//   bpairs, bzu   per meter zone: the closing reading, the basis it is measured from (the last billed real
+//        reading, or the previous reading), the consumption with roll-over, and the average daily use for the
+//        estimate of this period and for the planned payment of the next (register-usage.ts);
 //   bem  the months billed by estimate since that basis, which a real reading now recalculates;
 //   bill_quantities  what to price: this period's quantities (actual, estimated, unmetered norms), the
 //        estimated months re-spread by days (recalculation), and the next period's expected use (planned
@@ -13,8 +13,10 @@
 import { sql } from "kysely";
 import type { Tx } from "../../../db/database.ts";
 import type { ServiceCode } from "../../../db/tables/reference.table.ts";
-import { addPeriods, firstDay, nextPeriod, type Period } from "../../../domain/period.ts";
+import { firstDay, nextPeriod, type Period } from "../../../domain/period.ts";
 import { analyzeTemp } from "./analyze-temp.ts";
+import { readRegisterReadings } from "./register-readings.ts";
+import { registerUsage } from "./register-usage.ts";
 import { createPartsTable, type TariffPartRow } from "./tariff-parts.ts";
 
 /** A service billed on the readings of meters of `meterService` (itself, or sewerage on cold water). */
@@ -35,14 +37,20 @@ export interface BatchInput {
   services: readonly BilledService[];
   /** Analyse the temporary tables (a large batch: the planner needs their sizes; a small one is quicker without). */
   analyze: boolean;
+  /** Register states read and written (docs/billing.md); false: every register from its history (tests). */
+  registerState: boolean;
+}
+
+/** The longest history an estimation rule of the billed services looks back on. */
+export function longestHistoryMonths(services: readonly BilledService[]): number {
+  return Math.max(...services.map((s) => s.historyMonths));
 }
 
 export async function prepareBatch(tx: Tx, input: BatchInput): Promise<void> {
   const { providerId: provider, accountFrom: from, accountTo: to } = input;
   const first = firstDay(input.period);
   const next = firstDay(nextPeriod(input.period));
-  const longest = Math.max(...input.services.map((s) => s.historyMonths));
-  const historyFrom = firstDay(addPeriods(input.period, -longest));
+  const longest = longestHistoryMonths(input.services);
   await createPartsTable(tx, input.parts, input.analyze);
   const s = input.services;
   await sql`
@@ -92,115 +100,19 @@ export async function prepareBatch(tx: Tx, input: BatchInput): Promise<void> {
     from bz where service_code = meter_service`.execute(tx);
   await analyzeTemp(tx, "bzz", input.analyze);
 
-  // Account by account through the readings' account-leading index (a lateral join keeps the planner from a
-  // scan of every reading of the provider).
-  await sql`
-    create temp table br on commit drop as
-    select r.*
-    from (select distinct account_id from bzz) a
-    cross join lateral (
-      select r.account_id, r.meter_id, r.zone::int as zone, r.id, (r.value * 1000)::bigint as v, r.kind,
-        r.deemed_on, r.period
-      from readings r
-      where r.account_id = a.account_id and r.provider_id = ${provider}
-        and r.status in ('accepted', 'pending_review') and r.period <= ${first}::date
-        and r.deemed_on >= ${historyFrom}::date
-      -- A fence: pulled up into a join, the planner scanned all 13 million readings of a region for each batch.
-      offset 0
-    ) r`.execute(tx);
-  await analyzeTemp(tx, "br", input.analyze);
-
-  await sql`
-    create temp table bzu on commit drop as
-    with closing as (
-      select distinct on (account_id, meter_id, zone) account_id, meter_id, zone, id, v
-      from br where period = ${first}::date and kind in ('regular', 'final')
-      order by account_id, meter_id, zone, deemed_on desc, id desc
-    ),
-    prev as (
-      select distinct on (account_id, meter_id, zone) account_id, meter_id, zone, v, period, kind, deemed_on
-      from br where kind = 'initial' or (kind = 'regular' and period < ${first}::date)
-      order by account_id, meter_id, zone, deemed_on desc, id desc
-    ),
-    billed as (
-      select distinct on (account_id, meter_id, zone) account_id, meter_id, zone, period,
-        (to_value * 1000)::bigint as v
-      from billed_usage
-      where account_id >= ${from} and account_id < ${to} and provider_id = ${provider}
-        and method in ('actual', 'opening') and period < ${first}::date and meter_id is not null
-      order by account_id, meter_id, zone, period desc
-    ),
-    pairs as (
-      select x.account_id, x.meter_id, x.zone, x.deemed_on, x.pd, x.deemed_on - x.pd as days,
-        case when x.v >= x.pv then x.v - x.pv
-          when x.pv * 10 >= x.capacity * 9 and x.v * 10 <= x.capacity then x.capacity - x.pv + x.v end as used
-      from (
-        select r.account_id, r.meter_id, r.zone, r.v, r.kind, r.deemed_on, z.capacity,
-          lag(r.v) over w as pv, lag(r.kind) over w as pk, lag(r.deemed_on) over w as pd
-        from br r
-        join bzz z on z.account_id = r.account_id and z.meter_id = r.meter_id and z.zone = r.zone
-        window w as (partition by r.account_id, r.meter_id, r.zone order by r.deemed_on, r.id)
-      ) x
-      where x.pv is not null and x.pk <> 'final' and x.kind <> 'initial'
-    ),
-    averages as (
-      select p.account_id, p.meter_id, p.zone,
-        coalesce(sum(p.used) filter (where e.in_est), 0)::bigint as est_used,
-        coalesce(sum(p.days) filter (where e.in_est), 0)::bigint as est_days,
-        coalesce(sum(p.used) filter (where e.in_plan), 0)::bigint as plan_used,
-        coalesce(sum(p.days) filter (where e.in_plan), 0)::bigint as plan_days
-      from pairs p
-      join bzz z on z.account_id = p.account_id and z.meter_id = p.meter_id and z.zone = p.zone
-      cross join lateral (select
-          p.pd >= (${first}::date - make_interval(months => z.history_months))::date
-            and p.deemed_on <= ${first}::date as in_est,
-          p.pd >= (${next}::date - make_interval(months => z.history_months))::date
-            and p.deemed_on <= ${next}::date as in_plan) e
-      where p.used is not null
-      group by p.account_id, p.meter_id, p.zone
-    ),
-    based as (
-      select z.*, c.id as to_reading_id, c.v as to_v,
-        case when b.account_id is not null then b.v when pv.account_id is not null then pv.v else old.v end
-          as from_v,
-        case when b.account_id is not null then b.period when pv.account_id is not null then pv.period
-          else old.period end as basis_period,
-        -- The day the use measured from the basis starts: after the billed or the regular reading's month, or on
-        -- the day a meter was installed (its initial reading).
-        case when b.account_id is not null then (b.period + interval '1 month')::date
-          when pv.account_id is not null then
-            case when pv.kind = 'initial' then pv.deemed_on else (pv.period + interval '1 month')::date end
-          when old.kind = 'initial' then old.deemed_on
-          else (old.period + interval '1 month')::date end as basis_date,
-        coalesce(a.est_used, 0) as est_used, coalesce(a.est_days, 0) as est_days,
-        coalesce(a.plan_used, 0) as plan_used, coalesce(a.plan_days, 0) as plan_days
-      from bzz z
-      left join closing c on c.account_id = z.account_id and c.meter_id = z.meter_id and c.zone = z.zone
-      left join prev pv on pv.account_id = z.account_id and pv.meter_id = z.meter_id and pv.zone = z.zone
-      left join billed b on b.account_id = z.account_id and b.meter_id = z.meter_id and b.zone = z.zone
-      left join averages a on a.account_id = z.account_id and a.meter_id = z.meter_id and a.zone = z.zone
-      -- The previous reading is older than the history window: rare, looked up one by one.
-      left join lateral (
-        select (r.value * 1000)::bigint as v, r.period, r.kind, r.deemed_on
-        from readings r
-        where c.id is not null and b.account_id is null and pv.account_id is null
-          and r.account_id = z.account_id and r.meter_id = z.meter_id and r.zone = z.zone
-          and r.status in ('accepted', 'pending_review')
-          and (r.kind = 'initial' or (r.kind = 'regular' and r.period < ${first}::date))
-          and r.deemed_on < ${historyFrom}::date
-        order by r.deemed_on desc, r.id desc
-        limit 1
-      ) old on true
-    )
-    select d.*,
-      case when d.to_v is null or d.from_v is null then null
-        when d.to_v >= d.from_v then d.to_v - d.from_v
-        when d.from_v * 10 >= d.capacity * 9 and d.to_v * 10 <= d.capacity then d.capacity - d.from_v + d.to_v
-      end as used,
-      -- A closing reading with nothing before it starts the meter's history: billed 0, the basis from now on.
-      d.to_v is not null and d.from_v is null as first_reading
-    from based d`.execute(tx);
-  await analyzeTemp(tx, "bzu", input.analyze);
+  // The readings of each register: since its state, or its history (register-readings.ts); then per register the
+  // closing reading, the basis, the consumption and the averages (register-usage.ts).
+  const registers = {
+    providerId: provider,
+    period: input.period,
+    accountFrom: from,
+    accountTo: to,
+    longestMonths: longest,
+    registerState: input.registerState,
+    analyze: input.analyze,
+  };
+  await readRegisterReadings(tx, registers);
+  await registerUsage(tx, registers);
 
   await sql`
     create temp table bem on commit drop as
