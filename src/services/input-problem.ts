@@ -145,9 +145,9 @@ const RULES = defineMessages("http input: rules", {
     en: "{field} must be an amount in hryvnias with at most 2 decimals, e.g. 1 234.56.",
   },
   control_characters: {
-    uk: "{field}: містить недопустимі керівні символи.",
-    ru: "{field}: содержит недопустимые управляющие символы.",
-    en: "{field} contains control characters, which are not allowed.",
+    uk: "{field}: містить недопустимі керівні або пошкоджені символи.",
+    ru: "{field}: содержит недопустимые управляющие или повреждённые символы.",
+    en: "{field} contains control or malformed characters, which are not allowed.",
   },
   invalid: {
     uk: "{field}: неприпустиме значення.",

@@ -133,6 +133,15 @@ forEachDatabase(
       assert.match(res.body.error.message, /1 234,56/);
     });
 
+    test("a number with a lone surrogate is no text: refused before it is looked up or audited", async () => {
+      const before = (await audit(PEOPLE.caller.id)).length;
+      const res = await link("caller", { provider: "heat", number: "\udfff", amountDue: "1" }, "en");
+      assert.equal(res.status, 400);
+      assert.equal(res.body.error.code, "validation_failed");
+      assert.match(JSON.stringify(res.body.error), /malformed characters/);
+      assert.equal((await audit(PEOPLE.caller.id)).length, before);
+    });
+
     test("five failures in an hour stop a resident, even with the right amount, until the hour is over", async () => {
       get().setNow(NOW);
       const wrong = { provider: "power", number: SINGLE_NUMBER, amountDue: "2,00" };

@@ -1,5 +1,6 @@
 // One guard before validation, for every route: no control characters (NUL above all, which PostgreSQL refuses
-// in text) in any string of the path, the query or the body, keys included. Such input is a mistake or an
+// in text) and no lone UTF-16 surrogates (not text at all: PostgreSQL refuses them in json, e.g. an audit row's
+// details) in any string of the path, the query or the body, keys included. Such input is a mistake or an
 // attack, never data; refusing it here answers 400 instead of a database error, whatever the route.
 import type { FastifyInstance } from "fastify";
 import fp from "fastify-plugin";
@@ -12,8 +13,11 @@ function isControl(code: number): boolean {
 
 function hasControl(text: string): boolean {
   for (let i = 0; i < text.length; i++) if (isControl(text.charCodeAt(i))) return true;
-  return false;
+  return LONE_SURROGATE.test(text);
 }
+
+/** A high surrogate not followed by a low one, or a low one not preceded by a high one. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 const MAX_DEPTH = 32;
 
