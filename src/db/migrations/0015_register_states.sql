@@ -61,6 +61,8 @@ begin
             union all select account_id, meter_id, zone, provider_id from written_before) w
       where exists (select 1 from billing_runs b where b.provider_id = w.provider_id and b.status = 'running')
       group by w.account_id, w.meter_id, w.zone
+      -- In key order, as the run's upsert: the two never wait for each other in a circle.
+      order by w.account_id, w.meter_id, w.zone
       on conflict (account_id, meter_id, zone) do update set version = s.version + 1;
     end if;
     update register_states s set late_count = s.late_count + 1
@@ -77,6 +79,8 @@ begin
       from written w
       where exists (select 1 from billing_runs b where b.provider_id = w.provider_id and b.status = 'running')
       group by w.account_id, w.meter_id, w.zone
+      -- In key order, as the run's upsert: the two never wait for each other in a circle.
+      order by w.account_id, w.meter_id, w.zone
       on conflict (account_id, meter_id, zone) do update set version = s.version + 1;
     end if;
     -- Grouped first, so that a submission's few readings find their states by the primary key (as a semi-join
