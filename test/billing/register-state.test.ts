@@ -243,6 +243,30 @@ async function coverage(database: Database) {
   return rows[0]!;
 }
 
+/** States whose basis or estimated months differ from what billed_usage says up to their month. */
+async function inconsistentStates(database: Database): Promise<number> {
+  const { rows } = await sql<{ n: number }>`
+    select count(*)::int as n
+    from register_states s
+    cross join lateral (
+      select max(b.period) filter (where b.method in ('actual', 'opening')) as basis
+      from billed_usage b
+      where b.account_id = s.account_id and b.meter_id = s.meter_id and b.zone = s.zone and b.period <= s.period
+    ) b
+    cross join lateral (
+      select count(distinct e.period)::int as months
+      from billed_usage e
+      where e.account_id = s.account_id and e.meter_id = s.meter_id and e.zone = s.zone
+        and e.method in ('average', 'norm', 'none') and e.period > b.basis and e.period <= s.period
+    ) e
+    where s.period is not null
+      and (s.basis_period is distinct from b.basis
+        or (s.basis_period is not null and s.estimated_months is distinct from e.months))`.execute(
+    database.db,
+  );
+  return rows[0]!.n;
+}
+
 /** Register states the state database's next run can use, and those a late reading made stale. */
 async function stateCounts(database: Database, period: Period) {
   const { rows } = await sql<{ usable: number; stale: number }>`
@@ -310,6 +334,7 @@ for (const engine of engines()) {
             history.db,
           );
           assert.equal(rows[0]?.n, 0, "the reference path writes no state");
+          assert.equal(await inconsistentStates(withState), 0, "states agree with what was billed");
           const covered = await coverage(withState);
           seen.replaced += covered.replaced;
           seen.rollovers += covered.rollovers;
