@@ -61,14 +61,17 @@ begin
             union all select account_id, meter_id, zone, provider_id from written_before) w
       where exists (select 1 from billing_runs b where b.provider_id = w.provider_id and b.status = 'running')
       group by w.account_id, w.meter_id, w.zone
+      -- In key order, as the run's upsert: the two never wait for each other in a circle.
+      order by w.account_id, w.meter_id, w.zone
       on conflict (account_id, meter_id, zone) do update set version = s.version + 1;
     end if;
     update register_states s set late_count = s.late_count + 1
-    where exists (
-      select 1 from (select account_id, meter_id, zone, deemed_on from written
-                     union all select account_id, meter_id, zone, deemed_on from written_before) w
-      where w.account_id = s.account_id and w.meter_id = s.meter_id and w.zone = s.zone
-        and w.deemed_on <= s.covered_on);
+    from (select account_id, meter_id, zone, min(deemed_on) as deemed_on
+          from (select account_id, meter_id, zone, deemed_on from written
+                union all select account_id, meter_id, zone, deemed_on from written_before) x
+          group by account_id, meter_id, zone) w
+    where w.account_id = s.account_id and w.meter_id = s.meter_id and w.zone = s.zone
+      and w.deemed_on <= s.covered_on;
   else
     if exists (select 1 from billing_runs where status = 'running') then
       insert into register_states as s (account_id, meter_id, zone, provider_id, version)
@@ -76,13 +79,17 @@ begin
       from written w
       where exists (select 1 from billing_runs b where b.provider_id = w.provider_id and b.status = 'running')
       group by w.account_id, w.meter_id, w.zone
+      -- In key order, as the run's upsert: the two never wait for each other in a circle.
+      order by w.account_id, w.meter_id, w.zone
       on conflict (account_id, meter_id, zone) do update set version = s.version + 1;
     end if;
+    -- Grouped first, so that a submission's few readings find their states by the primary key (as a semi-join
+    -- on the date's inequality, the planner scanned every state).
     update register_states s set late_count = s.late_count + 1
-    where exists (
-      select 1 from written w
-      where w.account_id = s.account_id and w.meter_id = s.meter_id and w.zone = s.zone
-        and w.deemed_on <= s.covered_on);
+    from (select account_id, meter_id, zone, min(deemed_on) as deemed_on from written
+          group by account_id, meter_id, zone) w
+    where w.account_id = s.account_id and w.meter_id = s.meter_id and w.zone = s.zone
+      and w.deemed_on <= s.covered_on;
   end if;
   return null;
 end
