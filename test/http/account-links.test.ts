@@ -134,12 +134,12 @@ forEachDatabase(
     });
 
     test("a number with a lone surrogate is no text: refused before it is looked up or audited", async () => {
-      const before = (await audit(PEOPLE.caller.id)).length;
+      const before = (await audit(people.caller)).length;
       const res = await link("caller", { provider: "heat", number: "\udfff", amountDue: "1" }, "en");
       assert.equal(res.status, 400);
       assert.equal(res.body.error.code, "validation_failed");
       assert.match(JSON.stringify(res.body.error), /malformed characters/);
-      assert.equal((await audit(PEOPLE.caller.id)).length, before);
+      assert.equal((await audit(people.caller)).length, before);
     });
 
     test("five failures in an hour stop a resident, even with the right amount, until the hour is over", async () => {
