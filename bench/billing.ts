@@ -102,7 +102,10 @@ async function warmUp(database: Database, p: Period): Promise<number | null> {
   let seconds: number | null = null;
   // The states are kept right after that month is billed; without them (an earlier bench's measured runs have
   // moved the states on), the month is billed again.
-  if ((rows[0]?.n ?? 0) < providers.length || ((await hasStates(database)) && !(await snapshotKept(database)))) {
+  if (
+    (rows[0]?.n ?? 0) < providers.length ||
+    ((await hasStates(database)) && !(await snapshotKept(database)))
+  ) {
     await sql`drop table if exists bench_register_states`.execute(database.db);
     await forgetPeriod(database, before);
     console.log(`billing ${before} first (register states built from the readings' history)…`);
