@@ -216,9 +216,11 @@ async function buildQuantities(tx: Tx, input: BatchInput): Promise<void> {
       join billed_usage b on b.account_id = sp.account_id and b.service_code = sp.service_code
         and b.period = sp.period and b.provider_id = ${provider}
       join meters mt on mt.account_id = b.account_id and mt.id = b.meter_id
+      -- NOT IN over the spread's rows (none of their columns is null) is a hashed subplan: a NOT EXISTS was run
+      -- as a nested loop over the whole spread for every row (1.2-1.4 s of a 20,000-account water batch).
       where b.method not in ('opening', 'unmetered')
-        and not exists (select 1 from spread x where x.account_id = b.account_id and x.service_code = b.service_code
-          and x.meter_id = b.meter_id and x.zone = b.zone and x.period = b.period)
+        and (b.account_id, b.service_code, b.meter_id, b.zone::int, b.period) not in (
+          select x.account_id, x.service_code, x.meter_id, x.zone, x.period from spread x)
     ),
     estimated as (
       select m.*, case when n.norm_th is null then null when m.zone > 1 then 0 else n.norm_th end as norm_th,
