@@ -13,6 +13,12 @@ drop index ledger_entries_account;
 --    provider's month is one partition's scan.
 drop index ledger_entries_period;
 
+--    billed_usage_period (provider_id, period) had the same one hot end. Its one reader, the run's search for the
+--    oldest estimated month it may re-price (bill-period.ts, loadParts), looks for estimated rows only: the index
+--    keeps just those (a few in a hundred of a month's rows).
+drop index billed_usage_period;
+create index billed_usage_estimated on billed_usage (provider_id, period) where method in ('average', 'norm', 'none');
+
 -- 2. The foreign-key trigger looks each distinct account, provider and service up once per statement rather than
 --    once per row: a billing batch posts two or three entries per account, all for one provider and two or three
 --    services (the per-row probes were 7 µs an entry).

@@ -24,16 +24,55 @@ import type { Tx } from "../../../db/database.ts";
  */
 export async function priceQuantities(tx: Tx): Promise<void> {
   await sql`set local enable_nestloop = off`.execute(tx);
+  // Each quantity numbered, so the short way below joins its amount back by one bigint.
+  await sql`
+    create temp table bill_q on commit drop as
+    select row_number() over () as q_id, q.* from bill_quantities q`.execute(tx);
   await sql`
     create temp table bill_classes on commit drop as
-    select account_id, service_code, settlement_id, period, purpose, zones, zone,
-      sum(quantity_th)::bigint as quantity_th,
-      -- Meter zones in the class, and classes in the household's service: most households have one of each,
-      -- and take the short ways below.
-      count(*) as members,
-      count(*) over (partition by account_id, service_code, period, purpose) as classes
-    from bill_quantities
-    group by account_id, service_code, settlement_id, period, purpose, zones, zone`.execute(tx);
+    with classes as (
+      select account_id, service_code, settlement_id, period, purpose, zones, zone,
+        sum(quantity_th)::bigint as quantity_th, min(q_id) as q_id,
+        -- Meter zones in the class, and classes in the household's service: most households have one of each,
+        -- and take the short ways below.
+        count(*) as members,
+        count(*) over (partition by account_id, service_code, period, purpose) as classes
+      from bill_q
+      group by account_id, service_code, settlement_id, period, purpose, zones, zone
+    ),
+    parts as (
+      select service_code, settlement_id, period, count(*) as parts from bill_parts
+      group by service_code, settlement_id, period
+    )
+    -- Simple: one meter zone in its household's service, priced by one tariff part for the month. Then the
+    -- quantity takes every block as it is (steps 2-4 and 6 change nothing) and is priced in one statement.
+    select c.*, c.classes = 1 and c.members = 1 and coalesce(p.parts = 1, false) as simple
+    from classes c
+    left join parts p on p.service_code = c.service_code and p.settlement_id = c.settlement_id
+      and p.period = c.period`.execute(tx);
+
+  // The short way: a piece per block, least(q, ceiling) - lower ceiling (a one-part month's ceilings are not
+  // prorated: up_to over all of the month's days), priced and summed per quantity.
+  await sql`
+    create temp table bill_simple on commit drop as
+    with blocks as (
+      select b.tariff_id, b.position, b.price_uah, (b.up_to * 1000)::bigint as upper_th,
+        coalesce((lag(b.up_to) over (partition by b.tariff_id order by b.position) * 1000)::bigint, 0) as lower_th
+      from tariff_blocks b
+      where b.tariff_id in (select tariff_id from bill_parts)
+    )
+    select c.q_id,
+      sum(round(greatest(least(c.quantity_th, coalesce(b.upper_th, c.quantity_th)) - b.lower_th, 0)
+        * b.price_uah * coalesce(z.coefficient, 1) / 10))::bigint as amount_kop,
+      max(p.tariff_id) filter (where c.zones > 1 and z.coefficient is null) as tariff_without_coefficient
+    from bill_classes c
+    join bill_parts p on p.service_code = c.service_code and p.settlement_id = c.settlement_id
+      and p.period = c.period
+    join blocks b on b.tariff_id = p.tariff_id
+    left join tariff_zones z on c.zones > 1 and z.tariff_id = p.tariff_id and z.zones = c.zones
+      and z.zone = c.zone
+    where c.simple
+    group by c.q_id`.execute(tx);
 
   await sql`
     create temp table bill_class_lines on commit drop as
@@ -48,7 +87,7 @@ export async function priceQuantities(tx: Tx): Promise<void> {
       from bill_classes c
       join parts p on p.service_code = c.service_code and p.settlement_id = c.settlement_id
         and p.period = c.period
-      where c.classes > 1 or p.parts > 1
+      where not c.simple and (c.classes > 1 or p.parts > 1)
     ),
     shares as (
       select q.*, case when q.days = q.month_days then q.quantity_th else
@@ -73,7 +112,7 @@ export async function priceQuantities(tx: Tx): Promise<void> {
       c.zones, c.zone, c.quantity_th, 1, 1, c.quantity_th, c.quantity_th
     from bill_classes c
     join parts p on p.service_code = c.service_code and p.settlement_id = c.settlement_id and p.period = c.period
-    where c.classes = 1 and p.parts = 1`.execute(tx);
+    where not c.simple and c.classes = 1 and p.parts = 1`.execute(tx);
 
   await sql`
     create temp table bill_class_blocks on commit drop as
@@ -135,7 +174,7 @@ export async function priceQuantities(tx: Tx): Promise<void> {
       select q.*, k.amount_kop as class_kop, k.tariff_without_coefficient, c.quantity_th as class_th, c.members,
         case when c.quantity_th = 0 then 0 else k.amount_kop * q.quantity_th / c.quantity_th end as base,
         case when c.quantity_th = 0 then 0 else (k.amount_kop * q.quantity_th) % c.quantity_th end as rem
-      from bill_quantities q
+      from (select * from bill_q q where not exists (select 1 from bill_simple s where s.q_id = q.q_id)) q
       join bill_classes c on c.account_id = q.account_id and c.service_code = q.service_code
         and c.period = q.period and c.purpose = q.purpose and c.zones = q.zones and c.zone = q.zone
       left join class_kop k on k.account_id = q.account_id and k.service_code = q.service_code
@@ -156,5 +195,12 @@ export async function priceQuantities(tx: Tx): Promise<void> {
       m.quantity_th, m.method, m.from_v, m.to_v, m.to_reading_id, m.charged_kop, m.charged_th,
       m.tariff_without_coefficient, m.class_kop
     from members m
-    where m.members = 1`.execute(tx);
+    where m.members = 1
+    union all
+    -- The short way's quantities.
+    select q.account_id, q.settlement_id, q.service_code, q.meter_id, q.zones, q.zone, q.period, q.purpose,
+      q.quantity_th, q.method, q.from_v, q.to_v, q.to_reading_id, q.charged_kop, q.charged_th,
+      s.tariff_without_coefficient, s.amount_kop
+    from bill_q q
+    join bill_simple s on s.q_id = q.q_id`.execute(tx);
 }
