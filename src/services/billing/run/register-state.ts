@@ -6,7 +6,8 @@ import type { Db, Tx } from "../../../db/database.ts";
 import { addPeriods, firstDay, nextPeriod, type Period } from "../../../domain/period.ts";
 
 /**
- * Writes the batch's register states from `bzu`, `bpairs`, `bem` and `bill_quantities`.
+ * Writes the batch's register states from `bzu`, `bpairs` and the old states' pairs (`brs`), `bem` and
+ * `bill_quantities`.
  * A state is written only where the run read it (its version and late count unchanged since `brd`): a reading written
  * after that leaves the old state, which the next month's run then does not use (it is of an earlier month, or late),
  * so that register is billed from its history. A register whose covered readings are not exactly those of this
@@ -28,8 +29,8 @@ export async function saveRegisterStates(
       case when a.account_id is not null then u.to_v else u.billed_v end,
       case when a.account_id is not null then ${first}::date else u.billed_period end,
       u.last_id, u.last_value, u.last_kind, u.last_deemed_on, u.prev_value, u.prev_kind, u.prev_deemed_on,
-      u.prev_period, ${pairsFrom}::date, coalesce(p.pair_from, '{}'), coalesce(p.pair_to, '{}'),
-      coalesce(p.pair_used, '{}'),
+      u.prev_period, ${pairsFrom}::date, coalesce(o.pair_from, '{}') || coalesce(p.pair_from, '{}'),
+      coalesce(o.pair_to, '{}') || coalesce(p.pair_to, '{}'), coalesce(o.pair_used, '{}') || coalesce(p.pair_used, '{}'),
       -- Billed by a real reading: none since the basis; by estimate: one more, when the basis is a billed one.
       case when a.account_id is not null then 0
         when u.billed_period is null then null
@@ -47,6 +48,13 @@ export async function saveRegisterStates(
       from bpairs where pd >= ${pairsFrom}::date
       group by account_id, meter_id, zone
     ) p on p.account_id = u.account_id and p.meter_id = u.meter_id and p.zone = u.zone
+    -- A state's own pairs that the next month's windows still reach (bpairs holds only the new ones).
+    left join brs z on u.from_state and z.account_id = u.account_id and z.meter_id = u.meter_id and z.zone = u.zone
+    left join lateral (
+      select array_agg(k.pd) as pair_from, array_agg(k.deemed_on) as pair_to, array_agg(k.used) as pair_used
+      from unnest(z.pair_from, z.pair_to, z.pair_used) as k(pd, deemed_on, used)
+      where k.pd >= ${pairsFrom}::date
+    ) o on z.account_id is not null
     -- bem holds, for a billed basis, the months billed by estimate after it.
     left join (
       select account_id, meter_id, zone, count(distinct period)::int as months

@@ -1,5 +1,7 @@
 // Per register (meter zone) of a batch, from its readings (register-readings.ts):
-//   bpairs  the valid consecutive-reading pairs (first reading's deemed date, second's, use with roll-over);
+//   bpairs  the valid consecutive-reading pairs (first reading's deemed date, second's, use with roll-over) that
+//           the readings read for this batch make: a register's whole window from its history, or from its state's
+//           latest reading on (the state keeps its older pairs in arrays);
 //   bzu     the closing reading, the basis it is measured from (the last billed real reading, or the previous
 //           reading), the consumption, the average daily use for the estimate of this period and for the planned
 //           payment of the next, and what a register state written after this batch keeps (register-state.ts).
@@ -29,14 +31,6 @@ async function pairs(tx: Tx, input: RegisterReadingsInput): Promise<void> {
       union all
       select account_id, meter_id, zone, id, v, kind, deemed_on from brd where period <= ${first}::date`
     : sql``;
-  const statePairs = input.registerState
-    ? sql`
-    union all
-    select s.account_id, s.meter_id, s.zone, p.pd, p.deemed_on, p.used
-    from brs s
-    cross join lateral unnest(s.pair_from, s.pair_to, s.pair_used) as p(pd, deemed_on, used)
-    where s.usable`
-    : sql``;
   await sql`
     create temp table bpairs on commit drop as
     with seq as (
@@ -60,8 +54,7 @@ async function pairs(tx: Tx, input: RegisterReadingsInput): Promise<void> {
       from lagged x
       where x.pv is not null and x.pk <> 'final' and x.kind <> 'initial'
     )
-    select account_id, meter_id, zone, pd, deemed_on, used from used where used is not null
-    ${statePairs}`.execute(tx);
+    select account_id, meter_id, zone, pd, deemed_on, used from used where used is not null`.execute(tx);
   await analyzeTemp(tx, "bpairs", input.analyze);
 }
 
@@ -75,6 +68,25 @@ async function usage(tx: Tx, input: RegisterReadingsInput): Promise<void> {
   const checkedTo = firstDay(addPeriods(input.period, 2));
   const stateCtes = input.registerState ? fromState(input) : sql``;
   const stateRows = input.registerState ? sql`union all select * from from_state` : sql``;
+  // A usable state's pairs are summed from its arrays, register by register: unnested into rows and sorted for
+  // one aggregate, they were most of bpairs and of this statement (ten pairs a register).
+  const stateSums = input.registerState
+    ? sql`
+    state_sums as (
+      select z.account_id, z.meter_id, z.zone, x.est_used, x.est_days, x.plan_used, x.plan_days
+      from brs z
+      cross join lateral (
+        select coalesce(sum(p.used) filter (where e.in_est), 0)::bigint as est_used,
+          coalesce(sum(p.deemed_on - p.pd) filter (where e.in_est), 0)::bigint as est_days,
+          coalesce(sum(p.used) filter (where e.in_plan), 0)::bigint as plan_used,
+          coalesce(sum(p.deemed_on - p.pd) filter (where e.in_plan), 0)::bigint as plan_days
+        from unnest(z.pair_from, z.pair_to, z.pair_used) as p(pd, deemed_on, used)
+        cross join lateral (select ${inEst(sql`p`, first)} as in_est, ${inPlan(sql`p`, next)} as in_plan) e
+      ) x
+      where z.usable
+    ),`
+    : sql``;
+  const stateSumRows = input.registerState ? sql`union all select * from state_sums` : sql``;
   await sql`
     create temp table bzu on commit drop as
     with hist as (select * from br where period <= ${first}::date),
@@ -103,7 +115,7 @@ async function usage(tx: Tx, input: RegisterReadingsInput): Promise<void> {
       select account_id, meter_id, zone, min(deemed_on) as deemed_on
       from br where period > ${first}::date group by account_id, meter_id, zone
     ),
-    averages as (
+    pair_sums as (
       select p.account_id, p.meter_id, p.zone,
         coalesce(sum(p.used) filter (where e.in_est), 0)::bigint as est_used,
         coalesce(sum(p.deemed_on - p.pd) filter (where e.in_est), 0)::bigint as est_days,
@@ -111,12 +123,15 @@ async function usage(tx: Tx, input: RegisterReadingsInput): Promise<void> {
         coalesce(sum(p.deemed_on - p.pd) filter (where e.in_plan), 0)::bigint as plan_days
       from bpairs p
       join brs z on z.account_id = p.account_id and z.meter_id = p.meter_id and z.zone = p.zone
-      cross join lateral (select
-          p.pd >= (${first}::date - make_interval(months => z.history_months))::date
-            and p.deemed_on <= ${first}::date as in_est,
-          p.pd >= (${next}::date - make_interval(months => z.history_months))::date
-            and p.deemed_on <= ${next}::date as in_plan) e
+      cross join lateral (select ${inEst(sql`p`, first)} as in_est, ${inPlan(sql`p`, next)} as in_plan) e
       group by p.account_id, p.meter_id, p.zone
+    ),
+    ${stateSums}
+    averages as (
+      select account_id, meter_id, zone, sum(est_used)::bigint as est_used, sum(est_days)::bigint as est_days,
+        sum(plan_used)::bigint as plan_used, sum(plan_days)::bigint as plan_days
+      from (select * from pair_sums ${stateSumRows}) a
+      group by account_id, meter_id, zone
     ),
     from_history as (
       select z.account_id, z.meter_id, z.zone, z.capacity, z.installed_in_period, z.history_months,
@@ -200,6 +215,18 @@ async function usage(tx: Tx, input: RegisterReadingsInput): Promise<void> {
       d.to_v is not null and d.from_v is null as first_reading
     from based d`.execute(tx);
   await analyzeTemp(tx, "bzu", input.analyze);
+}
+
+/** A pair inside the estimate's window of this period (`z`: the register's brs row, with history_months). */
+function inEst(p: ReturnType<typeof sql>, first: string) {
+  return sql`${p}.pd >= (${first}::date - make_interval(months => z.history_months))::date
+    and ${p}.deemed_on <= ${first}::date`;
+}
+
+/** A pair inside the planned payment's window (the next period's estimate). */
+function inPlan(p: ReturnType<typeof sql>, next: string) {
+  return sql`${p}.pd >= (${next}::date - make_interval(months => z.history_months))::date
+    and ${p}.deemed_on <= ${next}::date`;
 }
 
 /** The registers billed from their state and the readings deemed after it: the same columns as from_history. */
