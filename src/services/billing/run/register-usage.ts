@@ -90,31 +90,7 @@ async function usage(tx: Tx, input: RegisterReadingsInput): Promise<void> {
   await sql`
     create temp table bzu on commit drop as
     with hist as (select * from br where period <= ${first}::date),
-    closing as (
-      select distinct on (account_id, meter_id, zone) account_id, meter_id, zone, id, v
-      from hist where period = ${first}::date and kind in ('regular', 'final')
-      order by account_id, meter_id, zone, deemed_on desc, id desc
-    ),
-    prev as (
-      select distinct on (account_id, meter_id, zone) account_id, meter_id, zone, v, period, kind, deemed_on
-      from hist where kind = 'initial' or (kind = 'regular' and period < ${first}::date)
-      order by account_id, meter_id, zone, deemed_on desc, id desc
-    ),
-    -- For the state: the latest reading, and the latest that is not a final one.
-    hist_last as (
-      select distinct on (account_id, meter_id, zone) account_id, meter_id, zone, id, v, kind, deemed_on
-      from hist order by account_id, meter_id, zone, deemed_on desc, id desc
-    ),
-    hist_prev as (
-      select distinct on (account_id, meter_id, zone) account_id, meter_id, zone, v, kind, deemed_on, period
-      from hist where kind in ('initial', 'regular')
-      order by account_id, meter_id, zone, deemed_on desc, id desc
-    ),
-    -- Readings of later periods: a state may cover only readings deemed before the first of them.
-    hist_later as (
-      select account_id, meter_id, zone, min(deemed_on) as deemed_on
-      from br where period > ${first}::date group by account_id, meter_id, zone
-    ),
+    ${latestReadings("h", "hist", "br", first)}
     pair_sums as (
       select p.account_id, p.meter_id, p.zone,
         coalesce(sum(p.used) filter (where e.in_est), 0)::bigint as est_used,
@@ -156,11 +132,11 @@ async function usage(tx: Tx, input: RegisterReadingsInput): Promise<void> {
         null::int as estimated_months, false as from_state, z.seen_version, z.seen_late
       -- Left joins from one table: an inner join on three columns made the planner expect one row and nest loops.
       from brs z
-      left join closing c on c.account_id = z.account_id and c.meter_id = z.meter_id and c.zone = z.zone
-      left join prev pv on pv.account_id = z.account_id and pv.meter_id = z.meter_id and pv.zone = z.zone
-      left join hist_last la on la.account_id = z.account_id and la.meter_id = z.meter_id and la.zone = z.zone
-      left join hist_prev lp on lp.account_id = z.account_id and lp.meter_id = z.meter_id and lp.zone = z.zone
-      left join hist_later hl on hl.account_id = z.account_id and hl.meter_id = z.meter_id and hl.zone = z.zone
+      left join h_closing c on c.account_id = z.account_id and c.meter_id = z.meter_id and c.zone = z.zone
+      left join h_prev_now pv on pv.account_id = z.account_id and pv.meter_id = z.meter_id and pv.zone = z.zone
+      left join h_last la on la.account_id = z.account_id and la.meter_id = z.meter_id and la.zone = z.zone
+      left join h_prev lp on lp.account_id = z.account_id and lp.meter_id = z.meter_id and lp.zone = z.zone
+      left join h_later hl on hl.account_id = z.account_id and hl.meter_id = z.meter_id and hl.zone = z.zone
       cross join lateral (select coalesce(la.deemed_on, ${beforeWindow}::date) as covered_on) cv
       -- The basis: the last billed real reading, register by register through billed_usage's key. (No condition
       -- on the provider, whose the account is anyway: on stale statistics the planner walked the provider's
@@ -229,35 +205,40 @@ function inPlan(p: ReturnType<typeof sql>, next: string) {
     and ${p}.deemed_on <= ${next}::date`;
 }
 
+/**
+ * Per register, from `source` (its readings up to this period, deemed order): `<prefix>_closing` the period's latest
+ * regular or final reading, `<prefix>_prev_now` the latest initial or earlier-period regular one (the basis when none
+ * was billed), and for the state `<prefix>_last` the latest of all and `<prefix>_prev` the latest that is not a final
+ * one; `<prefix>_later`, from `later` (which also holds later periods' readings), the first day a reading of a later
+ * period is deemed on: a state may cover only readings deemed before it. The history and the state path both use it.
+ */
+function latestReadings(prefix: "h" | "st", source: string, later: string, first: string) {
+  const cte = (name: string) => sql.raw(`${prefix}_${name}`);
+  const latest = (columns: string, where: ReturnType<typeof sql>) => sql`
+      select distinct on (account_id, meter_id, zone) account_id, meter_id, zone, ${sql.raw(columns)}
+      from ${sql.raw(source)} ${where}
+      order by account_id, meter_id, zone, deemed_on desc, id desc`;
+  return sql`
+    ${cte("closing")} as (${latest("id, v", sql`where period = ${first}::date and kind in ('regular', 'final')`)}),
+    ${cte("prev_now")} as (${latest(
+      "v, period, kind, deemed_on",
+      sql`where kind = 'initial' or (kind = 'regular' and period < ${first}::date)`,
+    )}),
+    ${cte("last")} as (${latest("id, v, kind, deemed_on", sql``)}),
+    ${cte("prev")} as (${latest("v, kind, deemed_on, period", sql`where kind in ('initial', 'regular')`)}),
+    ${cte("later")} as (
+      select account_id, meter_id, zone, min(deemed_on) as deemed_on
+      from ${sql.raw(later)} where period > ${first}::date group by account_id, meter_id, zone
+    ),`;
+}
+
 /** The registers billed from their state and the readings deemed after it: the same columns as from_history. */
 function fromState(input: RegisterReadingsInput) {
   const first = firstDay(input.period);
   const from = historyFrom(input);
   return sql`
     consumed as (select * from brd where period <= ${first}::date),
-    st_closing as (
-      select distinct on (account_id, meter_id, zone) account_id, meter_id, zone, id, v
-      from consumed where period = ${first}::date and kind in ('regular', 'final')
-      order by account_id, meter_id, zone, deemed_on desc, id desc
-    ),
-    st_prev_now as (
-      select distinct on (account_id, meter_id, zone) account_id, meter_id, zone, v, period, kind, deemed_on
-      from consumed where kind = 'initial' or (kind = 'regular' and period < ${first}::date)
-      order by account_id, meter_id, zone, deemed_on desc, id desc
-    ),
-    st_last as (
-      select distinct on (account_id, meter_id, zone) account_id, meter_id, zone, id, v, kind, deemed_on
-      from consumed order by account_id, meter_id, zone, deemed_on desc, id desc
-    ),
-    st_prev as (
-      select distinct on (account_id, meter_id, zone) account_id, meter_id, zone, v, kind, deemed_on, period
-      from consumed where kind in ('initial', 'regular')
-      order by account_id, meter_id, zone, deemed_on desc, id desc
-    ),
-    st_later as (
-      select account_id, meter_id, zone, min(deemed_on) as deemed_on
-      from brd where period > ${first}::date group by account_id, meter_id, zone
-    ),
+    ${latestReadings("st", "consumed", "brd", first)}
     from_state as (
       select z.account_id, z.meter_id, z.zone, z.capacity, z.installed_in_period, z.history_months,
         c.id as to_reading_id, c.v as to_v,
