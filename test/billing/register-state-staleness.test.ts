@@ -21,6 +21,12 @@ interface Register {
   zone: number;
 }
 
+async function providerId(database: Database, code: string): Promise<number> {
+  return (
+    await database.db.selectFrom("providers").select("id").where("code", "=", code).executeTakeFirstOrThrow()
+  ).id;
+}
+
 async function state(database: Database, r: Register) {
   const { rows } = await sql<{
     period: string | null;
@@ -127,11 +133,7 @@ forEachDatabase(
 
     test("the next run rebuilds a late state from the history and the others from their states", async () => {
       const { database, deps } = get();
-      const provider = (await database.db
-        .selectFrom("providers")
-        .select("id")
-        .where("code", "=", "deu")
-        .executeTakeFirstOrThrow())!.id;
+      const provider = await providerId(database, "deu");
       await billPeriod(deps, { providerId: provider, period: parsePeriod("2026-10"), startedBy: "test" });
       const { rows } = await sql<{ n: number; late: number; old: number }>`
         select count(*)::int as n, count(*) filter (where late_count > 0)::int as late,
@@ -170,11 +172,7 @@ forEachDatabase(
       skip: engine === "pglite" ? "one connection: nothing runs beside a batch" : false,
     }, async () => {
       const { database, deps } = get();
-      const provider = (await database.db
-        .selectFrom("providers")
-        .select("id")
-        .where("code", "=", "deu")
-        .executeTakeFirstOrThrow())!.id;
+      const provider = await providerId(database, "deu");
       const r = await aRegister(database, "e", "2026-10-01");
       // A reading writer's trigger holds the row (its version bumped, not yet committed) while November is billed.
       await database.withSession(async (writer) => {
@@ -215,11 +213,7 @@ forEachDatabase(
       skip: engine === "pglite" ? "one connection: nothing runs beside a run" : false,
     }, async () => {
       const { database, deps } = get();
-      const gas = (await database.db
-        .selectFrom("providers")
-        .select("id")
-        .where("code", "=", "donetskoblgaz")
-        .executeTakeFirstOrThrow())!.id;
+      const gas = await providerId(database, "donetskoblgaz");
       const { rows } = await sql<Register & { value: string }>`
           select r.account_id, r.provider_id, r.meter_id, r.zone, r.value::text
           from readings r join meters m on m.account_id = r.account_id and m.id = r.meter_id

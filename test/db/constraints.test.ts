@@ -5,6 +5,7 @@ import { sql } from "kysely";
 import type { Db } from "../../src/db/database.ts";
 import { ensurePeriodPartitions } from "../../src/db/period-partitions.ts";
 import { forEachDatabase } from "../support/databases.ts";
+import { providerWithPremise } from "../support/ledger-accounts.ts";
 
 async function rejects(what: Promise<unknown>, pattern: RegExp) {
   await assert.rejects(
@@ -14,36 +15,14 @@ async function rejects(what: Promise<unknown>, pattern: RegExp) {
 }
 
 async function minimalRegion(db: Db) {
-  const settlement = await db
-    .insertInto("settlements")
-    .values({ code: "testville", name_uk: "Тестове", name_ru: "Тестовое", name_en: "Testville" })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  const provider = await db
-    .insertInto("providers")
-    .values({
-      code: "test-power",
-      name_uk: "Тест",
-      name_ru: "Тест",
-      name_en: "Test",
-      edrpou: "00032129",
-      iban: "UA213223130000026007233566001",
-      channels: ["web"],
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  const premise = await db
-    .insertInto("premises")
-    .values({ settlement_id: settlement.id, street: "вул. Миру", building: "1", area_m2: "45.50" })
-    .returning("id")
-    .executeTakeFirstOrThrow();
+  const { settlementId, providerId, premiseId } = await providerWithPremise(db);
   const account = await db
     .insertInto("accounts")
     .values({
-      provider_id: provider.id,
+      provider_id: providerId,
       number: "12-345/6",
       number_normalized: "123456",
-      premise_id: premise.id,
+      premise_id: premiseId,
       holder_name: "Тест Тестович",
       opened_on: "2019-01-01",
     })
@@ -53,7 +32,7 @@ async function minimalRegion(db: Db) {
     .insertInto("meters")
     .values({
       account_id: account.id,
-      provider_id: provider.id,
+      provider_id: providerId,
       service_code: "electricity",
       serial: "A1",
       zones: 2,
@@ -63,9 +42,9 @@ async function minimalRegion(db: Db) {
     .returning("id")
     .executeTakeFirstOrThrow();
   return {
-    settlementId: settlement.id,
-    providerId: provider.id,
-    premiseId: premise.id,
+    settlementId,
+    providerId,
+    premiseId,
     accountId: account.id,
     meterId: meter.id,
   };

@@ -13,6 +13,7 @@ import { accountBalance } from "../../src/services/ledger/account-balance.ts";
 import { accountDebts } from "../../src/services/ledger/account-debts.ts";
 import { type NewLedgerEntry, postLedgerEntries } from "../../src/services/ledger/post-entries.ts";
 import { forEachDatabase } from "../support/databases.ts";
+import { providerWithPremise } from "../support/ledger-accounts.ts";
 
 interface Region {
   providerId: number;
@@ -20,30 +21,8 @@ interface Region {
 }
 
 async function minimalRegion(db: Db): Promise<Region> {
-  const settlement = await db
-    .insertInto("settlements")
-    .values({ code: "ledgerville", name_uk: "Тестове", name_ru: "Тестовое", name_en: "Ledgerville" })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  const provider = await db
-    .insertInto("providers")
-    .values({
-      code: "ledger-utility",
-      name_uk: "Тест",
-      name_ru: "Тест",
-      name_en: "Test",
-      edrpou: "00032129",
-      iban: "UA213223130000026007233566001",
-      channels: ["web"],
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  const premise = await db
-    .insertInto("premises")
-    .values({ settlement_id: settlement.id, street: "вул. Миру", building: "1", area_m2: "45.50" })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  return { providerId: provider.id, premiseId: premise.id };
+  const { providerId, premiseId } = await providerWithPremise(db);
+  return { providerId, premiseId };
 }
 
 let accounts = 0;
@@ -405,7 +384,7 @@ forEachDatabase("the ledger", (get) => {
         .execute();
       return id;
     };
-    const power = await provider("ledger-power", ["electricity"]);
+    const power = await provider("ledger-electricity", ["electricity"]);
     const water = await provider("ledger-water", ["cold_water", "sewerage"]);
     const entry = (
       accountId: number,
