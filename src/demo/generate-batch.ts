@@ -1,9 +1,10 @@
-// Generates one batch of premises with their accounts, residents, meters and 12 months of readings (payments follow
-// the bills: history-payments.ts), entirely inside the database (INSERT … SELECT over generate_series), so a
-// million accounts take minutes.
+// Generates one batch of premises with their accounts, residents and meters, entirely inside the database (INSERT …
+// SELECT over generate_series); their 12 months of readings are computed in the process (generate-readings.ts), and
+// payments follow the bills (history-payments.ts).
 // Every random choice is demo_rand(seed, key, salt): a hash, so the same seed gives the same region.
 import { sql } from "kysely";
 import type { Tx } from "../db/database.ts";
+import type { ReadingPlan, ReadingWindow } from "./generate-readings.ts";
 import type { ReferenceIds } from "./load-reference.ts";
 import { PROVIDERS, SETTLEMENTS } from "./region.ts";
 
@@ -119,26 +120,38 @@ export function buildFragments(ids: ReferenceIds) {
 
   // When readings came, relative to an anchor day: the 1st of the next month for "first_of_month" windows,
   // else the period's 1st. Offsets in days, inclusive.
-  const windows = PROVIDERS.flatMap((p) =>
-    p.windows.map((w) => {
-      const next = w.deemedDateRule === "first_of_month";
-      const lo = w.opensDay < 0 ? w.opensDay : w.opensDay - 1;
-      const hi = w.closesDay < 0 ? 28 + w.closesDay : w.closesDay - 1;
-      return `(${pid(p.code)}, ${lit(w.service)}, ${next}, ${lo}, ${hi})`;
-    }),
-  ).join(",\n");
+  const windows = new Map<string, ReadingWindow>();
+  for (const p of PROVIDERS)
+    for (const w of p.windows)
+      windows.set(`${pid(p.code)}:${w.service}`, {
+        anchorNext: w.deemedDateRule === "first_of_month",
+        lo: w.opensDay < 0 ? w.opensDay : w.opensDay - 1,
+        hi: w.closesDay < 0 ? 28 + w.closesDay : w.closesDay - 1,
+      });
 
-  // The channel of a reading from one draw (rc.r, demo_rand(:seed, meter * 16 + month, 31)).
-  const channelCase = `case c.provider_id ${PROVIDERS.map((p) => {
+  // The channel of a reading from one draw: the web cabinet below 0.7, then the provider's channels by share (the
+  // edges rounded to 4 places, as the SQL that generated readings before compared them), the web past the last.
+  const channelEdges = new Map<number, [string, number][]>();
+  for (const p of PROVIDERS) {
     let edge = 0.7;
-    const arms = p.readingChannels.map(([ch, share]) => {
-      edge += share;
-      return `when rc.r < ${edge.toFixed(4)} then ${lit(ch)}`;
-    });
-    return `when ${pid(p.code)} then case when rc.r < 0.7 then 'web' ${arms.join(" ")} else 'web' end`;
-  }).join(" ")} end`;
+    channelEdges.set(
+      pid(p.code),
+      p.readingChannels.map(([ch, share]) => {
+        edge += share;
+        return [ch, Number(edge.toFixed(4))];
+      }),
+    );
+  }
+  const readingPlan: ReadingPlan = {
+    windows,
+    channelOf(providerId, r) {
+      if (r < 0.7) return "web";
+      for (const [ch, edge] of channelEdges.get(providerId) ?? []) if (r < edge) return ch;
+      return "web";
+    },
+  };
 
-  return { towns, slots, accountNumber, windows, channelCase };
+  return { towns, slots, accountNumber, readingPlan };
 }
 
 export type Fragments = ReturnType<typeof buildFragments>;
@@ -291,104 +304,4 @@ export async function generateBatch(trx: Tx, f: Fragments, p: BatchParams): Prom
                                                       when 'gas' then 0.85 else 0.8 end`);
 
   return n;
-}
-
-/**
- * The readings of the meters of one batch's premises (generateBatch's firstPremise and lastPremise): independent
- * of every other batch, so batches may be loaded at once on several connections. Ids are explicit — the meter's id,
- * zone and month — so the region is the same whatever order the batches land in.
- */
-export async function generateReadings(trx: Tx, f: Fragments, p: BatchParams): Promise<void> {
-  const run = (text: string) => sql.raw(bind(text, p)).execute(trx);
-  // Readings for the last 12 periods (j = 1 oldest … 12 newest); 8 % of months have none (billed by average).
-  // Each meter also gets its initial reading at installation and, when replaced, its final one.
-  await run(`
-    with k as (select j, (date_trunc('month', :as_of) - (13 - j) * interval '1 month')::date as period
-               from generate_series(1, 12) j),
-    z as (select zones, zone, share from (values (1, 1, 1.0), (2, 1, 0.65), (2, 2, 0.35),
-                 (3, 1, 0.25), (3, 2, 0.45), (3, 3, 0.30)) t(zones, zone, share)),
-    mz0 as (
-      select m.*, z.zone, z.share::float8 as share, (10::float8 ^ m.digits) as capacity,
-        case m.service_code when 'electricity' then 90 + demo_rand(:seed, m.id, 50) * 260
-                            when 'cold_water' then 2.5 + demo_rand(:seed, m.id, 50) * 6
-                            when 'gas' then 40 + demo_rand(:seed, m.id, 50) * 70
-                            else 1 + demo_rand(:seed, m.id, 50) * 3 end as base
-      from meters m join z on z.zones = m.zones
-      where m.account_id >= :lo * 4 and m.account_id < :hi * 4
-    ),
-    mz as (
-      -- Three meters in a hundred start just below their capacity, so they roll over to zero in the year.
-      select mz0.*, case when mz0.replaces_meter_id is not null then 0
-                         when demo_rand(:seed, mz0.id, 51) < 0.03 then mz0.capacity - mz0.base * mz0.share * 2
-                         else demo_rand(:seed, mz0.id * 4 + mz0.zone, 52) * 0.5 * mz0.capacity end as start_value
-      from mz0
-    ),
-    usage as (
-      select mz.*, k.j, k.period,
-        mz.base * mz.share * (0.8 + 0.4 * demo_rand(:seed, mz.id * 16 + k.j, 53)) *
-          case mz.service_code
-            when 'electricity' then 1 + 0.25 * cos(2 * pi() * (extract(month from k.period) - 1) / 12)
-            when 'gas' then 0.35 + 1.3 * greatest(0, cos(2 * pi() * (extract(month from k.period) - 1) / 12))
-            else 1 end as used
-      from mz join k on k.period >= date_trunc('month', mz.installed_on)
-        and (mz.removed_on is null or k.period < date_trunc('month', mz.removed_on))
-    ),
-    cum as (
-      select usage.*, sum(used) over (partition by id, zone order by j) as total_used,
-        max(j) over (partition by id, zone) as last_j
-      from usage
-    ),
-    regular as (
-      select c.id * 64 + (c.zone - 1) * 16 + c.j as id, c.account_id, c.provider_id, c.id as meter_id, c.zone,
-        v.value, 'regular' as kind,
-        t.at - interval '3 hours' as taken_at, t.at as submitted_at, d.deemed_on, c.period, ch.channel,
-        -- The household's resident (users.id is the premise's, account ids are premise * 4 + slot) when it has one.
-        case when ch.channel = 'web' and demo_rand(:seed, c.account_id / 4, 20) < 0.6 then c.account_id / 4 end
-          as actor_user_id,
-        md5(:seed || ':r:' || c.id || ':' || c.j) as h
-      from cum c
-      join (values ${f.windows}) w(provider_id, service_code, anchor_next, lo, hi)
-        on w.provider_id = c.provider_id and w.service_code = c.service_code
-      cross join lateral (select trunc(mod((c.start_value + c.total_used)::numeric, c.capacity::numeric), c.decimals)
-                            as value) v
-      cross join lateral (select (case when w.anchor_next then c.period + interval '1 month' else c.period end)::date
-                            + (w.lo + floor(demo_rand(:seed, c.id * 16 + c.j, 54) * (w.hi - w.lo + 1)))::int as day) s
-      cross join lateral (select (s.day + interval '8 hours'
-                            + floor(demo_rand(:seed, c.id * 16 + c.j, 55) * 13) * interval '1 hour')
-                            at time zone 'Europe/Kyiv' as at) t
-      cross join lateral (select case when w.anchor_next then (c.period + interval '1 month')::date else s.day end
-                            as deemed_on) d
-      cross join lateral (select demo_rand(:seed, c.id * 16 + c.j, 31) as r) rc
-      cross join lateral (select ${f.channelCase} as channel) ch
-      -- The oldest month always has its reading: it is the opening basis billing starts from (opening-position.ts).
-      where demo_rand(:seed, c.id * 16 + c.j, 56) >= 0.08 or c.j = 1
-    ),
-    installed as (
-      select mz.id * 64 + (mz.zone - 1) * 16 as id, mz.account_id, mz.provider_id, mz.id as meter_id, mz.zone,
-        -- Worn down by the months between installation and the start of the history.
-        trunc(greatest(0, mz.start_value - mz.base * mz.share *
-          greatest(0, (date_trunc('month', :as_of) - interval '12 months')::date - mz.installed_on) / 30.4)::numeric,
-          mz.decimals) as value, 'initial' as kind,
-        (mz.installed_on + interval '10 hours') at time zone 'Europe/Kyiv' as taken_at,
-        (mz.installed_on + interval '12 hours') at time zone 'Europe/Kyiv' as submitted_at,
-        mz.installed_on as deemed_on, date_trunc('month', mz.installed_on)::date as period, 'import' as channel,
-        null::bigint as actor_user_id, md5(:seed || ':i:' || mz.id) as h
-      from mz
-    ),
-    removed as (
-      select c.id * 64 + (c.zone - 1) * 16 + 13, c.account_id, c.provider_id, c.id as meter_id, c.zone,
-        trunc(mod((c.start_value + c.total_used + c.base * c.share * 0.1)::numeric, c.capacity::numeric), c.decimals),
-        'final', (c.removed_on + interval '10 hours') at time zone 'Europe/Kyiv',
-        (c.removed_on + interval '12 hours') at time zone 'Europe/Kyiv', c.removed_on,
-        date_trunc('month', c.removed_on)::date, 'contact_centre', null::bigint, md5(:seed || ':f:' || c.id)
-      from cum c
-      where c.removed_on is not null
-        and c.j = c.last_j
-    )
-    insert into readings (id, account_id, provider_id, meter_id, zone, value, kind, taken_at, submitted_at, deemed_on,
-                          period, channel, actor_user_id, submission_id, receipt, raw_input, status)
-    select x.id, x.account_id, x.provider_id, x.meter_id, x.zone, x.value, x.kind, x.taken_at, x.submitted_at,
-      x.deemed_on, x.period, x.channel, x.actor_user_id, x.h::uuid,
-      upper(substr(x.h, 1, 4) || '-' || substr(x.h, 5, 4)), replace(x.value::text, '.', ','), 'accepted'
-    from (select * from regular union all select * from installed union all select * from removed) x`);
 }

@@ -11,8 +11,8 @@ import {
   countAccountsPerSpan,
   DEMO_FUNCTIONS_SQL,
   generateBatch,
-  generateReadings,
 } from "./generate-batch.ts";
+import { generateReadings } from "./generate-readings.ts";
 import { loadReference } from "./load-reference.ts";
 
 export interface SeedOptions {
@@ -111,13 +111,7 @@ export async function seedRegion(database: Database, options: SeedOptions): Prom
   const deferred = bulk ? await deferStructure(db, "readings") : undefined;
   done = 0;
   await inLanes(async (batch) => {
-    await db.transaction().execute(async (trx) => {
-      if (bulk) {
-        await sql`set local synchronous_commit = off`.execute(trx);
-        await sql`set local work_mem = '128MB'`.execute(trx);
-      }
-      await generateReadings(trx, fragments, batch.params);
-    });
+    await generateReadings(database, fragments.readingPlan, batch.params);
     done += batch.accounts;
     options.onProgress?.(Math.round(made / 3 + (2 * done) / 3), made);
   });

@@ -6,6 +6,7 @@ import { once } from "node:events";
 import { finished } from "node:stream/promises";
 import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient, sql } from "kysely";
 import { from as copyFrom } from "pg-copy-streams";
+import { copyText } from "../../db/copy-text.ts";
 import type { Database, Tx } from "../../db/database.ts";
 import type { Schema } from "../../db/schema.ts";
 
@@ -94,17 +95,6 @@ const values = (l: StagedLine) =>
     JSON.stringify(l.params),
   ] as const;
 
-const ESCAPES: Record<string, string> = { "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r" };
-
-/** A value in COPY's text format: \N for null, backslash escapes for what would end a field or a row. */
-const SPECIAL = /[\\\t\n\r]/;
-function copyField(v: string | number | boolean | null): string {
-  if (v === null) return "\\N";
-  if (typeof v === "boolean") return v ? "t" : "f";
-  if (typeof v === "number") return String(v);
-  return SPECIAL.test(v) ? v.replace(/[\\\t\n\r]/g, (c) => ESCAPES[c]!) : v;
-}
-
 const FLUSH_CHARS = 1 << 16;
 const INSERT_LINES = 2_000;
 
@@ -131,7 +121,7 @@ async function copyStaging(trx: Tx, client: CopyClient): Promise<Staging> {
   const staging: Staging = {
     async add(lines) {
       for (const line of lines) {
-        const row = `${values(line).map(copyField).join("\t")}\n`;
+        const row = `${values(line).map(copyText).join("\t")}\n`;
         pending.push(row);
         size += row.length;
         if (size >= FLUSH_CHARS) await flush();
