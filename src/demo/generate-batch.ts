@@ -129,8 +129,8 @@ export function buildFragments(ids: ReferenceIds) {
         hi: w.closesDay < 0 ? 28 + w.closesDay : w.closesDay - 1,
       });
 
-  // The channel of a reading from one draw: the web cabinet below 0.7, then the provider's channels by share (the
-  // edges rounded to 4 places, as the SQL that generated readings before compared them), the web past the last.
+  // The channels of readings by share after the web cabinet's 0.7 (channelOf), the edges rounded to 4 places as
+  // the SQL that generated readings before compared them.
   const channelEdges = new Map<number, [string, number][]>();
   for (const p of PROVIDERS) {
     let edge = 0.7;
@@ -142,14 +142,7 @@ export function buildFragments(ids: ReferenceIds) {
       }),
     );
   }
-  const readingPlan: ReadingPlan = {
-    windows,
-    channelOf(providerId, r) {
-      if (r < 0.7) return "web";
-      for (const [ch, edge] of channelEdges.get(providerId) ?? []) if (r < edge) return ch;
-      return "web";
-    },
-  };
+  const readingPlan: ReadingPlan = { windows, channels: channelEdges };
 
   return { towns, slots, accountNumber, readingPlan };
 }

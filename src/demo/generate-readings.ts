@@ -28,8 +28,15 @@ export interface ReadingWindow {
 export interface ReadingPlan {
   /** By `${providerId}:${service}`. */
   windows: Map<string, ReadingWindow>;
-  /** The channel a reading came through, from one draw in [0, 1). */
-  channelOf(providerId: number, r: number): string;
+  /** By provider: its reading channels with the upper edge of each one's draws, after the web cabinet's 0.7. */
+  channels: Map<number, [string, number][]>;
+}
+
+/** The channel a reading came through, from one draw in [0, 1): the web cabinet below 0.7 and past the last edge. */
+export function channelOf(plan: ReadingPlan, providerId: number, r: number): string {
+  if (r < 0.7) return "web";
+  for (const [channel, edge] of plan.channels.get(providerId) ?? []) if (r < edge) return channel;
+  return "web";
 }
 
 interface MeterRow {
@@ -236,6 +243,32 @@ function batchContext(plan: ReadingPlan, p: BatchParams): BatchContext {
 }
 
 /**
+ * A month's submission of a meter, shared by its zones: its j, and the fields from `kind` to the receipt (when and
+ * how it came, who sent it, its ids) as COPY text.
+ */
+function submissionOf(
+  m: MeterRow,
+  c: BatchContext,
+  window: ReadingWindow,
+  j: number,
+  month: BatchContext["months"][number],
+): { j: number; rest: string } {
+  const { rand, seed } = c;
+  const key = m.id * 16 + j;
+  const anchor = window.anchorNext ? month.nextEpoch : month.epoch;
+  const day = anchor + window.lo + Math.floor(rand(key, 54) * (window.hi - window.lo + 1));
+  const hour = 8 + Math.floor(rand(key, 55) * 13);
+  const channel = channelOf(c.plan, m.provider_id, rand(key, 31));
+  const user = Math.floor(m.account_id / 4);
+  const actor = channel === "web" && rand(user, 20) < 0.6 ? String(user) : "\\N";
+  const h = md5(`${seed}:r:${m.id}:${j}`);
+  return {
+    j,
+    rest: `${kyivAt(day, hour, 3)}\t${kyivAt(day, hour)}\t${dayText(window.anchorNext ? anchor : day)}\t${month.first}\t${channel}\t${actor}\t${uuidOf(h)}\t${receiptOf(h)}`,
+  };
+}
+
+/**
  * One meter's readings, per zone, as COPY text lines: its initial reading at installation, one a month for the 12
  * months before the as-of month (8 % of months missing, the oldest never), and its final one when it was removed.
  * Every field is digits, dates or fixed words, so none needs COPY's escapes.
@@ -260,7 +293,8 @@ function meterReadings(m: MeterRow, c: BatchContext, out: string[]): void {
     const month = c.months[j - 1]!;
     if (month.first < installedMonth || (removedMonth !== null && month.first >= removedMonth)) continue;
     const key = m.id * 16 + j;
-    live.push({ j, month, key, r53: rand(key, 53), kept: rand(key, 56) >= 0.08 || j === 1 });
+    const kept = window !== undefined && (rand(key, 56) >= 0.08 || j === 1);
+    live.push({ month, r53: rand(key, 53), submission: kept ? submissionOf(m, c, window, j, month) : null });
   }
   for (let zone = 1; zone <= m.zones; zone++) {
     const share = shares[zone - 1]!;
@@ -280,7 +314,7 @@ function meterReadings(m: MeterRow, c: BatchContext, out: string[]): void {
     );
 
     let total = 0;
-    for (const { j, month, key, r53, kept } of live) {
+    for (const { month, r53, submission: t } of live) {
       const season =
         m.service_code === "electricity"
           ? 1 + 0.25 * month.cos
@@ -288,17 +322,10 @@ function meterReadings(m: MeterRow, c: BatchContext, out: string[]): void {
             ? 0.35 + 1.3 * Math.max(0, month.cos)
             : 1;
       total += base * share * (0.8 + 0.4 * r53) * season;
-      if (!window || !kept) continue;
+      if (t === null) continue;
       const value = readingValueText(startValue + total, m.decimals, m.digits);
-      const anchor = window.anchorNext ? month.nextEpoch : month.epoch;
-      const day = anchor + window.lo + Math.floor(rand(key, 54) * (window.hi - window.lo + 1));
-      const hour = 8 + Math.floor(rand(key, 55) * 13);
-      const channel = c.plan.channelOf(m.provider_id, rand(key, 31));
-      const user = Math.floor(m.account_id / 4);
-      const actor = channel === "web" && rand(user, 20) < 0.6 ? String(user) : "\\N";
-      const h = md5(`${seed}:r:${m.id}:${j}`);
       out.push(
-        `${idBase + j}\t${head}${value}\tregular\t${kyivAt(day, hour, 3)}\t${kyivAt(day, hour)}\t${dayText(window.anchorNext ? anchor : day)}\t${month.first}\t${channel}\t${actor}\t${uuidOf(h)}\t${receiptOf(h)}\t${value.replace(".", ",")}\taccepted\n`,
+        `${idBase + t.j}\t${head}${value}\tregular\t${t.rest}\t${value.replace(".", ",")}\taccepted\n`,
       );
     }
     if (removed !== null && live.length > 0) {
