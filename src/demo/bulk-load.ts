@@ -46,6 +46,28 @@ export async function deferStructure(db: Db, table: string): Promise<DeferredStr
   });
 }
 
+/**
+ * Drops the foreign keys of `tables` (theirs only, not those pointing at them): rows loaded by INSERT … SELECT with
+ * their indexes live then skip the per-row key check, and each key is checked by one join when it is added back.
+ */
+export async function deferForeignKeys(db: Db, tables: readonly string[]): Promise<DeferredStructure> {
+  return db.transaction().execute(async (tx) => {
+    const { rows } = await sql<{ owner: string; name: string; def: string }>`
+      select c.conrelid::regclass::text as owner, c.conname as name, pg_get_constraintdef(c.oid) as def
+      from pg_constraint c
+      where c.contype = 'f' and c.conrelid = any(${tables.map((t) => t)}::regclass[])
+      order by c.conrelid::regclass::text, c.conname`.execute(tx);
+    for (const c of rows)
+      await sql.raw(`alter table ${c.owner} drop constraint ${quoteIdent(c.name)}`).execute(tx);
+    return {
+      table: tables.join(", "),
+      keys: [],
+      indexes: [],
+      foreignKeys: rows.map((c) => `alter table ${c.owner} add constraint ${quoteIdent(c.name)} ${c.def}`),
+    };
+  });
+}
+
 /** Builds back what deferStructure dropped, in one transaction. */
 export async function restoreStructure(db: Db, deferred: DeferredStructure): Promise<void> {
   await db.transaction().execute(async (tx) => {

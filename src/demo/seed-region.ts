@@ -3,7 +3,7 @@
 // A load cut short leaves a partial region: load again with --reset.
 import { sql } from "kysely";
 import type { Database } from "../db/database.ts";
-import { deferStructure, restoreStructure } from "./bulk-load.ts";
+import { deferForeignKeys, deferStructure, restoreStructure } from "./bulk-load.ts";
 import { createDemoPeople } from "./demo-people.ts";
 import {
   type BatchParams,
@@ -95,7 +95,11 @@ export async function seedRegion(database: Database, options: SeedOptions): Prom
     };
     await Promise.all(Array.from({ length: lanes }, lane));
   };
-  // Households first: premises, accounts, residents, meters.
+  // Households first: premises, accounts, residents, meters. On PostgreSQL their foreign keys are checked once each
+  // afterwards rather than row by row (bulk-load.ts).
+  const householdKeys = bulk
+    ? await deferForeignKeys(db, ["premises", "accounts", "users", "user_accounts", "meters"])
+    : undefined;
   let done = 0;
   await inLanes(async (batch) => {
     await db.transaction().execute(async (trx) => {
@@ -105,6 +109,8 @@ export async function seedRegion(database: Database, options: SeedOptions): Prom
     done += batch.accounts;
     options.onProgress?.(Math.round(done / 3), made);
   });
+
+  if (householdKeys) await restoreStructure(db, householdKeys);
 
   // Then their readings, a dozen per meter zone: most of the region's rows. On PostgreSQL into the bare table, with
   // its indexes and foreign keys built afterwards (bulk-load.ts).
