@@ -55,7 +55,7 @@ export async function deferForeignKeys(db: Db, tables: readonly string[]): Promi
     const { rows } = await sql<{ owner: string; name: string; def: string }>`
       select c.conrelid::regclass::text as owner, c.conname as name, pg_get_constraintdef(c.oid) as def
       from pg_constraint c
-      where c.contype = 'f' and c.conrelid = any(${tables.map((t) => t)}::regclass[])
+      where c.contype = 'f' and c.conrelid = any(${[...tables]}::regclass[])
       order by c.conrelid::regclass::text, c.conname`.execute(tx);
     for (const c of rows)
       await sql.raw(`alter table ${c.owner} drop constraint ${quoteIdent(c.name)}`).execute(tx);

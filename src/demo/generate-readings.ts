@@ -8,14 +8,14 @@ import { once } from "node:events";
 import { finished } from "node:stream/promises";
 import { sql } from "kysely";
 import { from as copyFrom } from "pg-copy-streams";
-import type { Database } from "../db/database.ts";
+import type { Database, Db } from "../db/database.ts";
 import { kyivDateTime } from "../domain/kyiv-time.ts";
 import { fromEpochDay, type LocalDate, toEpochDay } from "../domain/local-date.ts";
 import { addPeriods, firstDay, nextPeriod, periodOf } from "../domain/period.ts";
 import { demoRandom } from "./demo-random.ts";
 import type { BatchParams } from "./generate-batch.ts";
 
-/** When a provider's readings of a service came, relative to an anchor day (buildReadingPlan). */
+/** When a provider's readings of a service came, relative to an anchor day (buildFragments). */
 export interface ReadingWindow {
   /** The anchor is the 1st of the next month (a "first of month" window), else the period's 1st. */
   anchorNext: boolean;
@@ -33,7 +33,7 @@ export interface ReadingPlan {
 }
 
 /** The channel a reading came through, from one draw in [0, 1): the web cabinet below 0.7 and past the last edge. */
-export function channelOf(plan: ReadingPlan, providerId: number, r: number): string {
+function channelOf(plan: ReadingPlan, providerId: number, r: number): string {
   if (r < 0.7) return "web";
   for (const [channel, edge] of plan.channels.get(providerId) ?? []) if (r < edge) return channel;
   return "web";
@@ -118,14 +118,15 @@ const monthOf = (d: LocalDate): LocalDate => firstDay(periodOf(d));
 
 export async function generateReadings(database: Database, plan: ReadingPlan, p: BatchParams): Promise<void> {
   const context = batchContext(plan, p);
-  const range = [p.firstPremise * 4, p.lastPremise * 4];
+  // Account ids are premise × 4 + slot.
+  const range = [p.firstPremise * 4, p.lastPremise * 4] as const;
   if (database.engine === "postgres" && database.pool) {
+    const meters = await batchMeters(database.db, range);
     const client = await database.pool.connect();
     try {
       await client.query("begin");
       // A seed cut short is loaded again with --reset: the batch need not wait for the disk.
       await client.query("set local synchronous_commit = off");
-      const meters = (await client.query<MeterRow>(METERS_SQL, range)).rows;
       const stream = client.query(copyFrom(`copy readings (${COLUMNS.join(", ")}) from stdin`));
       const done = finished(stream);
       let lines: string[] = [];
@@ -149,12 +150,7 @@ export async function generateReadings(database: Database, plan: ReadingPlan, p:
   }
   // PGlite (the small demo region): the same lines, inserted a few thousand at a time.
   await database.db.transaction().execute(async (trx) => {
-    const { rows: meters } = await sql<MeterRow>`
-      select id::int, account_id::int, provider_id, service_code, zones::int, digits::int, decimals::int,
-        installed_on::text as installed_on, removed_on::text as removed_on, replaces_meter_id is not null as replaced
-      from meters where account_id >= ${range[0]} and account_id < ${range[1]} order by account_id, id`.execute(
-      trx,
-    );
+    const meters = await batchMeters(trx, range);
     let lines: string[] = [];
     const flush = async () => {
       const rows = lines.map((l) =>
@@ -180,10 +176,14 @@ export async function generateReadings(database: Database, plan: ReadingPlan, p:
   });
 }
 
-const METERS_SQL = `
-  select id::int, account_id::int, provider_id, service_code, zones::int, digits::int, decimals::int,
-    installed_on::text as installed_on, removed_on::text as removed_on, replaces_meter_id is not null as replaced
-  from meters where account_id >= $1 and account_id < $2 order by account_id, id`;
+/** The meters of a batch's accounts (account ids in [from, to)), in key order. */
+async function batchMeters(db: Db, [from, to]: readonly [number, number]): Promise<MeterRow[]> {
+  const { rows } = await sql<MeterRow>`
+    select id::int, account_id::int, provider_id, service_code, zones::int, digits::int, decimals::int,
+      installed_on::text as installed_on, removed_on::text as removed_on, replaces_meter_id is not null as replaced
+    from meters where account_id >= ${from} and account_id < ${to} order by account_id, id`.execute(db);
+  return rows;
+}
 
 /** A Kyiv calendar day by its epoch day, and its wall-clock hours as instants: computed once each. */
 const dayTexts = new Map<number, LocalDate>();
@@ -259,6 +259,7 @@ function submissionOf(
   const day = anchor + window.lo + Math.floor(rand(key, 54) * (window.hi - window.lo + 1));
   const hour = 8 + Math.floor(rand(key, 55) * 13);
   const channel = channelOf(c.plan, m.provider_id, rand(key, 31));
+  // The household's resident when it has one (users.id is the premise's, account ids are premise × 4 + slot).
   const user = Math.floor(m.account_id / 4);
   const actor = channel === "web" && rand(user, 20) < 0.6 ? String(user) : "\\N";
   const h = md5(`${seed}:r:${m.id}:${j}`);
@@ -271,7 +272,8 @@ function submissionOf(
 /**
  * One meter's readings, per zone, as COPY text lines: its initial reading at installation, one a month for the 12
  * months before the as-of month (8 % of months missing, the oldest never), and its final one when it was removed.
- * Every field is digits, dates or fixed words, so none needs COPY's escapes.
+ * Every field is digits, dates or fixed words, so none needs COPY's escapes. Ids are explicit (the meter's id, zone
+ * and month), so the region is the same whatever order the batches land in.
  */
 function meterReadings(m: MeterRow, c: BatchContext, out: string[]): void {
   const { rand, seed } = c;
@@ -293,11 +295,15 @@ function meterReadings(m: MeterRow, c: BatchContext, out: string[]): void {
     const month = c.months[j - 1]!;
     if (month.first < installedMonth || (removedMonth !== null && month.first >= removedMonth)) continue;
     const key = m.id * 16 + j;
+    // 8 % of months have no reading (billed by average); the oldest always has one: it is the opening basis
+    // billing starts from (opening-position.ts). A service without a window gets none.
     const kept = window !== undefined && (rand(key, 56) >= 0.08 || j === 1);
     live.push({ month, r53: rand(key, 53), submission: kept ? submissionOf(m, c, window, j, month) : null });
   }
   for (let zone = 1; zone <= m.zones; zone++) {
     const share = shares[zone - 1]!;
+    // A replacing meter starts at zero; three in a hundred start just below their capacity, so they roll over to
+    // zero in the year.
     const startValue = m.replaced
       ? 0
       : rand(m.id, 51) < 0.03
