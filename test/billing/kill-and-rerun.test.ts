@@ -115,8 +115,8 @@ describe("billing run killed with kill -9 and run again", {
       },
     );
     assert.equal(resumed.resumed, true);
-    const { runId: _a, seconds: _b, resumed: _c, ...resumedTotals } = resumed;
-    const { runId: _d, seconds: _e, resumed: _f, ...cleanTotals } = summary;
+    const { runId: _a, seconds: _b, resumed: _c, inProcessAccounts: _g, ...resumedTotals } = resumed;
+    const { runId: _d, seconds: _e, resumed: _f, inProcessAccounts: _h, ...cleanTotals } = summary;
     assert.deepEqual(resumedTotals, cleanTotals);
     assert.deepEqual(await outcome(killed, provider), full);
   });

@@ -25,7 +25,9 @@ import { AppError } from "../errors.ts";
 import { type BillingTotals, billingTotals } from "./billing-totals.ts";
 import { ANALYZE_FROM_ACCOUNTS } from "./run/analyze-temp.ts";
 import { type BilledService, longestHistoryMonths, prepareBatch } from "./run/bill-batch.ts";
-import { checkPriced, postBatch } from "./run/post-batch.ts";
+import { billBatchInProcess } from "./run/in-process/bill-in-process.ts";
+import { PriceBook } from "./run/in-process/price-book.ts";
+import { checkPriced, postBatch, recordBatch } from "./run/post-batch.ts";
 import { priceQuantities } from "./run/price-quantities.ts";
 import { saveRegisterStates, waitForReadingWriters } from "./run/register-state.ts";
 import { type TariffParts, tariffParts } from "./run/tariff-parts.ts";
@@ -39,6 +41,8 @@ export interface BillPeriodInput {
   batchSize?: number;
   /** False: bill every meter zone from its readings' history, reading and writing no register state (tests). */
   registerState?: boolean;
+  /** False: every account by the set-based SQL path (the reference), none computed in the process (tests). */
+  inProcess?: boolean;
 }
 
 export interface BillingRunSummary extends BillingTotals {
@@ -47,6 +51,8 @@ export interface BillingRunSummary extends BillingTotals {
   period: Period;
   /** True when this run took over one that had stopped half-way. */
   resumed: boolean;
+  /** Accounts this call billed in the process; the others of its batches took the set-based path. */
+  inProcessAccounts: number;
   seconds: number;
 }
 
@@ -151,6 +157,12 @@ async function runLocked(deps: Deps, input: BillPeriodInput, started: number): P
   await ensurePeriodPartitions(db, "planned_payments", [firstDay(nextPeriod(period))]);
 
   const registerState = input.registerState ?? true;
+  // Computing in the process needs the register states: without them every account takes the set-based path.
+  const inProcess = registerState && (input.inProcess ?? true);
+  const prices = inProcess ? new PriceBook(parts.rows) : null;
+  const settlementNames = new Map(
+    (await db.selectFrom("settlements").select(["id", "name_en"]).execute()).map((r) => [r.id, r.name_en]),
+  );
   if (registerState && deps.database.engine === "postgres") await waitForReadingWriters(db);
 
   const remaining = await remainingBatches(db, providerId, run.id, input.batchSize ?? DEFAULT_BATCH);
@@ -158,6 +170,7 @@ async function runLocked(deps: Deps, input: BillPeriodInput, started: number): P
   let done = remaining.done;
   input.onProgress?.(done, total);
 
+  let inProcessAccounts = 0;
   const billBatch = async (batch: AccountBatch) => {
     await db.transaction().execute(async (tx) => {
       // A batch lost to a crash after its commit is billed again when the run resumes (every insert skips what is
@@ -171,6 +184,20 @@ async function runLocked(deps: Deps, input: BillPeriodInput, started: number): P
       }
       const { accountFrom, accountTo } = batch;
       const analyze = batch.accounts >= ANALYZE_FROM_ACCOUNTS;
+      if (prices) {
+        inProcessAccounts += await billBatchInProcess(tx, {
+          providerId,
+          period,
+          runId: run.id,
+          ...batch,
+          parts: parts.rows,
+          prices,
+          services,
+          settlementName: (id) => settlementNames.get(id) ?? String(id),
+          analyze,
+        });
+        return;
+      }
       // Unanalysed, the planner underestimates the temporary tables' joins and picks nested loops that never end
       // (seen: 7 minutes for one statement); hash joins are right for every join of a batch.
       if (!analyze) await sql`set local enable_nestloop = off`.execute(tx);
@@ -186,10 +213,11 @@ async function runLocked(deps: Deps, input: BillPeriodInput, started: number): P
       });
       await priceQuantities(tx);
       await checkPriced(tx);
-      await postBatch(tx, { providerId, period, runId: run.id, ...batch });
+      const totals = await postBatch(tx, { providerId, period, runId: run.id });
       if (registerState) {
         await saveRegisterStates(tx, { providerId, period, longestMonths: longestHistoryMonths(services) });
       }
+      await recordBatch(tx, run.id, batch, totals);
     });
     done += batch.accounts;
     input.onProgress?.(done, total);
@@ -221,6 +249,7 @@ async function runLocked(deps: Deps, input: BillPeriodInput, started: number): P
     providerId,
     period,
     resumed: existing !== undefined,
+    inProcessAccounts,
     seconds: Math.round((performance.now() - started) / 10) / 100,
   };
 }
@@ -380,9 +409,9 @@ interface AccountBatch {
 
 /**
  * The provider's accounts that no committed batch of this run covers, cut into id ranges of `size` accounts.
- * A range may span a stretch that was billed already (when a run resumes); its inserts then find those rows
- * posted and skip them. The ids come through the provider's index and are cut here (a window over them in SQL
- * cost a second on the largest provider).
+ * A range never spans a recorded batch's (when a run resumes): the in-process path's inserts skip nothing, so a
+ * batch must hold only accounts not billed yet. The ids come through the provider's index and are cut here (a
+ * window over them in SQL cost a second on the largest provider).
  */
 async function remainingBatches(
   db: Db,
@@ -407,7 +436,10 @@ async function remainingBatches(
     current = [];
   };
   for (const { id } of ids) {
-    if (done.length > 0 && covered(Number(id))) continue;
+    if (done.length > 0 && covered(Number(id))) {
+      flush();
+      continue;
+    }
     current.push(Number(id));
     if (current.length === size) flush();
   }

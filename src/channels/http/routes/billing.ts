@@ -45,6 +45,10 @@ export const billingSchemas = [
       period: { type: "string", description: "YYYY-MM" },
       resumed: { type: "boolean", description: "This run took over one that had stopped half-way" },
       seconds: { type: "number" },
+      inProcessAccounts: {
+        type: "integer",
+        description: "Accounts this call computed in the process; the rest took the set-based SQL path",
+      },
       ...totalsProperties,
     },
   },

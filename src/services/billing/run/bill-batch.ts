@@ -39,6 +39,8 @@ export interface BatchInput {
   analyze: boolean;
   /** Register states read and written (docs/billing.md); false: every register from its history (tests). */
   registerState: boolean;
+  /** Only these accounts of the range (the ones the in-process path leaves to this one); absent: all of them. */
+  accounts?: readonly number[];
 }
 
 /** The longest history an estimation rule of the billed services looks back on. */
@@ -72,7 +74,8 @@ export async function prepareBatch(tx: Tx, input: BatchInput): Promise<void> {
     from accounts a
     join premises pr on pr.id = a.premise_id
     where a.provider_id = ${provider} and a.id >= ${from} and a.id < ${to}
-      and a.opened_on < ${next}::date and (a.closed_on is null or a.closed_on >= ${first}::date)`.execute(tx);
+      and a.opened_on < ${next}::date and (a.closed_on is null or a.closed_on >= ${first}::date)
+      ${input.accounts ? sql`and a.id = any(${input.accounts}::bigint[])` : sql``}`.execute(tx);
   await analyzeTemp(tx, "ba", true);
 
   await sql`

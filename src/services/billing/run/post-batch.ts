@@ -44,11 +44,8 @@ export async function postBatch(
     providerId: number;
     period: Period;
     runId: number;
-    accountFrom: number;
-    accountTo: number;
-    accounts: number;
   },
-): Promise<void> {
+): Promise<BillingTotals> {
   const { providerId: provider, runId } = input;
   const first = firstDay(input.period);
   const next = firstDay(nextPeriod(input.period));
@@ -143,13 +140,29 @@ export async function postBatch(
     )
     select coalesce(sum(amount_kop), 0)::bigint as kop from added`.execute(tx);
 
-  const totals: BillingTotals = {
+  return {
     accounts: usage[0]?.accounts ?? 0,
     ...ledger[0]!,
     plannedKop: planned[0]?.kop ?? 0,
   };
+}
+
+/** The batch's range and what it added, in the batch's transaction: a resumed run skips it (bill-period.ts). */
+export async function recordBatch(
+  tx: Tx,
+  runId: number,
+  batch: { accountFrom: number; accountTo: number; accounts: number },
+  totals: BillingTotals,
+): Promise<void> {
   await sql`
     insert into billing_run_batches (run_id, account_from, account_to, accounts, totals)
-    values (${runId}, ${input.accountFrom}, ${input.accountTo}, ${input.accounts},
+    values (${runId}, ${batch.accountFrom}, ${batch.accountTo}, ${batch.accounts},
       ${JSON.stringify(totals)}::jsonb)`.execute(tx);
+}
+
+/** Two parts' totals as one (the accounts of a batch billed in the process and by the set-based path). */
+export function addTotals(a: BillingTotals, b: BillingTotals): BillingTotals {
+  return Object.fromEntries(
+    Object.keys(a).map((k) => [k, a[k as keyof BillingTotals] + b[k as keyof BillingTotals]]),
+  ) as unknown as BillingTotals;
 }

@@ -30,6 +30,9 @@ export interface TariffPartRow {
   norm_per_m2: string | null;
   /** The part's days the norm applies on: all of them, or for heating those in the provider's heating season. */
   norm_days: number;
+  /** The tariff in force over the part (as cut to the settlement's dates: tariff-scope.ts), for pricing in the
+   * process. */
+  tariff: Tariff;
 }
 
 export interface TariffGap {
@@ -175,6 +178,7 @@ export async function tariffParts(
             norm_per_resident_th: p.tariff.normPerResident == null ? null : Number(p.tariff.normPerResident),
             norm_per_m2: p.tariff.normPerM2 ?? null,
             norm_days: normDays(service, season, p.fromDay, p.toDay),
+            tariff: p.tariff,
           });
         });
       }

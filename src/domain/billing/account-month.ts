@@ -1,0 +1,220 @@
+// One account's month in the billing run, computed in the process: what each meter zone is billed on (its real
+// use, or an estimate by average or norm), the services billed by norm without a meter, the next month's expected
+// use for the planned payment, every quantity priced per household and service, and the ledger entries and planned
+// payments that follow. The rules are the set-based run's (bill-batch.ts, price-quantities.ts, post-batch.ts), which
+// stays the reference for the accounts this path does not take (a recalculation, a replaced meter, a register with
+// no usable state: billInProcess sends them there) and in the register-state test, which compares both over
+// generated regions.
+import type { Kopiykas } from "../money.ts";
+import { type MonthPrices, normUseOf, type PricedZone, priceZones } from "./month-prices.ts";
+import { estimateFromAverage, type RegisterMonth } from "./register-month.ts";
+
+export interface AccountMeter {
+  id: number;
+  /** The service the meter measures. */
+  service: string;
+  zones: 1 | 2 | 3;
+  /** Per zone, 1..zones. */
+  registers: readonly RegisterMonth[];
+}
+
+export interface BilledServiceRule {
+  meterService: string;
+  service: string;
+  /** Estimated months in a row after which the norm replaces the average; null: never. */
+  averageForMonths: number | null;
+}
+
+export interface AccountMonthInput {
+  residents: number;
+  areaHundredths: bigint;
+  /** Sorted by id. */
+  meters: readonly AccountMeter[];
+  services: readonly BilledServiceRule[];
+  /** Months billed by estimate since the register's basis, per billed service. */
+  estimatedMonths(meterId: number, zone: number, service: string): number;
+  /** The prices of a service in the account's settlement this month and next; undefined: no tariff. */
+  pricesNow(service: string): MonthPrices | undefined;
+  pricesNext(service: string): MonthPrices | undefined;
+  monthDays: number;
+  nextMonthDays: number;
+}
+
+export type UsageMethod = "actual" | "average" | "norm" | "none" | "unmetered";
+
+export interface BilledZone {
+  service: string;
+  meterId: number | null;
+  zone: number;
+  method: UsageMethod;
+  quantity: number;
+  fromValue: number | null;
+  toValue: number | null;
+  toReadingId: number | null;
+  amountKop: Kopiykas;
+}
+
+export interface AccountEntry {
+  service: string;
+  kind: "charge" | "estimated_charge";
+  amountKop: number;
+}
+
+export interface AccountMonth {
+  billed: BilledZone[];
+  entries: AccountEntry[];
+  planned: { service: string; amountKop: number }[];
+  /** Per meter zone: billed on a real reading (its basis moves to this month). */
+  actual: Set<string>;
+}
+
+/** Thrown when a needed price is missing: the run's coverage check makes it unreachable; never silently zero. */
+export class MissingPriceError extends Error {
+  constructor(readonly service: string) {
+    super(`No tariff for ${service}`);
+  }
+}
+
+interface Quantity extends PricedZone {
+  service: string;
+  method: UsageMethod;
+  fromValue: number | null;
+  toValue: number | null;
+  toReadingId: number | null;
+}
+
+/** null: the account needs the reference path (a real reading after estimated months: a recalculation). */
+export function accountMonth(input: AccountMonthInput): AccountMonth | null {
+  const bill: Quantity[] = [];
+  const plan: Quantity[] = [];
+  const metered = new Set<string>();
+  const actual = new Set<string>();
+  for (const rule of input.services) {
+    for (const m of input.meters) {
+      if (m.service !== rule.meterService) continue;
+      metered.add(rule.service);
+      const prices = input.pricesNow(rule.service);
+      let norm: bigint | null | undefined;
+      for (let zone = 1; zone <= m.zones; zone++) {
+        const r = m.registers[zone - 1]!;
+        const n = input.estimatedMonths(m.id, zone, rule.service);
+        const base = { service: rule.service, meterId: m.id, meterZones: m.zones, zone };
+        if (r.used !== null || r.firstReading) {
+          if (n > 0) return null;
+          actual.add(`${m.id}/${zone}`);
+          bill.push({
+            ...base,
+            method: "actual",
+            quantity: r.used ?? 0,
+            fromValue: r.fromValue,
+            toValue: r.closing?.value ?? null,
+            toReadingId: r.closing?.id ?? null,
+          });
+        } else {
+          if (norm === undefined) norm = prices ? normUseOf(prices, input.residents, input.areaHundredths) : null;
+          const zoneNorm = norm === null ? null : zone > 1 ? 0 : Number(norm);
+          const byNorm =
+            (rule.averageForMonths !== null && n >= rule.averageForMonths) || r.estDays === 0;
+          const method: UsageMethod = byNorm ? (zoneNorm === null ? "none" : "norm") : "average";
+          const quantity =
+            method === "average"
+              ? estimateFromAverage(r.estUsed, r.estDays, input.monthDays)
+              : method === "norm"
+                ? zoneNorm!
+                : 0;
+          bill.push({ ...base, method, quantity, fromValue: null, toValue: null, toReadingId: null });
+        }
+        if (r.planDays > 0) {
+          plan.push({
+            ...base,
+            method: "average",
+            quantity: estimateFromAverage(r.planUsed, r.planDays, input.nextMonthDays),
+            fromValue: null,
+            toValue: null,
+            toReadingId: null,
+          });
+        }
+      }
+    }
+  }
+  // Services with a norm and no meter of the account: billed by norm (heating by area, water by residents).
+  for (const rule of new Set(input.services.map((s) => s.service))) {
+    if (metered.has(rule)) continue;
+    const now = input.pricesNow(rule);
+    const quantity = now ? normUseOf(now, input.residents, input.areaHundredths) : null;
+    if (quantity === null) continue;
+    const base = {
+      service: rule,
+      meterId: null,
+      meterZones: 1 as const,
+      zone: 1,
+      method: "unmetered" as const,
+      fromValue: null,
+      toValue: null,
+      toReadingId: null,
+    };
+    bill.push({ ...base, quantity: Number(quantity) });
+    const next = input.pricesNext(rule);
+    const nextQuantity = next ? normUseOf(next, input.residents, input.areaHundredths) : null;
+    if (nextQuantity !== null) plan.push({ ...base, quantity: Number(nextQuantity) });
+  }
+
+  const billed: BilledZone[] = [];
+  const entries: AccountEntry[] = [];
+  for (const [service, group] of byService(bill)) {
+    const prices = input.pricesNow(service);
+    if (!prices) throw new MissingPriceError(service);
+    const amounts = priceZones(prices, group);
+    let actualKop = 0;
+    let estimatedKop = 0;
+    let anyActual = false;
+    group.forEach((q, i) => {
+      const amountKop = amounts[i]!;
+      const isActual = q.method === "actual" || q.method === "unmetered";
+      if (isActual) {
+        actualKop += amountKop;
+        anyActual = true;
+      } else estimatedKop += amountKop;
+      billed.push({
+        service,
+        meterId: q.meterId,
+        zone: q.zone,
+        method: q.method,
+        quantity: q.quantity,
+        fromValue: q.fromValue,
+        toValue: q.toValue,
+        toReadingId: q.toReadingId,
+        amountKop,
+      });
+    });
+    // The fixed fee rides on the charge when anything was billed on a reading or a norm, else on the estimate.
+    const charge = actualKop + (anyActual ? prices.feeKop : 0);
+    const estimated = estimatedKop + (anyActual ? 0 : prices.feeKop);
+    if (charge !== 0) entries.push({ service, kind: "charge", amountKop: charge });
+    if (estimated !== 0) entries.push({ service, kind: "estimated_charge", amountKop: estimated });
+  }
+
+  // The planned payment: the expected charge plus the next month's fee, rounded up to whole hryvnias.
+  const planned: AccountMonth["planned"] = [];
+  for (const [service, group] of byService(plan)) {
+    const prices = input.pricesNext(service);
+    if (!prices) continue;
+    const sum = priceZones(prices, group).reduce((a, b) => a + b, 0) + prices.feeKop;
+    if (sum > 0) planned.push({ service, amountKop: Math.floor((sum + 99) / 100) * 100 });
+  }
+  return { billed, entries, planned, actual };
+}
+
+/** Quantities grouped by service, each group's meter zones by meter id, then zone (the pricing's order). */
+function byService(qs: readonly Quantity[]): Map<string, Quantity[]> {
+  const out = new Map<string, Quantity[]>();
+  for (const q of qs) {
+    const g = out.get(q.service);
+    if (g) g.push(q);
+    else out.set(q.service, [q]);
+  }
+  for (const g of out.values()) {
+    if (g.length > 1) g.sort((a, b) => (a.meterId ?? 0) - (b.meterId ?? 0) || a.zone - b.zone);
+  }
+  return out;
+}

@@ -1,0 +1,199 @@
+// What the accounts billed in the process add to the period, column by column, and its writes: billed usage, ledger
+// entries and planned payments each in one insert of unnested arrays (the same statement on both engines), and the
+// register states in one update that checks each state's version and late count as the reference path's upsert does.
+// No insert skips existing rows: a batch's accounts are billed in one transaction that records the batch, and a
+// resumed run never cuts a batch across a recorded one (bill-period.ts), so an existing row would be a fault and
+// stops the batch instead of being skipped.
+import { sql } from "kysely";
+import type { Tx } from "../../../../db/database.ts";
+import type { AccountMonth } from "../../../../domain/billing/account-month.ts";
+import type { ReadingPair } from "../../../../domain/billing/register-month.ts";
+import { fromEpochDay, type LocalDate } from "../../../../domain/local-date.ts";
+import type { BillingTotals } from "../../billing-totals.ts";
+
+export interface StateWrite {
+  accountId: number;
+  meterId: number;
+  zone: number;
+  version: number;
+  lateCount: number;
+  coveredOn: number;
+  basisValue: number | null;
+  basisPeriod: number | null;
+  last: { id: number; value: number; kind: string; deemedOn: number } | null;
+  prev: { value: number; kind: string; deemedOn: number; period: number } | null;
+  pairs: readonly ReadingPair[];
+  estimatedMonths: number | null;
+}
+
+export class BatchOutputs {
+  readonly usage = {
+    account: [] as number[],
+    meter: [] as (number | null)[],
+    zone: [] as number[],
+    service: [] as string[],
+    method: [] as string[],
+    quantity: [] as number[],
+    from: [] as (number | null)[],
+    to: [] as (number | null)[],
+    reading: [] as (number | null)[],
+    amount: [] as number[],
+  };
+  readonly entries = { account: [] as number[], service: [] as string[], kind: [] as string[], amount: [] as number[] };
+  readonly planned = { account: [] as number[], service: [] as string[], amount: [] as number[] };
+  readonly states: StateWrite[] = [];
+  readonly totals: BillingTotals = {
+    accounts: 0,
+    charged: 0,
+    estimated: 0,
+    recalculated: 0,
+    chargeKop: 0,
+    estimatedKop: 0,
+    recalculationKop: 0,
+    totalKop: 0,
+    plannedKop: 0,
+  };
+
+  add(accountId: number, month: AccountMonth): void {
+    const u = this.usage;
+    for (const b of month.billed) {
+      u.account.push(accountId);
+      u.meter.push(b.meterId);
+      u.zone.push(b.zone);
+      u.service.push(b.service);
+      u.method.push(b.method);
+      u.quantity.push(b.quantity);
+      u.from.push(b.fromValue);
+      u.to.push(b.toValue);
+      u.reading.push(b.toReadingId);
+      u.amount.push(b.amountKop);
+    }
+    const t = this.totals;
+    if (month.billed.length > 0) t.accounts++;
+    let charged = false;
+    let estimated = false;
+    for (const e of month.entries) {
+      this.entries.account.push(accountId);
+      this.entries.service.push(e.service);
+      this.entries.kind.push(e.kind);
+      this.entries.amount.push(e.amountKop);
+      if (e.kind === "charge") {
+        charged = true;
+        t.chargeKop += e.amountKop;
+      } else {
+        estimated = true;
+        t.estimatedKop += e.amountKop;
+      }
+      t.totalKop += e.amountKop;
+    }
+    if (charged) t.charged++;
+    if (estimated) t.estimated++;
+    for (const p of month.planned) {
+      this.planned.account.push(accountId);
+      this.planned.service.push(p.service);
+      this.planned.amount.push(p.amountKop);
+      t.plannedKop += p.amountKop;
+    }
+  }
+}
+
+const days = new Map<number, LocalDate>();
+/** An epoch day as a date literal (a run meets a few hundred distinct days). */
+function day(n: number): LocalDate;
+function day(n: number | null): LocalDate | null;
+function day(n: number | null): LocalDate | null {
+  if (n === null) return null;
+  let d = days.get(n);
+  if (d === undefined) {
+    d = fromEpochDay(n);
+    days.set(n, d);
+  }
+  return d;
+}
+
+/** Thousandths as the decimal text of a numeric(…, 3) column. */
+function units(th: number | null): string | null {
+  if (th === null) return null;
+  const sign = th < 0 ? "-" : "";
+  const abs = Math.abs(th);
+  const frac = abs % 1000;
+  return `${sign}${(abs - frac) / 1000}.${String(frac).padStart(3, "0")}`;
+}
+
+export async function writeOutputs(
+  tx: Tx,
+  out: BatchOutputs,
+  run: {
+    providerId: number;
+    runId: number;
+    period: string;
+    first: LocalDate;
+    next: LocalDate;
+    entryDate: LocalDate;
+    /** The oldest pair the next month's windows reach (the states' pairs_from). */
+    pairsFrom: LocalDate;
+  },
+): Promise<void> {
+  const u = out.usage;
+  if (u.account.length > 0) {
+    await sql`
+      insert into billed_usage (account_id, meter_id, zone, period, service_code, provider_id, method, quantity,
+        from_value, to_value, to_reading_id, amount_kop, run_id)
+      select a, m, z, ${run.first}::date, s, ${run.providerId}, k, q, f, t, r, x, ${run.runId}
+      from unnest(${u.account}::bigint[], ${u.meter}::bigint[], ${u.zone}::int[], ${u.service}::text[],
+        ${u.method}::text[], ${u.quantity.map(units)}::numeric[], ${u.from.map(units)}::numeric[],
+        ${u.to.map(units)}::numeric[], ${u.reading}::bigint[], ${u.amount}::bigint[])
+        as x(a, m, z, s, k, q, f, t, r, x)`.execute(tx);
+  }
+  const e = out.entries;
+  if (e.account.length > 0) {
+    await sql`
+      insert into ledger_entries (account_id, provider_id, service_code, period, kind, amount_kop, entry_date, source,
+        source_ref)
+      select a, ${run.providerId}, s, ${run.first}::date, k, x, ${run.entryDate}::date, 'billing',
+        ${`bill:${run.period}:`} || s || ':' || k
+      from unnest(${e.account}::bigint[], ${e.service}::text[], ${e.kind}::text[], ${e.amount}::bigint[])
+        as x(a, s, k, x)`.execute(tx);
+  }
+  const p = out.planned;
+  if (p.account.length > 0) {
+    await sql`
+      insert into planned_payments (account_id, period, service_code, provider_id, amount_kop, run_id)
+      select a, ${run.next}::date, s, ${run.providerId}, x, ${run.runId}
+      from unnest(${p.account}::bigint[], ${p.service}::text[], ${p.amount}::bigint[]) as x(a, s, x)`.execute(tx);
+  }
+  if (out.states.length > 0) await writeStates(tx, out.states, run);
+}
+
+/**
+ * Each state overwritten only if no reading touched it since the batch read it (its version and late count as
+ * read; register-state.ts says why), in key order as the readings' triggers take them.
+ */
+async function writeStates(
+  tx: Tx,
+  states: readonly StateWrite[],
+  run: { providerId: number; first: LocalDate; pairsFrom: LocalDate },
+): Promise<void> {
+  const col = <T>(f: (s: StateWrite) => T) => states.map(f);
+  const list = (xs: readonly (string | number)[]) => `{${xs.join(",")}}`;
+  await sql`
+    update register_states s set provider_id = ${run.providerId}, period = ${run.first}::date, late_count = 0,
+      covered_on = x.cov, basis_value = x.bv, basis_period = x.bp, last_id = x.li, last_value = x.lv,
+      last_kind = x.lk, last_deemed_on = x.ld, prev_value = x.pv, prev_kind = x.pk, prev_deemed_on = x.pd,
+      prev_period = x.pp, pairs_from = x.pf, pair_from = x.p1::date[], pair_to = x.p2::date[],
+      pair_used = x.p3::bigint[], estimated_months = x.em
+    from unnest(${col((s) => s.accountId)}::bigint[], ${col((s) => s.meterId)}::bigint[],
+      ${col((s) => s.zone)}::int[], ${col((s) => s.version)}::bigint[], ${col((s) => s.lateCount)}::int[],
+      ${col((s) => day(s.coveredOn))}::date[], ${col((s) => s.basisValue)}::bigint[],
+      ${col((s) => day(s.basisPeriod))}::date[], ${col((s) => s.last?.id ?? null)}::bigint[],
+      ${col((s) => s.last?.value ?? null)}::bigint[], ${col((s) => s.last?.kind ?? null)}::text[],
+      ${col((s) => day(s.last?.deemedOn ?? null))}::date[], ${col((s) => s.prev?.value ?? null)}::bigint[],
+      ${col((s) => s.prev?.kind ?? null)}::text[], ${col((s) => day(s.prev?.deemedOn ?? null))}::date[],
+      ${col((s) => day(s.prev?.period ?? null))}::date[], ${col(() => run.pairsFrom)}::date[],
+      ${col((s) => list(s.pairs.map((p) => day(p.from))))}::text[],
+      ${col((s) => list(s.pairs.map((p) => day(p.to))))}::text[],
+      ${col((s) => list(s.pairs.map((p) => p.used)))}::text[], ${col((s) => s.estimatedMonths)}::int[])
+      as x(a, m, z, ver, late, cov, bv, bp, li, lv, lk, ld, pv, pk, pd, pp, pf, p1, p2, p3, em)
+    where s.account_id = x.a and s.meter_id = x.m and s.zone = x.z and s.version = x.ver
+      and s.late_count = x.late`.execute(tx);
+}

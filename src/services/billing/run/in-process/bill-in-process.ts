@@ -1,0 +1,251 @@
+// One batch of a billing run computed in the process (docs/billing.md, "Billing in the process"): its inputs read in
+// five plain queries, each account's month computed by the domain (register-month.ts, account-month.ts) from its
+// registers' states and the readings deemed after them, and the outputs written in four statements. The accounts
+// this path does not take — a register with no usable state, a meter installed or removed this month, a real
+// reading after estimated months (a recalculation) — are billed by the set-based path in the same transaction, which
+// records the batch with both parts' totals.
+import type { Tx } from "../../../../db/database.ts";
+import {
+  type AccountMeter,
+  accountMonth,
+  type BilledServiceRule,
+  MissingPriceError,
+} from "../../../../domain/billing/account-month.ts";
+import { type RegisterMonth, registerMonth } from "../../../../domain/billing/register-month.ts";
+import { type LocalDate, toEpochDay } from "../../../../domain/local-date.ts";
+import {
+  addPeriods,
+  daysInPeriod,
+  firstDay,
+  lastDay,
+  nextPeriod,
+  type Period,
+  prevPeriod,
+} from "../../../../domain/period.ts";
+import { AppError } from "../../../errors.ts";
+import type { BillingTotals } from "../../billing-totals.ts";
+import { type BilledService, longestHistoryMonths, prepareBatch } from "../bill-batch.ts";
+import { addTotals, checkPriced, postBatch, recordBatch } from "../post-batch.ts";
+import { priceQuantities } from "../price-quantities.ts";
+import { saveRegisterStates } from "../register-state.ts";
+import type { TariffPartRow } from "../tariff-parts.ts";
+import { BatchOutputs, writeOutputs } from "./batch-outputs.ts";
+import type { PriceBook } from "./price-book.ts";
+import {
+  type BatchInputs,
+  estimatedKey,
+  type MeterRow,
+  readInputs,
+  registerKey,
+  type StateRow,
+} from "./read-inputs.ts";
+
+export interface InProcessBatch {
+  providerId: number;
+  period: Period;
+  runId: number;
+  accountFrom: number;
+  accountTo: number;
+  accounts: number;
+  parts: readonly TariffPartRow[];
+  prices: PriceBook;
+  services: readonly BilledService[];
+  /** Settlement names, for the error that names a missing tariff. */
+  settlementName(id: number): string;
+  analyze: boolean;
+}
+
+/** Returns how many of the batch's accounts were computed in the process. */
+export async function billBatchInProcess(tx: Tx, batch: InProcessBatch): Promise<number> {
+  const { period, providerId } = batch;
+  const next = nextPeriod(period);
+  const longest = longestHistoryMonths(batch.services);
+  const epoch = (p: Period) => toEpochDay(firstDay(p));
+  const inputs = await readInputs(tx, {
+    providerId,
+    accountFrom: batch.accountFrom,
+    accountTo: batch.accountTo,
+    first: epoch(period),
+    next: epoch(next),
+    prev: epoch(prevPeriod(period)),
+    meterServices: [...new Set(batch.services.map((s) => s.meterService))],
+  });
+  const window = {
+    first: epoch(period),
+    next: epoch(next),
+    historyFrom: epoch(addPeriods(period, -longest)),
+    pairsFrom: epoch(addPeriods(next, -longest)),
+    // Per meter service, the first days of its estimate's window this month and next (its own history months).
+    windows: new Map(
+      batch.services
+        .filter((s) => s.service === s.meterService)
+        .map((s) => [
+          s.meterService as string,
+          { estimateFrom: epoch(addPeriods(period, -s.historyMonths)), planFrom: epoch(addPeriods(next, -s.historyMonths)) },
+        ]),
+    ),
+    monthDays: daysInPeriod(period),
+    nextMonthDays: daysInPeriod(next),
+  };
+  const rules: BilledServiceRule[] = batch.services.map((s) => ({
+    meterService: s.meterService,
+    service: s.service,
+    averageForMonths: s.averageForMonths,
+  }));
+  const out = new BatchOutputs();
+  const slow: number[] = [];
+  for (const account of inputs.accounts) {
+    const meters = inputs.meters.get(account.id) ?? [];
+    const registers = registersOf(inputs, meters, window);
+    if (registers === null) {
+      slow.push(account.id);
+      continue;
+    }
+    let month: ReturnType<typeof accountMonth>;
+    try {
+      month = accountMonth({
+        residents: account.residents,
+        areaHundredths: account.areaHundredths,
+        meters: registers.meters,
+        services: rules,
+        estimatedMonths: (meterId, zone, service) =>
+          inputs.estimated.get(estimatedKey(account.id, meterId, zone, service)) ?? 0,
+        pricesNow: (service) => batch.prices.get(service, account.settlementId, period),
+        pricesNext: (service) => batch.prices.get(service, account.settlementId, next),
+        monthDays: window.monthDays,
+        nextMonthDays: window.nextMonthDays,
+      });
+    } catch (e) {
+      if (!(e instanceof MissingPriceError)) throw e;
+      throw new AppError("billing_tariff_missing", {
+        service: e.service,
+        settlement: batch.settlementName(account.settlementId),
+        day: firstDay(period),
+      });
+    }
+    if (month === null) {
+      slow.push(account.id);
+      continue;
+    }
+    out.add(account.id, month);
+    for (const s of registers.states) {
+      if (!s.month.clean) continue;
+      const actual = month.actual.has(`${s.meterId}/${s.zone}`);
+      const state = s.state;
+      out.states.push({
+        accountId: account.id,
+        meterId: s.meterId,
+        zone: s.zone,
+        version: state.version,
+        lateCount: state.lateCount,
+        coveredOn: s.month.coveredOn,
+        basisValue: actual ? s.month.closing!.value : state.basisValue,
+        basisPeriod: actual ? window.first : state.basisPeriod,
+        last: s.month.last,
+        prev: s.month.prev,
+        pairs: s.month.pairs,
+        // Billed by a real reading: none since the basis; by estimate: one more.
+        estimatedMonths: actual ? 0 : state.estimatedMonths === null ? null : state.estimatedMonths + 1,
+      });
+    }
+  }
+
+  let totals: BillingTotals = out.totals;
+  if (slow.length > 0) {
+    await prepareBatch(tx, {
+      providerId,
+      period,
+      accountFrom: batch.accountFrom,
+      accountTo: batch.accountTo,
+      parts: batch.parts,
+      services: batch.services,
+      analyze: batch.analyze && slow.length >= 2_000,
+      registerState: true,
+      accounts: slow,
+    });
+    await priceQuantities(tx);
+    await checkPriced(tx);
+    totals = addTotals(totals, await postBatch(tx, { providerId, period, runId: batch.runId }));
+    await saveRegisterStates(tx, { providerId, period, longestMonths: longest });
+  }
+  await writeOutputs(tx, out, {
+    providerId,
+    runId: batch.runId,
+    period,
+    first: firstDay(period),
+    next: firstDay(next),
+    entryDate: lastDay(period),
+    pairsFrom: firstDay(addPeriods(next, -longest)) as LocalDate,
+  });
+  await recordBatch(tx, batch.runId, batch, totals);
+  return inputs.accounts.length - slow.length;
+}
+
+interface RegisterOfAccount {
+  meterId: number;
+  zone: number;
+  state: StateRow;
+  month: RegisterMonth;
+}
+
+/**
+ * Every register of the account's meters computed from its state, or null when one has no usable state (written by
+ * last month's run, no late reading since, its pairs reaching back far enough, a billed basis) or its meter was
+ * installed or removed this month: the account is then the reference path's.
+ */
+function registersOf(
+  inputs: BatchInputs,
+  meters: readonly MeterRow[],
+  w: {
+    first: number;
+    next: number;
+    historyFrom: number;
+    pairsFrom: number;
+    windows: Map<string, { estimateFrom: number; planFrom: number }>;
+  },
+): { meters: AccountMeter[]; states: RegisterOfAccount[] } | null {
+  const out: AccountMeter[] = [];
+  const states: RegisterOfAccount[] = [];
+  for (const m of meters) {
+    if (m.replaced) return null;
+    const estimateWindow = w.windows.get(m.service);
+    if (estimateWindow === undefined) return null;
+    const registers: RegisterMonth[] = [];
+    for (let zone = 1; zone <= m.zones; zone++) {
+      const key = registerKey(m.accountId, m.id, zone);
+      const s = inputs.states.get(key);
+      if (
+        !s?.current ||
+        s.pairsFrom === null ||
+        s.pairsFrom > w.historyFrom ||
+        s.coveredOn === null ||
+        s.basisPeriod === null ||
+        s.estimatedMonths === null
+      )
+        return null;
+      const month = registerMonth({
+        state: {
+          coveredOn: s.coveredOn,
+          basisValue: s.basisValue,
+          basisPeriod: s.basisPeriod,
+          last: s.last,
+          prev: s.prev,
+          pairs: s.pairs,
+          estimatedMonths: s.estimatedMonths,
+        },
+        readings: inputs.readings.get(key) ?? [],
+        capacity: m.capacity,
+        first: w.first,
+        next: w.next,
+        estimateFrom: estimateWindow.estimateFrom,
+        planFrom: estimateWindow.planFrom,
+        historyFrom: w.historyFrom,
+        pairsFrom: w.pairsFrom,
+      });
+      registers.push(month);
+      states.push({ meterId: m.id, zone, state: s, month });
+    }
+    out.push({ id: m.id, service: m.service, zones: m.zones, registers });
+  }
+  return { meters: out, states };
+}

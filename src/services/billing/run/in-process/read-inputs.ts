@@ -1,0 +1,262 @@
+// The inputs of one batch billed in the process, in five plain reads by the batch's range of account ids, each in
+// key order: the open accounts with their premises, their meters in service this month, the register states, the
+// readings deemed after each usable state, and how many months each register was billed by estimate since its
+// basis (only where the basis is older than last month). Dates come as epoch days, values as thousandths.
+import { sql } from "kysely";
+import type { Tx } from "../../../../db/database.ts";
+import type { ServiceCode } from "../../../../db/tables/reference.table.ts";
+import type { ReadingPair, RegisterReading, RegisterReadingKind } from "../../../../domain/billing/register-month.ts";
+
+export interface InProcessRange {
+  providerId: number;
+  accountFrom: number;
+  accountTo: number;
+  /** Epoch days: this month's first day, the next month's, the previous month's. */
+  first: number;
+  next: number;
+  prev: number;
+  meterServices: readonly ServiceCode[];
+}
+
+export interface AccountRow {
+  id: number;
+  settlementId: number;
+  residents: number;
+  /** m² × 100 (numeric(7,2)). */
+  areaHundredths: bigint;
+}
+
+export interface MeterRow {
+  accountId: number;
+  id: number;
+  service: ServiceCode;
+  zones: 1 | 2 | 3;
+  capacity: number;
+  /** Installed or removed within the month: a replacement, billed by the reference path. */
+  replaced: boolean;
+}
+
+export interface StateRow {
+  accountId: number;
+  meterId: number;
+  zone: number;
+  /** Written by last month's run of this provider, with no late reading since. */
+  current: boolean;
+  pairsFrom: number | null;
+  version: number;
+  lateCount: number;
+  coveredOn: number | null;
+  basisValue: number | null;
+  basisPeriod: number | null;
+  last: RegisterReading | null;
+  prev: Omit<RegisterReading, "id"> | null;
+  pairs: ReadingPair[];
+  estimatedMonths: number | null;
+}
+
+export interface BatchInputs {
+  accounts: AccountRow[];
+  /** By account id, sorted by meter id. */
+  meters: Map<number, MeterRow[]>;
+  /** By register key (registerKey). */
+  states: Map<string, StateRow>;
+  readings: Map<string, RegisterReading[]>;
+  /** By register key and service (estimatedKey). */
+  estimated: Map<string, number>;
+}
+
+export const registerKey = (accountId: number, meterId: number, zone: number): string =>
+  `${accountId}/${meterId}/${zone}`;
+export const estimatedKey = (accountId: number, meterId: number, zone: number, service: string): string =>
+  `${accountId}/${meterId}/${zone}/${service}`;
+
+const EPOCH = sql`date '1970-01-01'`;
+
+export async function readInputs(tx: Tx, r: InProcessRange): Promise<BatchInputs> {
+  const { providerId: provider, accountFrom: from, accountTo: to } = r;
+  const first = sql`(${EPOCH} + ${r.first}::int)`;
+  const next = sql`(${EPOCH} + ${r.next}::int)`;
+  const prev = sql`(${EPOCH} + ${r.prev}::int)`;
+  const { rows: accounts } = await sql<{ id: number; s: number; res: number; area: string }>`
+    select a.id, pr.settlement_id as s, pr.residents as res, pr.area_m2 as area
+    from accounts a
+    join premises pr on pr.id = a.premise_id
+    where a.provider_id = ${provider} and a.id >= ${from} and a.id < ${to}
+      and a.opened_on < ${next} and (a.closed_on is null or a.closed_on >= ${first})
+    order by a.id`.execute(tx);
+
+  const { rows: meters } = await sql<{ a: number; id: number; s: ServiceCode; z: number; d: number; x: boolean }>`
+    select m.account_id as a, m.id, m.service_code as s, m.zones as z, m.digits as d,
+      m.installed_on >= ${first} or (m.removed_on is not null and m.removed_on < ${next}) as x
+    from meters m
+    where m.account_id >= ${from} and m.account_id < ${to} and m.provider_id = ${provider}
+      and m.service_code = any(${r.meterServices}::text[])
+      and m.installed_on < ${next} and (m.removed_on is null or m.removed_on >= ${first})
+    order by m.account_id, m.id`.execute(tx);
+
+  const { rows: states } = await sql<StateSql>`
+    select account_id as a, meter_id as m, zone as z,
+      (period = ${prev} and late_count = 0) as cur, pairs_from - ${EPOCH} as pf, version as ver,
+      late_count as late, covered_on - ${EPOCH} as cov, basis_value as bv, basis_period - ${EPOCH} as bp,
+      last_id as li, last_value as lv, last_kind as lk, last_deemed_on - ${EPOCH} as ld,
+      prev_value as pv, prev_kind as pk, prev_deemed_on - ${EPOCH} as pd, prev_period - ${EPOCH} as pp,
+      pair_from::text as p1, pair_to::text as p2, pair_used::text as p3, estimated_months as em
+    from register_states
+    where account_id >= ${from} and account_id < ${to} and provider_id = ${provider}`.execute(tx);
+
+  // The readings deemed after each current state, register by register through the readings' meter history index.
+  const { rows: readings } = await sql<{
+    a: number;
+    m: number;
+    z: number;
+    id: number;
+    v: number;
+    k: RegisterReadingKind;
+    d: number;
+    p: number;
+  }>`
+    select s.account_id as a, s.meter_id as m, s.zone as z, r.id, r.v, r.kind as k, r.d, r.p
+    from register_states s
+    cross join lateral (
+      select r.id, (r.value * 1000)::bigint as v, r.kind, r.deemed_on - ${EPOCH} as d, r.period - ${EPOCH} as p
+      from readings r
+      where r.account_id = s.account_id and r.meter_id = s.meter_id and r.zone = s.zone
+        and r.deemed_on > s.covered_on and r.status in ('accepted', 'pending_review')
+      offset 0
+    ) r
+    where s.account_id >= ${from} and s.account_id < ${to} and s.provider_id = ${provider}
+      and s.period = ${prev} and s.late_count = 0
+    order by s.account_id, s.meter_id, s.zone, r.d, r.id`.execute(tx);
+
+  // Months billed by estimate after the basis, per service (the reference's bem): none when the basis is last month.
+  const { rows: estimated } = await sql<{ a: number; m: number; z: number; s: string; n: number }>`
+    select e.account_id as a, e.meter_id as m, e.zone as z, e.service_code as s, count(*)::int as n
+    from register_states s
+    join billed_usage e on e.account_id = s.account_id and e.meter_id = s.meter_id and e.zone = s.zone
+    where s.account_id >= ${from} and s.account_id < ${to} and s.provider_id = ${provider}
+      and s.period = ${prev} and s.late_count = 0 and s.basis_period < ${prev}
+      and e.period > s.basis_period and e.period < ${first} and e.provider_id = ${provider}
+      and e.method in ('average', 'norm', 'none')
+    group by e.account_id, e.meter_id, e.zone, e.service_code`.execute(tx);
+
+  const byAccount = new Map<number, MeterRow[]>();
+  for (const m of meters) {
+    const row: MeterRow = {
+      accountId: Number(m.a),
+      id: Number(m.id),
+      service: m.s,
+      zones: m.z as 1 | 2 | 3,
+      capacity: 10 ** m.d * 1000,
+      replaced: m.x,
+    };
+    const list = byAccount.get(row.accountId);
+    if (list) list.push(row);
+    else byAccount.set(row.accountId, [row]);
+  }
+  const stateMap = new Map<string, StateRow>();
+  for (const s of states) stateMap.set(registerKey(s.a, s.m, s.z), stateOf(s));
+  const readingMap = new Map<string, RegisterReading[]>();
+  for (const x of readings) {
+    const key = registerKey(x.a, x.m, x.z);
+    const reading: RegisterReading = { id: Number(x.id), value: Number(x.v), kind: x.k, deemedOn: x.d, period: x.p };
+    const list = readingMap.get(key);
+    if (list) list.push(reading);
+    else readingMap.set(key, [reading]);
+  }
+  const estimatedMap = new Map<string, number>();
+  for (const e of estimated) estimatedMap.set(estimatedKey(e.a, e.m, e.z, e.s), e.n);
+  return {
+    accounts: accounts.map((a) => ({
+      id: Number(a.id),
+      settlementId: a.s,
+      residents: a.res,
+      areaHundredths: hundredths(a.area),
+    })),
+    meters: byAccount,
+    states: stateMap,
+    readings: readingMap,
+    estimated: estimatedMap,
+  };
+}
+
+interface StateSql {
+  a: number;
+  m: number;
+  z: number;
+  cur: boolean | null;
+  pf: number | null;
+  ver: number;
+  late: number;
+  cov: number | null;
+  bv: number | null;
+  bp: number | null;
+  li: number | null;
+  lv: number | null;
+  lk: RegisterReadingKind | null;
+  ld: number | null;
+  pv: number | null;
+  pk: RegisterReadingKind | null;
+  pd: number | null;
+  pp: number | null;
+  p1: string;
+  p2: string;
+  p3: string;
+  em: number | null;
+}
+
+function stateOf(s: StateSql): StateRow {
+  const from = dayList(s.p1);
+  const to = dayList(s.p2);
+  const used = intList(s.p3);
+  const pairs: ReadingPair[] = from.map((f, i) => ({ from: f, to: to[i]!, used: used[i]! }));
+  return {
+    accountId: s.a,
+    meterId: s.m,
+    zone: s.z,
+    current: s.cur === true,
+    pairsFrom: s.pf,
+    version: Number(s.ver),
+    lateCount: s.late,
+    coveredOn: s.cov,
+    basisValue: s.bv === null ? null : Number(s.bv),
+    basisPeriod: s.bp,
+    last:
+      s.li === null
+        ? null
+        : { id: Number(s.li), value: Number(s.lv), kind: s.lk!, deemedOn: s.ld!, period: 0 },
+    prev:
+      s.pv === null && s.pk === null
+        ? null
+        : { value: Number(s.pv), kind: s.pk!, deemedOn: s.pd!, period: s.pp! },
+    pairs,
+    estimatedMonths: s.em,
+  };
+}
+
+const dayCache = new Map<string, number>();
+
+/** A date array's text ({2026-01-31,…}) as epoch days. */
+function dayList(text: string): number[] {
+  if (text.length <= 2) return [];
+  return text
+    .slice(1, -1)
+    .split(",")
+    .map((d) => {
+      let n = dayCache.get(d);
+      if (n === undefined) {
+        n = Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10))) / 86_400_000;
+        dayCache.set(d, n);
+      }
+      return n;
+    });
+}
+
+function intList(text: string): number[] {
+  if (text.length <= 2) return [];
+  return text.slice(1, -1).split(",").map(Number);
+}
+
+function hundredths(area: string): bigint {
+  const [int, frac = ""] = area.split(".");
+  return BigInt(int! + frac.padEnd(2, "0").slice(0, 2));
+}
