@@ -27,15 +27,16 @@ export interface BilledServiceRule {
 
 export interface AccountMonthInput {
   residents: number;
-  areaHundredths: bigint;
+  /** m² × 100. */
+  areaHundredths: number;
   /** Sorted by id. */
   meters: readonly AccountMeter[];
   services: readonly BilledServiceRule[];
-  /** Months billed by estimate since the register's basis, per billed service. */
-  estimatedMonths(meterId: number, zone: number, service: string): number;
-  /** The prices of a service in the account's settlement this month and next; undefined: no tariff. */
-  pricesNow(service: string): MonthPrices | undefined;
-  pricesNext(service: string): MonthPrices | undefined;
+  /** Months billed by estimate since a register's basis, by `meterId/zone/service` (estimatedKey); absent: 0. */
+  estimatedMonths: ReadonlyMap<string, number> | undefined;
+  /** The prices of each service in the account's settlement this month and next; absent: no tariff. */
+  pricesNow: ReadonlyMap<string, MonthPrices>;
+  pricesNext: ReadonlyMap<string, MonthPrices>;
   monthDays: number;
   nextMonthDays: number;
 }
@@ -83,6 +84,10 @@ interface Quantity extends PricedZone {
   toReadingId: number | null;
 }
 
+/** The key of a register's estimated months per service. */
+export const estimatedKey = (meterId: number, zone: number, service: string): string =>
+  `${meterId}/${zone}/${service}`;
+
 /** null: the account needs the reference path (a real reading after estimated months: a recalculation). */
 export function accountMonth(input: AccountMonthInput): AccountMonth | null {
   const bill: Quantity[] = [];
@@ -93,28 +98,22 @@ export function accountMonth(input: AccountMonthInput): AccountMonth | null {
     for (const m of input.meters) {
       if (m.service !== rule.meterService) continue;
       metered.add(rule.service);
-      const prices = input.pricesNow(rule.service);
-      let norm: bigint | null | undefined;
+      const prices = input.pricesNow.get(rule.service);
+      let norm: number | null | undefined;
       for (let zone = 1; zone <= m.zones; zone++) {
         const r = m.registers[zone - 1]!;
-        const n = input.estimatedMonths(m.id, zone, rule.service);
-        const base = { service: rule.service, meterId: m.id, meterZones: m.zones, zone };
+        const n = input.estimatedMonths?.get(estimatedKey(m.id, zone, rule.service)) ?? 0;
         if (r.used !== null || r.firstReading) {
           if (n > 0) return null;
           actual.add(`${m.id}/${zone}`);
-          bill.push({
-            ...base,
-            method: "actual",
-            quantity: r.used ?? 0,
-            fromValue: r.fromValue,
-            toValue: r.closing?.value ?? null,
-            toReadingId: r.closing?.id ?? null,
-          });
+          bill.push(
+            quantityOf(rule.service, m.id, m.zones, zone, "actual", r.used ?? 0, r.fromValue, r.closing),
+          );
         } else {
-          if (norm === undefined) norm = prices ? normUseOf(prices, input.residents, input.areaHundredths) : null;
-          const zoneNorm = norm === null ? null : zone > 1 ? 0 : Number(norm);
-          const byNorm =
-            (rule.averageForMonths !== null && n >= rule.averageForMonths) || r.estDays === 0;
+          if (norm === undefined)
+            norm = prices ? normUseOf(prices, input.residents, input.areaHundredths) : null;
+          const zoneNorm = norm === null ? null : zone > 1 ? 0 : norm;
+          const byNorm = (rule.averageForMonths !== null && n >= rule.averageForMonths) || r.estDays === 0;
           const method: UsageMethod = byNorm ? (zoneNorm === null ? "none" : "norm") : "average";
           const quantity =
             method === "average"
@@ -122,53 +121,38 @@ export function accountMonth(input: AccountMonthInput): AccountMonth | null {
               : method === "norm"
                 ? zoneNorm!
                 : 0;
-          bill.push({ ...base, method, quantity, fromValue: null, toValue: null, toReadingId: null });
+          bill.push(quantityOf(rule.service, m.id, m.zones, zone, method, quantity, null, null));
         }
         if (r.planDays > 0) {
-          plan.push({
-            ...base,
-            method: "average",
-            quantity: estimateFromAverage(r.planUsed, r.planDays, input.nextMonthDays),
-            fromValue: null,
-            toValue: null,
-            toReadingId: null,
-          });
+          const expected = estimateFromAverage(r.planUsed, r.planDays, input.nextMonthDays);
+          plan.push(quantityOf(rule.service, m.id, m.zones, zone, "average", expected, null, null));
         }
       }
     }
   }
   // Services with a norm and no meter of the account: billed by norm (heating by area, water by residents).
-  for (const rule of new Set(input.services.map((s) => s.service))) {
+  for (const rule of serviceNames(input.services)) {
     if (metered.has(rule)) continue;
-    const now = input.pricesNow(rule);
+    const now = input.pricesNow.get(rule);
     const quantity = now ? normUseOf(now, input.residents, input.areaHundredths) : null;
     if (quantity === null) continue;
-    const base = {
-      service: rule,
-      meterId: null,
-      meterZones: 1 as const,
-      zone: 1,
-      method: "unmetered" as const,
-      fromValue: null,
-      toValue: null,
-      toReadingId: null,
-    };
-    bill.push({ ...base, quantity: Number(quantity) });
-    const next = input.pricesNext(rule);
+    bill.push(quantityOf(rule, null, 1, 1, "unmetered", quantity, null, null));
+    const next = input.pricesNext.get(rule);
     const nextQuantity = next ? normUseOf(next, input.residents, input.areaHundredths) : null;
-    if (nextQuantity !== null) plan.push({ ...base, quantity: Number(nextQuantity) });
+    if (nextQuantity !== null) plan.push(quantityOf(rule, null, 1, 1, "unmetered", nextQuantity, null, null));
   }
 
   const billed: BilledZone[] = [];
   const entries: AccountEntry[] = [];
   for (const [service, group] of byService(bill)) {
-    const prices = input.pricesNow(service);
+    const prices = input.pricesNow.get(service);
     if (!prices) throw new MissingPriceError(service);
     const amounts = priceZones(prices, group);
     let actualKop = 0;
     let estimatedKop = 0;
     let anyActual = false;
-    group.forEach((q, i) => {
+    for (let i = 0; i < group.length; i++) {
+      const q = group[i]!;
       const amountKop = amounts[i]!;
       const isActual = q.method === "actual" || q.method === "unmetered";
       if (isActual) {
@@ -186,7 +170,7 @@ export function accountMonth(input: AccountMonthInput): AccountMonth | null {
         toReadingId: q.toReadingId,
         amountKop,
       });
-    });
+    }
     // The fixed fee rides on the charge when anything was billed on a reading or a norm, else on the estimate.
     const charge = actualKop + (anyActual ? prices.feeKop : 0);
     const estimated = estimatedKop + (anyActual ? 0 : prices.feeKop);
@@ -197,12 +181,47 @@ export function accountMonth(input: AccountMonthInput): AccountMonth | null {
   // The planned payment: the expected charge plus the next month's fee, rounded up to whole hryvnias.
   const planned: AccountMonth["planned"] = [];
   for (const [service, group] of byService(plan)) {
-    const prices = input.pricesNext(service);
+    const prices = input.pricesNext.get(service);
     if (!prices) continue;
     const sum = priceZones(prices, group).reduce((a, b) => a + b, 0) + prices.feeKop;
     if (sum > 0) planned.push({ service, amountKop: Math.floor((sum + 99) / 100) * 100 });
   }
   return { billed, entries, planned, actual };
+}
+
+// Object literals, not spreads: a spread with properties after it costs a microsecond in V8, a million times a run.
+function quantityOf(
+  service: string,
+  meterId: number | null,
+  meterZones: 1 | 2 | 3,
+  zone: number,
+  method: UsageMethod,
+  quantity: number,
+  fromValue: number | null,
+  closing: { id: number; value: number } | null,
+): Quantity {
+  return {
+    service,
+    meterId,
+    meterZones,
+    zone,
+    method,
+    quantity,
+    fromValue,
+    toValue: closing?.value ?? null,
+    toReadingId: closing?.id ?? null,
+  };
+}
+
+const names = new WeakMap<readonly BilledServiceRule[], string[]>();
+/** The billed services' names, once each (a run passes the same rules for every account). */
+function serviceNames(rules: readonly BilledServiceRule[]): string[] {
+  let list = names.get(rules);
+  if (list === undefined) {
+    list = [...new Set(rules.map((s) => s.service))];
+    names.set(rules, list);
+  }
+  return list;
 }
 
 /** Quantities grouped by service, each group's meter zones by meter id, then zone (the pricing's order). */

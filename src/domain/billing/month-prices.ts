@@ -3,7 +3,7 @@
 // over the parts' days (norms.ts), and for a month under one tariff its blocks with the prices as integers, so that
 // the common household (one meter zone, one tariff) is priced without parsing a decimal.
 import { divRoundHalfAwayFromZero, parseScaledDecimal } from "../decimal.ts";
-import { type Kopiykas, kopFromBigInt } from "../money.ts";
+import { type Kopiykas, kop } from "../money.ts";
 import type { Period } from "../period.ts";
 import { priceHouseholdProrated } from "./proration.ts";
 import type { MeterUsage, Tariff } from "./tariff.ts";
@@ -27,16 +27,22 @@ export interface MonthPrices {
   /** Σ norm per resident × norm days, Σ norm per m² × 10⁶ × norm days; null: no part sets a norm. */
   norm: { perResidentDays: bigint; perM2Days: bigint } | null;
   /** A month under one tariff: its blocks (ceilings in thousandths, prices in millionths of a hryvnia). */
-  single: { upTo: bigint | null; priceMicro: bigint }[] | null;
+  single: { upTo: number | null; priceMicro: number }[] | null;
 }
 
-export function monthPrices(period: Period, monthDays: number, feeKop: Kopiykas, parts: MonthPart[]): MonthPrices {
+export function monthPrices(
+  period: Period,
+  monthDays: number,
+  feeKop: Kopiykas,
+  parts: MonthPart[],
+): MonthPrices {
   const normed = parts.filter((p) => p.normPerResidentTh !== null || p.normPerM2 !== null);
   let norm: MonthPrices["norm"] = null;
   if (normed.length > 0) {
     norm = { perResidentDays: 0n, perM2Days: 0n };
     for (const p of normed) {
-      if (p.normPerResidentTh !== null) norm.perResidentDays += BigInt(p.normPerResidentTh) * BigInt(p.normDays);
+      if (p.normPerResidentTh !== null)
+        norm.perResidentDays += BigInt(p.normPerResidentTh) * BigInt(p.normDays);
       if (p.normPerM2 !== null) norm.perM2Days += micro(p.normPerM2) * BigInt(p.normDays);
     }
   }
@@ -47,7 +53,13 @@ export function monthPrices(period: Period, monthDays: number, feeKop: Kopiykas,
     feeKop,
     parts,
     norm,
-    single: only && only.days === monthDays ? only.tariff.blocks.map((b) => ({ upTo: b.upTo, priceMicro: micro(b.priceUah) })) : null,
+    single:
+      only && only.days === monthDays
+        ? only.tariff.blocks.map((b) => ({
+            upTo: b.upTo === null ? null : Number(b.upTo),
+            priceMicro: Number(micro(b.priceUah)),
+          }))
+        : null,
   };
 }
 
@@ -61,11 +73,13 @@ function micro(text: string): bigint {
  * A premise's use by norm in the month, thousandths rounded half up once (the run's formula, norms.ts:
  * normUseInMonth): (per resident × residents + per m² × area) over the parts' norm days, by the month's days.
  */
-export function normUseOf(prices: MonthPrices, residents: number, areaHundredths: bigint): bigint | null {
+export function normUseOf(prices: MonthPrices, residents: number, areaHundredths: number): number | null {
   if (prices.norm === null) return null;
-  const n = prices.norm.perResidentDays * BigInt(residents) * 1_000_000_000n + prices.norm.perM2Days * areaHundredths * 10_000n;
+  const n =
+    prices.norm.perResidentDays * BigInt(residents) * 1_000_000_000n +
+    prices.norm.perM2Days * BigInt(areaHundredths) * 10_000n;
   const d = 1_000_000_000n * BigInt(prices.monthDays);
-  return (2n * n + d) / (2n * d);
+  return Number((2n * n + d) / (2n * d));
 }
 
 /** One meter zone's use in a household's pricing. */
@@ -84,10 +98,13 @@ export interface PricedZone {
  */
 export function priceZones(prices: MonthPrices, zones: readonly PricedZone[]): Kopiykas[] {
   if (zones.length === 1 && zones[0]!.meterZones === 1 && prices.single !== null) {
-    return [priceSingle(prices.single, BigInt(zones[0]!.quantity))];
+    return [priceSingle(prices.single, zones[0]!.quantity)];
   }
   const meters: MeterUsage[] = [];
-  let current: { meterId: number | null; m: MeterUsage & { usage: { zone: number; used: bigint }[] } } | null = null;
+  let current: {
+    meterId: number | null;
+    m: MeterUsage & { usage: { zone: number; used: bigint }[] };
+  } | null = null;
   for (const z of zones) {
     if (current === null || current.meterId !== z.meterId) {
       current = { meterId: z.meterId, m: { meterZones: z.meterZones, usage: [] } };
@@ -104,15 +121,37 @@ export function priceZones(prices: MonthPrices, zones: readonly PricedZone[]): K
 }
 
 /** Cumulative blocks: each piece min(q, ceiling) − the ceiling before, priced and rounded once (tariff.ts). */
-function priceSingle(blocks: MonthPrices["single"] & object, quantity: bigint): Kopiykas {
-  let below = 0n;
-  let total = 0n;
+function priceSingle(blocks: NonNullable<MonthPrices["single"]>, quantity: number): Kopiykas {
+  let below = 0;
+  let total = 0;
   for (const b of blocks) {
     const upper = b.upTo === null || b.upTo > quantity ? quantity : b.upTo;
     if (upper > below) {
-      total += divRoundHalfAwayFromZero((upper - below) * b.priceMicro, 10_000_000n);
+      total += roundedKop(upper - below, b.priceMicro);
       below = upper;
     }
   }
-  return kopFromBigInt(total);
+  return kop(total);
+}
+
+/**
+ * thousandths × millionths of a hryvnia, to the kopiyka (10⁷ of those), half away from zero (lineAmountKop): in
+ * doubles while the product is an exact integer, else in BigInt.
+ */
+function roundedKop(quantity: number, priceMicro: number): number {
+  const product = quantity * priceMicro;
+  if (!Number.isSafeInteger(product)) {
+    return Number(divRoundHalfAwayFromZero(BigInt(quantity) * BigInt(priceMicro), 10_000_000n));
+  }
+  let q = Math.floor(product / 10_000_000);
+  let r = product - q * 10_000_000;
+  // The quotient of two exact integers may be rounded to the next integer: corrected by the remainder.
+  if (r < 0) {
+    q -= 1;
+    r += 10_000_000;
+  } else if (r >= 10_000_000) {
+    q += 1;
+    r -= 10_000_000;
+  }
+  return 2 * r >= 10_000_000 ? q + 1 : q;
 }

@@ -39,7 +39,12 @@ export class BatchOutputs {
     reading: [] as (number | null)[],
     amount: [] as number[],
   };
-  readonly entries = { account: [] as number[], service: [] as string[], kind: [] as string[], amount: [] as number[] };
+  readonly entries = {
+    account: [] as number[],
+    service: [] as string[],
+    kind: [] as string[],
+    amount: [] as number[],
+  };
   readonly planned = { account: [] as number[], service: [] as string[], amount: [] as number[] };
   readonly states: StateWrite[] = [];
   readonly totals: BillingTotals = {
@@ -132,6 +137,9 @@ export async function writeOutputs(
     entryDate: LocalDate;
     /** The oldest pair the next month's windows reach (the states' pairs_from). */
     pairsFrom: LocalDate;
+    /** The batch's range: the states are found by it (a join over the whole table was planned otherwise). */
+    accountFrom: number;
+    accountTo: number;
   },
 ): Promise<void> {
   const u = out.usage;
@@ -160,7 +168,9 @@ export async function writeOutputs(
     await sql`
       insert into planned_payments (account_id, period, service_code, provider_id, amount_kop, run_id)
       select a, ${run.next}::date, s, ${run.providerId}, x, ${run.runId}
-      from unnest(${p.account}::bigint[], ${p.service}::text[], ${p.amount}::bigint[]) as x(a, s, x)`.execute(tx);
+      from unnest(${p.account}::bigint[], ${p.service}::text[], ${p.amount}::bigint[]) as x(a, s, x)`.execute(
+      tx,
+    );
   }
   if (out.states.length > 0) await writeStates(tx, out.states, run);
 }
@@ -172,10 +182,15 @@ export async function writeOutputs(
 async function writeStates(
   tx: Tx,
   states: readonly StateWrite[],
-  run: { providerId: number; first: LocalDate; pairsFrom: LocalDate },
+  run: { providerId: number; first: LocalDate; pairsFrom: LocalDate; accountFrom: number; accountTo: number },
 ): Promise<void> {
   const col = <T>(f: (s: StateWrite) => T) => states.map(f);
   const list = (xs: readonly (string | number)[]) => `{${xs.join(",")}}`;
+  // Found by the primary key, state by state: hashed, the join read every state of the range (interleaved with the
+  // other providers' accounts, most of the table).
+  await sql`set local enable_hashjoin = off`.execute(tx);
+  await sql`set local enable_mergejoin = off`.execute(tx);
+  await sql`set local enable_nestloop = on`.execute(tx);
   await sql`
     update register_states s set provider_id = ${run.providerId}, period = ${run.first}::date, late_count = 0,
       covered_on = x.cov, basis_value = x.bv, basis_period = x.bp, last_id = x.li, last_value = x.lv,
@@ -195,5 +210,9 @@ async function writeStates(
       ${col((s) => list(s.pairs.map((p) => p.used)))}::text[], ${col((s) => s.estimatedMonths)}::int[])
       as x(a, m, z, ver, late, cov, bv, bp, li, lv, lk, ld, pv, pk, pd, pp, pf, p1, p2, p3, em)
     where s.account_id = x.a and s.meter_id = x.m and s.zone = x.z and s.version = x.ver
-      and s.late_count = x.late`.execute(tx);
+      and s.late_count = x.late and s.account_id >= ${run.accountFrom} and s.account_id < ${run.accountTo}`.execute(
+    tx,
+  );
+  await sql`set local enable_hashjoin = on`.execute(tx);
+  await sql`set local enable_mergejoin = on`.execute(tx);
 }

@@ -31,14 +31,7 @@ import { saveRegisterStates } from "../register-state.ts";
 import type { TariffPartRow } from "../tariff-parts.ts";
 import { BatchOutputs, writeOutputs } from "./batch-outputs.ts";
 import type { PriceBook } from "./price-book.ts";
-import {
-  type BatchInputs,
-  estimatedKey,
-  type MeterRow,
-  readInputs,
-  registerKey,
-  type StateRow,
-} from "./read-inputs.ts";
+import { type BatchInputs, type MeterRow, readInputs, registerKey, type StateRow } from "./read-inputs.ts";
 
 export interface InProcessBatch {
   providerId: number;
@@ -70,6 +63,53 @@ export async function billBatchInProcess(tx: Tx, batch: InProcessBatch): Promise
     prev: epoch(prevPeriod(period)),
     meterServices: [...new Set(batch.services.map((s) => s.meterService))],
   });
+  const { out, slow } = computeBatch(inputs, batch);
+  let totals: BillingTotals = out.totals;
+  if (slow.length > 0) {
+    await prepareBatch(tx, {
+      providerId,
+      period,
+      accountFrom: batch.accountFrom,
+      accountTo: batch.accountTo,
+      parts: batch.parts,
+      services: batch.services,
+      // Analysed whatever their number: unanalysed, nested loops are off and the joins to billed_usage and meters
+      // become scans of whole tables.
+      analyze: true,
+      registerState: true,
+      accounts: slow,
+    });
+    await priceQuantities(tx);
+    await checkPriced(tx);
+    totals = addTotals(totals, await postBatch(tx, { providerId, period, runId: batch.runId }));
+    await saveRegisterStates(tx, { providerId, period, longestMonths: longest });
+  }
+  await writeOutputs(tx, out, {
+    providerId,
+    runId: batch.runId,
+    period,
+    first: firstDay(period),
+    next: firstDay(next),
+    entryDate: lastDay(period),
+    pairsFrom: firstDay(addPeriods(next, -longest)) as LocalDate,
+    accountFrom: batch.accountFrom,
+    accountTo: batch.accountTo,
+  });
+  await recordBatch(tx, batch.runId, batch, totals);
+  return inputs.accounts.length - slow.length;
+}
+
+/**
+ * Every account of the batch computed from its inputs, or left to the set-based path (`slow`): pure, no I/O.
+ */
+export function computeBatch(
+  inputs: BatchInputs,
+  batch: Pick<InProcessBatch, "period" | "services" | "prices" | "settlementName">,
+): { out: BatchOutputs; slow: number[] } {
+  const { period } = batch;
+  const next = nextPeriod(period);
+  const longest = longestHistoryMonths(batch.services);
+  const epoch = (p: Period) => toEpochDay(firstDay(p));
   const window = {
     first: epoch(period),
     next: epoch(next),
@@ -81,7 +121,10 @@ export async function billBatchInProcess(tx: Tx, batch: InProcessBatch): Promise
         .filter((s) => s.service === s.meterService)
         .map((s) => [
           s.meterService as string,
-          { estimateFrom: epoch(addPeriods(period, -s.historyMonths)), planFrom: epoch(addPeriods(next, -s.historyMonths)) },
+          {
+            estimateFrom: epoch(addPeriods(period, -s.historyMonths)),
+            planFrom: epoch(addPeriods(next, -s.historyMonths)),
+          },
         ]),
     ),
     monthDays: daysInPeriod(period),
@@ -108,10 +151,9 @@ export async function billBatchInProcess(tx: Tx, batch: InProcessBatch): Promise
         areaHundredths: account.areaHundredths,
         meters: registers.meters,
         services: rules,
-        estimatedMonths: (meterId, zone, service) =>
-          inputs.estimated.get(estimatedKey(account.id, meterId, zone, service)) ?? 0,
-        pricesNow: (service) => batch.prices.get(service, account.settlementId, period),
-        pricesNext: (service) => batch.prices.get(service, account.settlementId, next),
+        estimatedMonths: inputs.estimated.get(account.id),
+        pricesNow: batch.prices.of(account.settlementId, period),
+        pricesNext: batch.prices.of(account.settlementId, next),
         monthDays: window.monthDays,
         nextMonthDays: window.nextMonthDays,
       });
@@ -150,35 +192,7 @@ export async function billBatchInProcess(tx: Tx, batch: InProcessBatch): Promise
     }
   }
 
-  let totals: BillingTotals = out.totals;
-  if (slow.length > 0) {
-    await prepareBatch(tx, {
-      providerId,
-      period,
-      accountFrom: batch.accountFrom,
-      accountTo: batch.accountTo,
-      parts: batch.parts,
-      services: batch.services,
-      analyze: batch.analyze && slow.length >= 2_000,
-      registerState: true,
-      accounts: slow,
-    });
-    await priceQuantities(tx);
-    await checkPriced(tx);
-    totals = addTotals(totals, await postBatch(tx, { providerId, period, runId: batch.runId }));
-    await saveRegisterStates(tx, { providerId, period, longestMonths: longest });
-  }
-  await writeOutputs(tx, out, {
-    providerId,
-    runId: batch.runId,
-    period,
-    first: firstDay(period),
-    next: firstDay(next),
-    entryDate: lastDay(period),
-    pairsFrom: firstDay(addPeriods(next, -longest)) as LocalDate,
-  });
-  await recordBatch(tx, batch.runId, batch, totals);
-  return inputs.accounts.length - slow.length;
+  return { out, slow };
 }
 
 interface RegisterOfAccount {

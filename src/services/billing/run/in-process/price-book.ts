@@ -1,6 +1,5 @@
 // The run's tariff parts (tariff-parts.ts) as the prices of each service, settlement and month, built once per run
 // for the batches billed in the process.
-import type { ServiceCode } from "../../../../db/tables/reference.table.ts";
 import { type MonthPart, type MonthPrices, monthPrices } from "../../../../domain/billing/month-prices.ts";
 import { kop } from "../../../../domain/money.ts";
 import { type Period, periodOf } from "../../../../domain/period.ts";
@@ -26,7 +25,10 @@ export class PriceBook {
         normPerM2: r.norm_per_m2,
         normDays: r.norm_days,
       }));
-      this.#prices.set(key, monthPrices(periodOf(g[0]!.period), g[0]!.month_days, kop(g[0]!.month_fee_kop), parts));
+      this.#prices.set(
+        key,
+        monthPrices(periodOf(g[0]!.period), g[0]!.month_days, kop(g[0]!.month_fee_kop), parts),
+      );
     }
   }
 
@@ -34,7 +36,20 @@ export class PriceBook {
     return `${service}|${settlementId}|${period}`;
   }
 
-  get(service: ServiceCode | string, settlementId: number, period: Period): MonthPrices | undefined {
-    return this.#prices.get(PriceBook.key(service, settlementId, period));
+  readonly #bySettlement = new Map<string, Map<string, MonthPrices>>();
+
+  /** Every service's prices in a settlement and month, by service (made once, then shared by its accounts). */
+  of(settlementId: number, period: Period): ReadonlyMap<string, MonthPrices> {
+    const key = `${settlementId}|${period}`;
+    let map = this.#bySettlement.get(key);
+    if (map === undefined) {
+      map = new Map();
+      for (const [k, v] of this.#prices) {
+        const [service, settlement, p] = k.split("|");
+        if (Number(settlement) === settlementId && p === period) map.set(service!, v);
+      }
+      this.#bySettlement.set(key, map);
+    }
+    return map;
   }
 }

@@ -5,7 +5,12 @@
 import { sql } from "kysely";
 import type { Tx } from "../../../../db/database.ts";
 import type { ServiceCode } from "../../../../db/tables/reference.table.ts";
-import type { ReadingPair, RegisterReading, RegisterReadingKind } from "../../../../domain/billing/register-month.ts";
+import { estimatedKey } from "../../../../domain/billing/account-month.ts";
+import type {
+  ReadingPair,
+  RegisterReading,
+  RegisterReadingKind,
+} from "../../../../domain/billing/register-month.ts";
 
 export interface InProcessRange {
   providerId: number;
@@ -23,7 +28,7 @@ export interface AccountRow {
   settlementId: number;
   residents: number;
   /** m² × 100 (numeric(7,2)). */
-  areaHundredths: bigint;
+  areaHundredths: number;
 }
 
 export interface MeterRow {
@@ -61,14 +66,12 @@ export interface BatchInputs {
   /** By register key (registerKey). */
   states: Map<string, StateRow>;
   readings: Map<string, RegisterReading[]>;
-  /** By register key and service (estimatedKey). */
-  estimated: Map<string, number>;
+  /** By account id, then `meterId/zone/service` (account-month.ts, estimatedKey). */
+  estimated: Map<number, Map<string, number>>;
 }
 
 export const registerKey = (accountId: number, meterId: number, zone: number): string =>
   `${accountId}/${meterId}/${zone}`;
-export const estimatedKey = (accountId: number, meterId: number, zone: number, service: string): string =>
-  `${accountId}/${meterId}/${zone}/${service}`;
 
 const EPOCH = sql`date '1970-01-01'`;
 
@@ -84,12 +87,22 @@ export async function readInputs(tx: Tx, r: InProcessRange): Promise<BatchInputs
     where a.provider_id = ${provider} and a.id >= ${from} and a.id < ${to}
       and a.opened_on < ${next} and (a.closed_on is null or a.closed_on >= ${first})
     order by a.id`.execute(tx);
+  // The rest by the accounts' ids: a provider's accounts are spread over the whole id range among the others', so a
+  // range of ids would read theirs too.
+  const ids = accounts.map((a) => a.id);
 
-  const { rows: meters } = await sql<{ a: number; id: number; s: ServiceCode; z: number; d: number; x: boolean }>`
+  const { rows: meters } = await sql<{
+    a: number;
+    id: number;
+    s: ServiceCode;
+    z: number;
+    d: number;
+    x: boolean;
+  }>`
     select m.account_id as a, m.id, m.service_code as s, m.zones as z, m.digits as d,
       m.installed_on >= ${first} or (m.removed_on is not null and m.removed_on < ${next}) as x
     from meters m
-    where m.account_id >= ${from} and m.account_id < ${to} and m.provider_id = ${provider}
+    where m.account_id = any(${ids}::bigint[])
       and m.service_code = any(${r.meterServices}::text[])
       and m.installed_on < ${next} and (m.removed_on is null or m.removed_on >= ${first})
     order by m.account_id, m.id`.execute(tx);
@@ -102,7 +115,7 @@ export async function readInputs(tx: Tx, r: InProcessRange): Promise<BatchInputs
       prev_value as pv, prev_kind as pk, prev_deemed_on - ${EPOCH} as pd, prev_period - ${EPOCH} as pp,
       pair_from::text as p1, pair_to::text as p2, pair_used::text as p3, estimated_months as em
     from register_states
-    where account_id >= ${from} and account_id < ${to} and provider_id = ${provider}`.execute(tx);
+    where account_id = any(${ids}::bigint[]) and provider_id = ${provider}`.execute(tx);
 
   // The readings deemed after each current state, register by register through the readings' meter history index.
   const { rows: readings } = await sql<{
@@ -124,7 +137,7 @@ export async function readInputs(tx: Tx, r: InProcessRange): Promise<BatchInputs
         and r.deemed_on > s.covered_on and r.status in ('accepted', 'pending_review')
       offset 0
     ) r
-    where s.account_id >= ${from} and s.account_id < ${to} and s.provider_id = ${provider}
+    where s.account_id = any(${ids}::bigint[]) and s.provider_id = ${provider}
       and s.period = ${prev} and s.late_count = 0
     order by s.account_id, s.meter_id, s.zone, r.d, r.id`.execute(tx);
 
@@ -133,7 +146,7 @@ export async function readInputs(tx: Tx, r: InProcessRange): Promise<BatchInputs
     select e.account_id as a, e.meter_id as m, e.zone as z, e.service_code as s, count(*)::int as n
     from register_states s
     join billed_usage e on e.account_id = s.account_id and e.meter_id = s.meter_id and e.zone = s.zone
-    where s.account_id >= ${from} and s.account_id < ${to} and s.provider_id = ${provider}
+    where s.account_id = any(${ids}::bigint[]) and s.provider_id = ${provider}
       and s.period = ${prev} and s.late_count = 0 and s.basis_period < ${prev}
       and e.period > s.basis_period and e.period < ${first} and e.provider_id = ${provider}
       and e.method in ('average', 'norm', 'none')
@@ -158,13 +171,27 @@ export async function readInputs(tx: Tx, r: InProcessRange): Promise<BatchInputs
   const readingMap = new Map<string, RegisterReading[]>();
   for (const x of readings) {
     const key = registerKey(x.a, x.m, x.z);
-    const reading: RegisterReading = { id: Number(x.id), value: Number(x.v), kind: x.k, deemedOn: x.d, period: x.p };
+    const reading: RegisterReading = {
+      id: Number(x.id),
+      value: Number(x.v),
+      kind: x.k,
+      deemedOn: x.d,
+      period: x.p,
+    };
     const list = readingMap.get(key);
     if (list) list.push(reading);
     else readingMap.set(key, [reading]);
   }
-  const estimatedMap = new Map<string, number>();
-  for (const e of estimated) estimatedMap.set(estimatedKey(e.a, e.m, e.z, e.s), e.n);
+  const estimatedMap = new Map<number, Map<string, number>>();
+  for (const e of estimated) {
+    const account = Number(e.a);
+    let map = estimatedMap.get(account);
+    if (map === undefined) {
+      map = new Map();
+      estimatedMap.set(account, map);
+    }
+    map.set(estimatedKey(Number(e.m), e.z, e.s), e.n);
+  }
   return {
     accounts: accounts.map((a) => ({
       id: Number(a.id),
@@ -256,7 +283,7 @@ function intList(text: string): number[] {
   return text.slice(1, -1).split(",").map(Number);
 }
 
-function hundredths(area: string): bigint {
+function hundredths(area: string): number {
   const [int, frac = ""] = area.split(".");
-  return BigInt(int! + frac.padEnd(2, "0").slice(0, 2));
+  return Number(int! + frac.padEnd(2, "0").slice(0, 2));
 }
