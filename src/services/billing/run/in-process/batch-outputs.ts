@@ -5,6 +5,7 @@
 // resumed run never cuts a batch across a recorded one (bill-period.ts), so an existing row would be a fault and
 // stops the batch instead of being skipped.
 import { sql } from "kysely";
+import { arrayLiteral } from "../../../../db/array-literal.ts";
 import type { Tx } from "../../../../db/database.ts";
 import type { AccountMonth } from "../../../../domain/billing/account-month.ts";
 import type { ReadingPair } from "../../../../domain/billing/register-month.ts";
@@ -116,15 +117,6 @@ function day(n: number | null): LocalDate | null {
   return d;
 }
 
-/** Thousandths as the decimal text of a numeric(…, 3) column. */
-function units(th: number | null): string | null {
-  if (th === null) return null;
-  const sign = th < 0 ? "-" : "";
-  const abs = Math.abs(th);
-  const frac = abs % 1000;
-  return `${sign}${(abs - frac) / 1000}.${String(frac).padStart(3, "0")}`;
-}
-
 export async function writeOutputs(
   tx: Tx,
   out: BatchOutputs,
@@ -147,10 +139,10 @@ export async function writeOutputs(
     await sql`
       insert into billed_usage (account_id, meter_id, zone, period, service_code, provider_id, method, quantity,
         from_value, to_value, to_reading_id, amount_kop, run_id)
-      select a, m, z, ${run.first}::date, s, ${run.providerId}, k, q, f, t, r, x, ${run.runId}
-      from unnest(${u.account}::bigint[], ${u.meter}::bigint[], ${u.zone}::int[], ${u.service}::text[],
-        ${u.method}::text[], ${u.quantity.map(units)}::numeric[], ${u.from.map(units)}::numeric[],
-        ${u.to.map(units)}::numeric[], ${u.reading}::bigint[], ${u.amount}::bigint[])
+      select a, m, z, ${run.first}::date, s, ${run.providerId}, k, q / 1000.0, f / 1000.0, t / 1000.0, r, x, ${run.runId}
+      from unnest(${arrayLiteral(u.account)}::bigint[], ${arrayLiteral(u.meter)}::bigint[], ${arrayLiteral(u.zone)}::int[], ${arrayLiteral(u.service)}::text[],
+        ${arrayLiteral(u.method)}::text[], ${arrayLiteral(u.quantity)}::bigint[], ${arrayLiteral(u.from)}::bigint[],
+        ${arrayLiteral(u.to)}::bigint[], ${arrayLiteral(u.reading)}::bigint[], ${arrayLiteral(u.amount)}::bigint[])
         as x(a, m, z, s, k, q, f, t, r, x)`.execute(tx);
   }
   const e = out.entries;
@@ -160,7 +152,7 @@ export async function writeOutputs(
         source_ref)
       select a, ${run.providerId}, s, ${run.first}::date, k, x, ${run.entryDate}::date, 'billing',
         ${`bill:${run.period}:`} || s || ':' || k
-      from unnest(${e.account}::bigint[], ${e.service}::text[], ${e.kind}::text[], ${e.amount}::bigint[])
+      from unnest(${arrayLiteral(e.account)}::bigint[], ${arrayLiteral(e.service)}::text[], ${arrayLiteral(e.kind)}::text[], ${arrayLiteral(e.amount)}::bigint[])
         as x(a, s, k, x)`.execute(tx);
   }
   const p = out.planned;
@@ -168,7 +160,7 @@ export async function writeOutputs(
     await sql`
       insert into planned_payments (account_id, period, service_code, provider_id, amount_kop, run_id)
       select a, ${run.next}::date, s, ${run.providerId}, x, ${run.runId}
-      from unnest(${p.account}::bigint[], ${p.service}::text[], ${p.amount}::bigint[]) as x(a, s, x)`.execute(
+      from unnest(${arrayLiteral(p.account)}::bigint[], ${arrayLiteral(p.service)}::text[], ${arrayLiteral(p.amount)}::bigint[]) as x(a, s, x)`.execute(
       tx,
     );
   }
@@ -195,20 +187,20 @@ async function writeStates(
     update register_states s set provider_id = ${run.providerId}, period = ${run.first}::date, late_count = 0,
       covered_on = x.cov, basis_value = x.bv, basis_period = x.bp, last_id = x.li, last_value = x.lv,
       last_kind = x.lk, last_deemed_on = x.ld, prev_value = x.pv, prev_kind = x.pk, prev_deemed_on = x.pd,
-      prev_period = x.pp, pairs_from = x.pf, pair_from = x.p1::date[], pair_to = x.p2::date[],
+      prev_period = x.pp, pairs_from = ${run.pairsFrom}::date, pair_from = x.p1::date[], pair_to = x.p2::date[],
       pair_used = x.p3::bigint[], estimated_months = x.em
-    from unnest(${col((s) => s.accountId)}::bigint[], ${col((s) => s.meterId)}::bigint[],
-      ${col((s) => s.zone)}::int[], ${col((s) => s.version)}::bigint[], ${col((s) => s.lateCount)}::int[],
-      ${col((s) => day(s.coveredOn))}::date[], ${col((s) => s.basisValue)}::bigint[],
-      ${col((s) => day(s.basisPeriod))}::date[], ${col((s) => s.last?.id ?? null)}::bigint[],
-      ${col((s) => s.last?.value ?? null)}::bigint[], ${col((s) => s.last?.kind ?? null)}::text[],
-      ${col((s) => day(s.last?.deemedOn ?? null))}::date[], ${col((s) => s.prev?.value ?? null)}::bigint[],
-      ${col((s) => s.prev?.kind ?? null)}::text[], ${col((s) => day(s.prev?.deemedOn ?? null))}::date[],
-      ${col((s) => day(s.prev?.period ?? null))}::date[], ${col(() => run.pairsFrom)}::date[],
-      ${col((s) => list(s.pairs.map((p) => day(p.from))))}::text[],
-      ${col((s) => list(s.pairs.map((p) => day(p.to))))}::text[],
-      ${col((s) => list(s.pairs.map((p) => p.used)))}::text[], ${col((s) => s.estimatedMonths)}::int[])
-      as x(a, m, z, ver, late, cov, bv, bp, li, lv, lk, ld, pv, pk, pd, pp, pf, p1, p2, p3, em)
+    from unnest(${arrayLiteral(col((s) => s.accountId))}::bigint[], ${arrayLiteral(col((s) => s.meterId))}::bigint[],
+      ${arrayLiteral(col((s) => s.zone))}::int[], ${arrayLiteral(col((s) => s.version))}::bigint[], ${arrayLiteral(col((s) => s.lateCount))}::int[],
+      ${arrayLiteral(col((s) => day(s.coveredOn)))}::date[], ${arrayLiteral(col((s) => s.basisValue))}::bigint[],
+      ${arrayLiteral(col((s) => day(s.basisPeriod)))}::date[], ${arrayLiteral(col((s) => s.last?.id ?? null))}::bigint[],
+      ${arrayLiteral(col((s) => s.last?.value ?? null))}::bigint[], ${arrayLiteral(col((s) => s.last?.kind ?? null))}::text[],
+      ${arrayLiteral(col((s) => day(s.last?.deemedOn ?? null)))}::date[], ${arrayLiteral(col((s) => s.prev?.value ?? null))}::bigint[],
+      ${arrayLiteral(col((s) => s.prev?.kind ?? null))}::text[], ${arrayLiteral(col((s) => day(s.prev?.deemedOn ?? null)))}::date[],
+      ${arrayLiteral(col((s) => day(s.prev?.period ?? null)))}::date[],
+      ${arrayLiteral(col((s) => list(s.pairs.map((p) => day(p.from)))))}::text[],
+      ${arrayLiteral(col((s) => list(s.pairs.map((p) => day(p.to)))))}::text[],
+      ${arrayLiteral(col((s) => list(s.pairs.map((p) => p.used))))}::text[], ${arrayLiteral(col((s) => s.estimatedMonths))}::int[])
+      as x(a, m, z, ver, late, cov, bv, bp, li, lv, lk, ld, pv, pk, pd, pp, p1, p2, p3, em)
     where s.account_id = x.a and s.meter_id = x.m and s.zone = x.z and s.version = x.ver
       and s.late_count = x.late and s.account_id >= ${run.accountFrom} and s.account_id < ${run.accountTo}`.execute(
     tx,
