@@ -1,7 +1,7 @@
 // bench:billing — one billing period for every provider of a seeded region on PostgreSQL: accounts per second
 // and total seconds, against the ceiling of a plain COPY of as many ledger rows into the same database.
 // Usage: DATABASE_URL=postgres://… npm run bench:billing -- [--accounts 1000000] [--period 2026-10] [--runs 3]
-//   [--fresh]
+//   [--fresh] [--path set-based|in-process]
 // It seeds the region when the database does not already hold one of that size (a scratch database: it is
 // reset). The measured month is a month like any other: the month before it is billed first (once, timed and
 // printed as the first month, whose register states are built from the readings' history), and the states it
@@ -30,13 +30,17 @@ const { values: args } = parseArgs({
     "providers-at-once": { type: "string", default: "2" },
     fresh: { type: "boolean", default: false },
     "skip-pglite": { type: "boolean", default: false },
-    // sql: every account by the set-based path (the reference), none computed in the process.
-    path: { type: "string", default: "in-process" },
+    // set-based (billPeriod's default) or in-process (docs/billing.md, "Billing in the process").
+    path: { type: "string", default: "set-based" },
   },
 });
 const url = process.env["DATABASE_URL"];
 if (!url?.startsWith("postgres")) {
   console.error("bench:billing needs DATABASE_URL=postgres://… (a scratch database: it may be reset)");
+  process.exit(2);
+}
+if (args.path !== "set-based" && args.path !== "in-process") {
+  console.error("--path is set-based or in-process");
   process.exit(2);
 }
 const accounts = Number(args.accounts);
@@ -149,7 +153,7 @@ async function billAll(database: Database, p: Period) {
         providerId: provider.id,
         period: p,
         startedBy: "bench",
-        inProcess: args.path !== "sql",
+        inProcess: args.path === "in-process",
       });
       console.log(
         `  ${provider.code.padEnd(22)} ${String(s.accounts).padStart(8)} accounts ${s.seconds.toFixed(2).padStart(7)} s`,
@@ -250,6 +254,7 @@ if (demo) console.log(`PGlite demo: ${demo.accounts} accounts in ${demo.seconds.
 console.log(
   JSON.stringify({
     bench: "billing",
+    path: args.path,
     accounts: run.accounts,
     seconds: Math.round(run.seconds * 100) / 100,
     runs_seconds: runs.map((r) => Math.round(r.seconds * 100) / 100),
