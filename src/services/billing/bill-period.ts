@@ -1,5 +1,6 @@
 // billPeriod: the monthly billing run of one provider — every account, in batches of account ids, each batch one
-// transaction of set-based SQL (run/bill-batch.ts). Only one run per provider and period at a time (a session
+// transaction of set-based SQL (run/bill-batch.ts), or with `inProcess` computed in the process where the register
+// states allow (run/in-process/). Only one run per provider and period at a time (a session
 // advisory lock); a run that was killed is taken over and continues after its last committed batch; a finished
 // run closes the period, and a run for a closed period is refused.
 import { sql } from "kysely";
