@@ -177,7 +177,6 @@ async function writeStates(
   run: { providerId: number; first: LocalDate; pairsFrom: LocalDate; accountFrom: number; accountTo: number },
 ): Promise<void> {
   const col = <T>(f: (s: StateWrite) => T) => states.map(f);
-  const list = (xs: readonly (string | number)[]) => `{${xs.join(",")}}`;
   // Found by the primary key, state by state: hashed, the join read every state of the range (interleaved with the
   // other providers' accounts, most of the table).
   await sql`set local enable_hashjoin = off`.execute(tx);
@@ -197,9 +196,9 @@ async function writeStates(
       ${arrayLiteral(col((s) => day(s.last?.deemedOn ?? null)))}::date[], ${arrayLiteral(col((s) => s.prev?.value ?? null))}::bigint[],
       ${arrayLiteral(col((s) => s.prev?.kind ?? null))}::text[], ${arrayLiteral(col((s) => day(s.prev?.deemedOn ?? null)))}::date[],
       ${arrayLiteral(col((s) => day(s.prev?.period ?? null)))}::date[],
-      ${arrayLiteral(col((s) => list(s.pairs.map((p) => day(p.from)))))}::text[],
-      ${arrayLiteral(col((s) => list(s.pairs.map((p) => day(p.to)))))}::text[],
-      ${arrayLiteral(col((s) => list(s.pairs.map((p) => p.used))))}::text[], ${arrayLiteral(col((s) => s.estimatedMonths))}::int[])
+      ${arrayLiteral(col((s) => arrayLiteral(s.pairs.map((p) => day(p.from)))))}::text[],
+      ${arrayLiteral(col((s) => arrayLiteral(s.pairs.map((p) => day(p.to)))))}::text[],
+      ${arrayLiteral(col((s) => arrayLiteral(s.pairs.map((p) => p.used))))}::text[], ${arrayLiteral(col((s) => s.estimatedMonths))}::int[])
       as x(a, m, z, ver, late, cov, bv, bp, li, lv, lk, ld, pv, pk, pd, pp, p1, p2, p3, em)
     where s.account_id = x.a and s.meter_id = x.m and s.zone = x.z and s.version = x.ver
       and s.late_count = x.late and s.account_id >= ${run.accountFrom} and s.account_id < ${run.accountTo}`.execute(

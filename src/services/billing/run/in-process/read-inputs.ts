@@ -10,6 +10,7 @@ import type {
   ReadingPair,
   RegisterReading,
   RegisterReadingKind,
+  RegisterState,
 } from "../../../../domain/billing/register-month.ts";
 
 export interface InProcessRange {
@@ -41,7 +42,8 @@ export interface MeterRow {
   replaced: boolean;
 }
 
-export interface StateRow {
+/** A register state as read: the domain's RegisterState, with what decides whether this month may use it. */
+export interface StateRow extends Omit<RegisterState, "coveredOn"> {
   accountId: number;
   meterId: number;
   zone: number;
@@ -51,12 +53,6 @@ export interface StateRow {
   version: number;
   lateCount: number;
   coveredOn: number | null;
-  basisValue: number | null;
-  basisPeriod: number | null;
-  last: RegisterReading | null;
-  prev: Omit<RegisterReading, "id"> | null;
-  pairs: ReadingPair[];
-  estimatedMonths: number | null;
 }
 
 export interface BatchInputs {
