@@ -2,6 +2,7 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { distributeForCitus } from "./citus/distribute.ts";
 import type { Database } from "./database.ts";
 
 const MIGRATIONS_DIR = fileURLToPath(new URL("./migrations/", import.meta.url));
@@ -28,9 +29,13 @@ export class MigrationError extends Error {}
 
 /**
  * Applies what is missing, up to and including `through` when named (a test of one migration's data move);
- * returns the names applied now.
+ * returns the names applied now. On a database with the citus extension it then places the tables not placed
+ * yet (citus/distribute.ts) and tells `report` which.
  */
-export async function migrate(database: Database, options: { through?: string } = {}): Promise<string[]> {
+export async function migrate(
+  database: Database,
+  options: { through?: string; report?: (line: string) => void } = {},
+): Promise<string[]> {
   const { through } = options;
   return database.withSession(async (s) => {
     await s.query("select pg_advisory_lock($1)", [LOCK_KEY]);
@@ -61,6 +66,10 @@ export async function migrate(database: Database, options: { through?: string } 
           throw new MigrationError(`migration ${m.name} failed: ${(e as Error).message}`);
         }
         applied.push(m.name);
+      }
+      if (through === undefined && database.engine === "postgres") {
+        const placed = await distributeForCitus(s);
+        if (placed?.length) options.report?.(`citus: placed ${placed.join(", ")}`);
       }
       return applied;
     } finally {

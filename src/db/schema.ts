@@ -28,6 +28,7 @@ import type {
   PaymentOrdersTable,
 } from "./tables/payments.table.ts";
 import type {
+  AccountNumbersTable,
   AccountsTable,
   PremisesTable,
   StaffRolesTable,
@@ -63,6 +64,7 @@ export interface Schema {
   submission_windows: SubmissionWindowsTable;
   premises: PremisesTable;
   accounts: AccountsTable;
+  account_numbers: AccountNumbersTable;
   users: UsersTable;
   user_accounts: UserAccountsTable;
   staff_roles: StaffRolesTable;

@@ -4,6 +4,7 @@
 // The definitions are read back from the catalogue, so the migrations stay their only source. PostgreSQL only:
 // PGlite loads the small demo region, where the difference does not matter.
 import { sql } from "kysely";
+import { oneConnectionPerNode } from "../db/citus/one-connection-per-node.ts";
 import type { Db } from "../db/database.ts";
 
 export interface DeferredStructure {
@@ -17,6 +18,7 @@ export interface DeferredStructure {
 /** Drops the table's indexes and constraints (other than checks), and the foreign keys pointing at it. */
 export async function deferStructure(db: Db, table: string): Promise<DeferredStructure> {
   return db.transaction().execute(async (tx) => {
+    await oneConnectionPerNode(tx);
     const { rows: constraints } = await sql<{ owner: string; name: string; def: string; type: string }>`
       select c.conrelid::regclass::text as owner, c.conname as name, pg_get_constraintdef(c.oid) as def,
         c.contype as type
@@ -52,6 +54,7 @@ export async function deferStructure(db: Db, table: string): Promise<DeferredStr
  */
 export async function deferForeignKeys(db: Db, tables: readonly string[]): Promise<DeferredStructure> {
   return db.transaction().execute(async (tx) => {
+    await oneConnectionPerNode(tx);
     const { rows } = await sql<{ owner: string; name: string; def: string }>`
       select c.conrelid::regclass::text as owner, c.conname as name, pg_get_constraintdef(c.oid) as def
       from pg_constraint c
@@ -71,6 +74,7 @@ export async function deferForeignKeys(db: Db, tables: readonly string[]): Promi
 /** Builds back what deferStructure dropped, in one transaction. */
 export async function restoreStructure(db: Db, deferred: DeferredStructure): Promise<void> {
   await db.transaction().execute(async (tx) => {
+    await oneConnectionPerNode(tx);
     // The sorts of the index builds stay in memory.
     await sql`set local maintenance_work_mem = '512MB'`.execute(tx);
     for (const statement of [...deferred.keys, ...deferred.indexes, ...deferred.foreignKeys])

@@ -188,6 +188,10 @@ export async function countAccountsPerSpan(
   return counts;
 }
 
+// An electricity meter replaced half a year before the region's day (two in a hundred), and the day it was.
+const REPLACED = "(svc.code = 'electricity' and demo_rand(:seed, a.id, 44) < 0.02)";
+const REPLACED_ON = "((date_trunc('month', :as_of::timestamp) - interval '6 months')::date + 5)";
+
 function bind(text: string, p: BatchParams): string {
   return text
     .replaceAll(":seed", String(p.seed))
@@ -240,10 +244,24 @@ export async function generateBatch(trx: Tx, f: Fragments, p: BatchParams): Prom
     .execute(trx);
   const n = created.rows[0]?.n ?? 0;
   if (n === 0) return 0;
+  // The number's uniqueness per provider is kept by its own table (migration 0019).
+  await run(`insert into account_numbers (number_normalized, provider_id, account_id)
+    select number_normalized, provider_id, id from accounts where premise_id >= :lo and premise_id < :hi`);
 
-  // Premises left without any account (the cap was reached mid-batch) are removed again.
-  await run(`delete from premises p where p.id >= :lo and p.id < :hi
-    and not exists (select 1 from accounts a where a.premise_id = p.id)`);
+  // Premises left without any account (the cap was reached mid-batch) are removed again: found first, then deleted
+  // by id, since Citus deletes from a reference table only by its own rows (premises are one there), and plans a
+  // subquery over the accounts beside it only uncorrelated.
+  const { rows: empty } = await sql
+    .raw<{ ids: number[] | null }>(
+      bind(
+        `select array_agg(p.id) as ids from premises p where p.id >= :lo and p.id < :hi
+         and p.id not in (select a.premise_id from accounts a where a.premise_id >= :lo and a.premise_id < :hi)`,
+        p,
+      ),
+    )
+    .execute(trx);
+  const emptyIds = empty[0]?.ids ?? [];
+  if (emptyIds.length > 0) await sql`delete from premises where id = any(${emptyIds}::bigint[])`.execute(trx);
 
   // Six in ten households use the cabinet: one resident each, linked to all the household's accounts.
   await run(`
@@ -260,6 +278,8 @@ export async function generateBatch(trx: Tx, f: Fragments, p: BatchParams): Prom
 
   // Meters: electricity always (1-3 zones), water 95 %, gas 85 %, hot water 80 %; heating is billed by area.
   // Two in a hundred electricity meters were replaced half a year ago: meter id*2 removed, id*2+1 installed.
+  // A provider's metered service is the first of its metered services by code (electricity at the supplier). Written
+  // as plain joins and searched CASEs, over dates truncated as timestamps (immutable), so Citus runs it on the shards.
   await run(`
     insert into meters (account_id, id, provider_id, service_code, serial, zones, digits, decimals,
                         verification_due, installed_on, removed_on, replaces_meter_id)
@@ -273,28 +293,25 @@ export async function generateBatch(trx: Tx, f: Fragments, p: BatchParams): Prom
       case when svc.code = 'electricity' then 0 else 3 end,
       case when demo_rand(:seed, a.id, 42) < 0.03 then :as_of - 30
            else :as_of + (200 + floor(demo_rand(:seed, a.id, 43) * 3000))::int end,
-      case when v.k = 1 then r.replaced_on
-           else greatest(a.opened_on, (date_trunc('month', :as_of) - interval '12 months')::date
+      case when v.k = 1 then ${REPLACED_ON}
+           else greatest(a.opened_on, (date_trunc('month', :as_of::timestamp) - interval '12 months')::date
                                       - (20 + floor(demo_rand(:seed, a.id, 46) * 1500))::int) end,
-      case when v.k = 0 and r.replaced then r.replaced_on end,
+      case when v.k = 0 and ${REPLACED} then ${REPLACED_ON} end,
       case when v.k = 1 then a.id * 2 end
     from accounts a
-    join lateral (
-      select case when p.code = 'deu' then 'electricity'
-                  when ps.service_code = 'cold_water' then 'cold_water'
-                  when ps.service_code = 'gas' then 'gas' else 'hot_water' end as code
+    join (
+      select p.id as provider_id,
+             case when p.code = 'deu' then 'electricity'
+                  when min(ps.service_code) = 'cold_water' then 'cold_water'
+                  when min(ps.service_code) = 'gas' then 'gas' else 'hot_water' end as code
       from providers p join provider_services ps on ps.provider_id = p.id
-      where p.id = a.provider_id and ps.service_code in ('electricity', 'cold_water', 'gas', 'hot_water')
-      limit 1
-    ) svc on true
-    cross join lateral (
-      select svc.code = 'electricity' and demo_rand(:seed, a.id, 44) < 0.02 as replaced,
-        (date_trunc('month', :as_of) - interval '6 months')::date + 5 as replaced_on
-    ) r
-    join (values (0), (1)) v(k) on v.k = 0 or r.replaced
+      where ps.service_code in ('electricity', 'cold_water', 'gas', 'hot_water')
+      group by p.id, p.code
+    ) svc on svc.provider_id = a.provider_id
+    join (values (0), (1)) v(k) on v.k = 0 or ${REPLACED}
     where a.premise_id >= :lo and a.premise_id < :hi
-      and demo_rand(:seed, a.id, 45) < case svc.code when 'electricity' then 1 when 'cold_water' then 0.95
-                                                      when 'gas' then 0.85 else 0.8 end`);
+      and demo_rand(:seed, a.id, 45) < case when svc.code = 'electricity' then 1 when svc.code = 'cold_water' then 0.95
+                                            when svc.code = 'gas' then 0.85 else 0.8 end`);
 
   return n;
 }

@@ -2,6 +2,7 @@
 // their readings (each batch one transaction, so a progress bar can follow), then the named demo people.
 // A load cut short leaves a partial region: load again with --reset.
 import { sql } from "kysely";
+import { oneConnectionPerNode } from "../db/citus/one-connection-per-node.ts";
 import type { Database } from "../db/database.ts";
 import { deferForeignKeys, deferStructure, restoreStructure } from "./bulk-load.ts";
 import { createDemoPeople } from "./demo-people.ts";
@@ -104,6 +105,7 @@ export async function seedRegion(database: Database, options: SeedOptions): Prom
   await inLanes(async (batch) => {
     await db.transaction().execute(async (trx) => {
       if (bulk) await sql`set local synchronous_commit = off`.execute(trx);
+      await oneConnectionPerNode(trx);
       await generateBatch(trx, fragments, batch.params);
     });
     done += batch.accounts;

@@ -4,6 +4,7 @@ import { test } from "node:test";
 import { sql } from "kysely";
 import type { Db } from "../../src/db/database.ts";
 import { ensurePeriodPartitions } from "../../src/db/period-partitions.ts";
+import { openAccount } from "../../src/services/accounts/open-account.ts";
 import { forEachDatabase } from "../support/databases.ts";
 import { providerWithPremise } from "../support/ledger-accounts.ts";
 
@@ -16,18 +17,16 @@ async function rejects(what: Promise<unknown>, pattern: RegExp) {
 
 async function minimalRegion(db: Db) {
   const { settlementId, providerId, premiseId } = await providerWithPremise(db);
-  const account = await db
-    .insertInto("accounts")
-    .values({
+  const account = {
+    id: await openAccount(db, {
       provider_id: providerId,
       number: "12-345/6",
       number_normalized: "123456",
       premise_id: premiseId,
       holder_name: "Тест Тестович",
       opened_on: "2019-01-01",
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
+    }),
+  };
   const meter = await db
     .insertInto("meters")
     .values({
@@ -60,20 +59,27 @@ forEachDatabase("schema constraints", (get) => {
   });
 
   test("an account number is unique per provider by its normalised form", async () => {
+    const before = await db()
+      .selectFrom("accounts")
+      .select(sql<number>`count(*)::int`.as("n"))
+      .executeTakeFirstOrThrow();
     await rejects(
-      db()
-        .insertInto("accounts")
-        .values({
-          provider_id: ids.providerId,
-          number: "123456",
-          number_normalized: "123456",
-          premise_id: ids.premiseId,
-          holder_name: "Інший",
-          opened_on: "2019-01-01",
-        })
-        .execute(),
+      openAccount(db(), {
+        provider_id: ids.providerId,
+        number: "123456",
+        number_normalized: "123456",
+        premise_id: ids.premiseId,
+        holder_name: "Інший",
+        opened_on: "2019-01-01",
+      }),
       /duplicate key|unique/,
     );
+    // The account's row went with its refused number: one transaction.
+    const after = await db()
+      .selectFrom("accounts")
+      .select(sql<number>`count(*)::int`.as("n"))
+      .executeTakeFirstOrThrow();
+    assert.equal(after.n, before.n);
   });
 
   test("bad provider codes are refused: EDRPOU of 7 digits, a foreign IBAN, an unknown channel", async () => {

@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import { before, test } from "node:test";
 import iconv from "iconv-lite";
 import { sql } from "kysely";
+import { openAccount } from "../../src/services/accounts/open-account.ts";
 import { AppError } from "../../src/services/errors.ts";
 import { accountDebts } from "../../src/services/ledger/account-debts.ts";
 import {
@@ -157,17 +158,14 @@ forEachDatabase("payment registries", (get) => {
       .select("premise_id")
       .where("id", "=", ids["T-1"]!)
       .executeTakeFirstOrThrow();
-    await get()
-      .database.db.insertInto("accounts")
-      .values({
-        provider_id: ids["deu"]!,
-        number: "T-999",
-        number_normalized: "T999",
-        premise_id: premise.premise_id,
-        holder_name: "Невідомий Абонент",
-        opened_on: "2026-11-01",
-      })
-      .execute();
+    await openAccount(get().database.db, {
+      provider_id: ids["deu"]!,
+      number: "T-999",
+      number_normalized: "T999",
+      premise_id: premise.premise_id,
+      holder_name: "Невідомий Абонент",
+      opened_on: "2026-11-01",
+    });
     const before = await counts();
     const r = await run({
       source: "standard",

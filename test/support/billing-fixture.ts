@@ -3,6 +3,7 @@
 import { randomUUID } from "node:crypto";
 import type { Database } from "../../src/db/database.ts";
 import type { ServiceCode } from "../../src/db/tables/reference.table.ts";
+import { openAccount } from "../../src/services/accounts/open-account.ts";
 
 export interface TariffSpec {
   service: ServiceCode;
@@ -136,20 +137,14 @@ export class BillingFixture {
         .returning("id")
         .executeTakeFirstOrThrow()
     ).id;
-    return (
-      await db
-        .insertInto("accounts")
-        .values({
-          provider_id: providerId,
-          number: `T-${this.n}`,
-          number_normalized: `T${this.n}`,
-          premise_id: premise,
-          holder_name: "Абонент",
-          opened_on: "2015-01-01",
-        })
-        .returning("id")
-        .executeTakeFirstOrThrow()
-    ).id;
+    return openAccount(db, {
+      provider_id: providerId,
+      number: `T-${this.n}`,
+      number_normalized: `T${this.n}`,
+      premise_id: premise,
+      holder_name: "Абонент",
+      opened_on: "2015-01-01",
+    });
   }
 
   async meter(

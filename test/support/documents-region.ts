@@ -92,6 +92,11 @@ export async function buildDocumentsRegion(database: Database): Promise<Document
     })
     .where("id", "=", single)
     .execute();
+  await db
+    .updateTable("account_numbers")
+    .set({ number_normalized: normalizeAccountNumber(SINGLE_NUMBER) })
+    .where("account_id", "=", single)
+    .execute();
   const { premise_id } = await db
     .selectFrom("accounts")
     .select("premise_id")

@@ -1,6 +1,7 @@
 // A small, hand-made region for the readings tests: two providers, windows with known edges, meters of every
 // kind the rules care about, and people with passwords.
 import type { Database } from "../../src/db/database.ts";
+import { openAccount } from "../../src/services/accounts/open-account.ts";
 import { hashPassword } from "../../src/services/auth/password.ts";
 
 export const PASSWORD = "correct horse battery";
@@ -92,20 +93,14 @@ export async function createReadingsFixture(database: Database): Promise<Reading
         .executeTakeFirstOrThrow()
     ).id;
   const account = async (providerId: number, number: string, normalized: string) =>
-    (
-      await db
-        .insertInto("accounts")
-        .values({
-          provider_id: providerId,
-          number,
-          number_normalized: normalized,
-          premise_id: await premise(),
-          holder_name: "Абонент",
-          opened_on: "2015-01-01",
-        })
-        .returning("id")
-        .executeTakeFirstOrThrow()
-    ).id;
+    openAccount(db, {
+      provider_id: providerId,
+      number,
+      number_normalized: normalized,
+      premise_id: await premise(),
+      holder_name: "Абонент",
+      opened_on: "2015-01-01",
+    });
   const olenaAccount = await account(power, "12-345/6", "123456");
   const petroAccount = await account(power, "77-777/7", "777777");
   const waterAccount = await account(water, "ВК0000001", "BK0000001");

@@ -11,7 +11,7 @@ export function registerMigrate(program: Command) {
       const config = loadConfig();
       const database = await openConfiguredDatabase(config);
       try {
-        const applied = await migrate(database);
+        const applied = await migrate(database, { report: (line) => console.log(line) });
         console.log(applied.length ? `applied: ${applied.join(", ")}` : "the database is up to date");
       } finally {
         await database.close();

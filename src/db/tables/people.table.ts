@@ -24,6 +24,13 @@ export interface AccountsTable {
 }
 export type Account = Selectable<AccountsTable>;
 
+/** An account's number, unique per provider (migration 0019): the key lookups by number go through. */
+export interface AccountNumbersTable {
+  number_normalized: string;
+  provider_id: number;
+  account_id: number;
+}
+
 export type Locale = "uk" | "ru" | "en";
 
 export interface UsersTable {

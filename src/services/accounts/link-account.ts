@@ -13,6 +13,7 @@ import type { Deps } from "../deps.ts";
 import { AppError } from "../errors.ts";
 import { loadLastBillSummary } from "../ledger/last-bill-summary.ts";
 import { hit, type RateLimit, refund } from "../rate-limit.ts";
+import { accountIdByNumber } from "./account-by-number.ts";
 import { auditLink } from "./link-audit.ts";
 import { readAmountDue } from "./link-proof.ts";
 
@@ -84,15 +85,15 @@ export async function linkAccount(deps: Deps, options: LinkAccountOptions): Prom
   }
 
   const { db } = deps.database;
+  const accountId = provider ? await accountIdByNumber(db, provider.id, normalized) : null;
   const account =
-    provider && normalized !== ""
-      ? await db
+    accountId === null
+      ? undefined
+      : await db
           .selectFrom("accounts")
           .select(["id", "number", "provider_id"])
-          .where("provider_id", "=", provider.id)
-          .where("number_normalized", "=", normalized)
-          .executeTakeFirst()
-      : undefined;
+          .where("id", "=", accountId)
+          .executeTakeFirst();
   const bill = account
     ? await loadLastBillSummary(db, { id: account.id, providerId: account.provider_id })
     : null;

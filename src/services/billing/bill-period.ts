@@ -4,6 +4,7 @@
 // advisory lock); a run that was killed is taken over and continues after its last committed batch; a finished
 // run closes the period, and a run for a closed period is refused.
 import { sql } from "kysely";
+import { isCitus } from "../../db/citus/is-citus.ts";
 import type { Db } from "../../db/database.ts";
 import { ensurePeriodPartitions } from "../../db/period-partitions.ts";
 import type { ServiceCode } from "../../db/tables/reference.table.ts";
@@ -25,6 +26,7 @@ import type { Deps } from "../deps.ts";
 import { AppError } from "../errors.ts";
 import { type BillingTotals, billingTotals } from "./billing-totals.ts";
 import { ANALYZE_FROM_ACCOUNTS } from "./run/analyze-temp.ts";
+import { sliceSources } from "./run/batch-sources.ts";
 import { type BilledService, longestHistoryMonths, prepareBatch } from "./run/bill-batch.ts";
 import { billBatchInProcess } from "./run/in-process/bill-in-process.ts";
 import { PriceBook } from "./run/in-process/price-book.ts";
@@ -162,8 +164,10 @@ async function runLocked(deps: Deps, input: BillPeriodInput, started: number): P
   await ensurePeriodPartitions(db, "planned_payments", [firstDay(nextPeriod(period))]);
 
   const registerState = input.registerState ?? true;
+  // On Citus each batch reads its slices of the account's tables (run/batch-sources.ts), and is computed set-based.
+  const citus = await isCitus(deps.database);
   // Computing in the process needs the register states: without them every account takes the set-based path.
-  const inProcess = registerState && (input.inProcess ?? false);
+  const inProcess = registerState && !citus && (input.inProcess ?? false);
   const prices = inProcess ? new PriceBook(parts.rows) : null;
   const settlementNames = new Map(
     (await db.selectFrom("settlements").select(["id", "name_en"]).execute()).map((r) => [r.id, r.name_en]),
@@ -216,6 +220,7 @@ async function runLocked(deps: Deps, input: BillPeriodInput, started: number): P
         services,
         analyze,
         registerState,
+        ...(citus ? { sources: await sliceSources(tx, { providerId, accountFrom, accountTo }) } : {}),
       });
       await priceQuantities(tx);
       await checkPriced(tx);

@@ -1,6 +1,7 @@
 // An account named the way a provider prints it ("10-000123/4"), at a provider named by code or id: the command
 // line's way in to the documents. Numbers compare normalised (account-number.ts), so "10 000123 4" finds it too.
 import { normalizeAccountNumber } from "../../domain/account-number.ts";
+import { accountIdByNumber } from "../accounts/account-by-number.ts";
 import { findProvider, type ProviderRef } from "../billing/find-provider.ts";
 import type { Deps } from "../deps.ts";
 
@@ -13,11 +14,5 @@ export async function findAccountByNumber(
   if (!provider) return { provider: null, accountId: null };
   const normalized = normalizeAccountNumber(options.number);
   if (normalized === "") return { provider, accountId: null };
-  const row = await deps.database.db
-    .selectFrom("accounts")
-    .select("id")
-    .where("provider_id", "=", provider.id)
-    .where("number_normalized", "=", normalized)
-    .executeTakeFirst();
-  return { provider, accountId: row?.id ?? null };
+  return { provider, accountId: await accountIdByNumber(deps.database.db, provider.id, normalized) };
 }

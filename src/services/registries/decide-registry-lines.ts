@@ -43,10 +43,10 @@ export async function decideAndPost(
   // and a join the planner chose from stale statistics could compare every staged line with all of their rows.
   const { rows } = await sql<{ outcome: RegistryLineOutcome; n: number; kop: number; entries: number }>`
     with looked as (
-      select s.line_no, s.readable, s.reference_key, a.id as account_id,
+      select s.line_no, s.readable, s.reference_key, a.account_id,
              b.registry_id as before_registry, b.line_no as before_line, h.hit is not null as in_ledger
       from registry_import s
-      left join accounts a
+      left join account_numbers a
         on s.readable and s.reason is null and a.provider_id = s.provider_id and a.number_normalized = s.account_key
       left join lateral (
         select r.registry_id, r.line_no from registry_lines r
@@ -55,7 +55,7 @@ export async function decideAndPost(
       ) b on true
       left join lateral (
         select 1 as hit from ledger_entries e
-        where a.id is not null and e.account_id = a.id and e.source = 'bank_registry'
+        where a.account_id is not null and e.account_id = a.account_id and e.source = 'bank_registry'
           and e.source_ref = ${source.name} || ':' || s.reference
         limit 1
       ) h on true

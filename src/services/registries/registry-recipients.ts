@@ -52,7 +52,7 @@ export class RegistryRecipients {
       set.add(p.service_code);
       supplied.set(p.provider_id, set);
     }
-    // One pass over the accounts' unique index; a provider's width is known only when every number fits it.
+    // One pass over the numbers' key (account_numbers); a provider's width is known only when every number fits it.
     const { rows: shapes } = await sql<{
       provider_id: number;
       count: number;
@@ -62,7 +62,7 @@ export class RegistryRecipients {
     }>`
       select provider_id, count(*)::int as count, min(length(number_normalized)) as min_length,
              max(length(number_normalized)) as max_length, bool_and(number_normalized ~ '^[0-9]+$') as all_digits
-      from accounts group by provider_id`.execute(trx);
+      from account_numbers group by provider_id`.execute(trx);
     const widths = new Map<number, number>();
     for (const s of shapes) {
       const width = zeroPaddedWidth({

@@ -15,6 +15,7 @@ import type { Tx } from "../../../db/database.ts";
 import type { ServiceCode } from "../../../db/tables/reference.table.ts";
 import { firstDay, nextPeriod, type Period } from "../../../domain/period.ts";
 import { analyzeTemp } from "./analyze-temp.ts";
+import { type BatchSources, TABLES_THEMSELVES } from "./batch-sources.ts";
 import { readRegisterReadings } from "./register-readings.ts";
 import { registerUsage } from "./register-usage.ts";
 import { createPartsTable, type TariffPartRow } from "./tariff-parts.ts";
@@ -41,6 +42,8 @@ export interface BatchInput {
   registerState: boolean;
   /** Only these accounts of the range (the ones the in-process path leaves to this one); absent: all of them. */
   accounts?: readonly number[];
+  /** Where the batch's rows are read from (batch-sources.ts); absent: the tables themselves. */
+  sources?: BatchSources;
 }
 
 /** The longest history an estimation rule of the billed services looks back on. */
@@ -53,6 +56,7 @@ export async function prepareBatch(tx: Tx, input: BatchInput): Promise<void> {
   const first = firstDay(input.period);
   const next = firstDay(nextPeriod(input.period));
   const longest = longestHistoryMonths(input.services);
+  const src = input.sources ?? TABLES_THEMSELVES;
   await createPartsTable(tx, input.parts, input.analyze);
   const s = input.services;
   await sql`
@@ -71,7 +75,7 @@ export async function prepareBatch(tx: Tx, input: BatchInput): Promise<void> {
   await sql`
     create temp table ba on commit drop as
     select a.id as account_id, pr.settlement_id, pr.residents, pr.area_m2
-    from accounts a
+    from ${src.accounts} a
     join premises pr on pr.id = a.premise_id
     where a.provider_id = ${provider} and a.id >= ${from} and a.id < ${to}
       and a.opened_on < ${next}::date and (a.closed_on is null or a.closed_on >= ${first}::date)
@@ -86,7 +90,7 @@ export async function prepareBatch(tx: Tx, input: BatchInput): Promise<void> {
       m.installed_on >= ${first}::date as installed_in_period,
       m.removed_on is not null and m.removed_on < ${next}::date as removed_in_period
     from ba a
-    join meters m on m.account_id = a.account_id
+    join ${src.meters} m on m.account_id = a.account_id
     join bill_services s on s.meter_service = m.service_code
     cross join generate_series(1, m.zones) as z(zone)
     where m.installed_on < ${next}::date and (m.removed_on is null or m.removed_on >= ${first}::date)`.execute(
@@ -113,6 +117,7 @@ export async function prepareBatch(tx: Tx, input: BatchInput): Promise<void> {
     longestMonths: longest,
     registerState: input.registerState,
     analyze: input.analyze,
+    sources: src,
   };
   await readRegisterReadings(tx, registers);
   await registerUsage(tx, registers);
@@ -123,7 +128,7 @@ export async function prepareBatch(tx: Tx, input: BatchInput): Promise<void> {
       (e.quantity * 1000)::bigint as q, e.amount_kop,
       -- The month's days after the basis: a whole month, or from the day a new meter was installed.
       (e.period + interval '1 month')::date - greatest(e.period, u.basis_date) as days
-    from billed_usage e
+    from ${src.billed_usage} e
     join bzu u on u.account_id = e.account_id and u.meter_id = e.meter_id and u.zone = e.zone
     where e.account_id >= ${from} and e.account_id < ${to} and e.provider_id = ${provider}
       and e.method in ('average', 'norm', 'none') and e.period < ${first}::date
@@ -150,6 +155,7 @@ async function buildQuantities(tx: Tx, input: BatchInput): Promise<void> {
   const first = firstDay(input.period);
   const next = firstDay(nextPeriod(input.period));
   const afterNext = firstDay(nextPeriod(nextPeriod(input.period)));
+  const src = input.sources ?? TABLES_THEMSELVES;
   // Each meter zone billed this period with its use and how many months were estimated since its basis: temporary
   // tables only, joined by hash (the planner, misjudging the three-column join of bz and bzu as one row, once
   // re-aggregated bem for every meter zone: 15-30 s a batch); its own table, so the statement below knows its size.
@@ -216,9 +222,9 @@ async function buildQuantities(tx: Tx, input: BatchInput): Promise<void> {
         b.zone::int as zone, b.period, (b.quantity * 1000)::bigint as quantity_th, b.amount_kop as charged_kop
       from (select distinct account_id, settlement_id, service_code, period from spread
             where period < ${first}::date) sp
-      join billed_usage b on b.account_id = sp.account_id and b.service_code = sp.service_code
+      join ${src.billed_usage} b on b.account_id = sp.account_id and b.service_code = sp.service_code
         and b.period = sp.period and b.provider_id = ${provider}
-      join meters mt on mt.account_id = b.account_id and mt.id = b.meter_id
+      join ${src.meters} mt on mt.account_id = b.account_id and mt.id = b.meter_id
       -- NOT IN over the spread's rows (none of their columns is null) is a hashed subplan: a NOT EXISTS was run
       -- as a nested loop over the whole spread for every row (1.2-1.4 s of a 20,000-account water batch).
       where b.method not in ('opening', 'unmetered')

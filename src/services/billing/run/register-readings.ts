@@ -6,6 +6,7 @@ import type { Tx } from "../../../db/database.ts";
 import type { LocalDate } from "../../../domain/local-date.ts";
 import { addPeriods, firstDay, type Period, prevPeriod } from "../../../domain/period.ts";
 import { analyzeTemp } from "./analyze-temp.ts";
+import type { BatchSources } from "./batch-sources.ts";
 
 export interface RegisterReadingsInput {
   providerId: number;
@@ -17,6 +18,8 @@ export interface RegisterReadingsInput {
   /** False: every register from its history, and no state read or written (the reference path, for tests). */
   registerState: boolean;
   analyze: boolean;
+  /** Where the registers' rows are read from (batch-sources.ts). */
+  sources: BatchSources;
 }
 
 /** The first day of the history window: `longestMonths` before the period. */
@@ -28,6 +31,7 @@ export async function readRegisterReadings(tx: Tx, input: RegisterReadingsInput)
   const provider = input.providerId;
   const first = firstDay(input.period);
   const from = historyFrom(input);
+  const src = input.sources;
   if (input.registerState) {
     // brs: the registers (bzz's columns: the planner's base for every register) with their states, read once, by
     // the batch's range of the key. seen_version and seen_late are what the state's upsert checks.
@@ -42,7 +46,7 @@ export async function readRegisterReadings(tx: Tx, input: RegisterReadingsInput)
         s.prev_value, s.prev_kind, s.prev_deemed_on, s.prev_period, s.pair_from, s.pair_to, s.pair_used,
         s.estimated_months
       from bzz z
-      left join register_states s on s.account_id = z.account_id and s.meter_id = z.meter_id and s.zone = z.zone
+      left join ${src.register_states} s on s.account_id = z.account_id and s.meter_id = z.meter_id and s.zone = z.zone
         and s.account_id >= ${input.accountFrom} and s.account_id < ${input.accountTo}`.execute(tx);
     await analyzeTemp(tx, "brs", input.analyze);
     // brd: for a usable state, the readings deemed after what it covers, of any period: those of later periods
@@ -54,7 +58,7 @@ export async function readRegisterReadings(tx: Tx, input: RegisterReadingsInput)
       from brs z
       cross join lateral (
         select r.id, (r.value * 1000)::bigint as v, r.kind, r.deemed_on, r.period
-        from readings r
+        from ${src.readings} r
         where r.account_id = z.account_id and r.meter_id = z.meter_id and r.zone = z.zone
           and r.deemed_on > z.covered_on and r.status in ('accepted', 'pending_review')
         -- Through readings_meter_history, register by register.
@@ -85,7 +89,7 @@ export async function readRegisterReadings(tx: Tx, input: RegisterReadingsInput)
     cross join lateral (
       select r.account_id, r.meter_id, r.zone::int as zone, r.id, (r.value * 1000)::bigint as v, r.kind,
         r.deemed_on, r.period
-      from readings r
+      from ${src.readings} r
       where r.account_id = a.account_id and r.provider_id = ${provider}
         and r.status in ('accepted', 'pending_review') and ${periodFilter}
         and r.deemed_on >= ${from}::date

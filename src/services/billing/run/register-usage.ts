@@ -66,6 +66,7 @@ async function usage(tx: Tx, input: RegisterReadingsInput): Promise<void> {
   const beforeWindow = addDays(from, -1);
   // br holds readings of later periods deemed up to here: a state covering beyond it cannot be checked.
   const checkedTo = firstDay(addPeriods(input.period, 2));
+  const src = input.sources;
   const stateCtes = input.registerState ? fromState(input) : sql``;
   const stateRows = input.registerState ? sql`union all select * from from_state` : sql``;
   // A usable state's pairs are summed from its arrays, register by register: unnested into rows and sorted for
@@ -143,7 +144,7 @@ async function usage(tx: Tx, input: RegisterReadingsInput): Promise<void> {
       -- index of billed months for each register instead.)
       left join lateral (
         select e.period, (e.to_value * 1000)::bigint as v
-        from billed_usage e
+        from ${src.billed_usage} e
         where e.account_id = z.account_id and e.meter_id = z.meter_id and e.zone = z.zone
           and e.method in ('actual', 'opening') and e.period < ${first}::date
         order by e.period desc
@@ -152,7 +153,7 @@ async function usage(tx: Tx, input: RegisterReadingsInput): Promise<void> {
       -- The previous reading is older than the history window: rare, looked up one by one.
       left join lateral (
         select (r.value * 1000)::bigint as v, r.period, r.kind, r.deemed_on
-        from readings r
+        from ${src.readings} r
         where c.id is not null and b.period is null and pv.account_id is null
           and r.account_id = z.account_id and r.meter_id = z.meter_id and r.zone = z.zone
           and r.status in ('accepted', 'pending_review')
@@ -165,7 +166,7 @@ async function usage(tx: Tx, input: RegisterReadingsInput): Promise<void> {
       -- later period means the state would not cover exactly this period's readings).
       left join lateral (
         select (r.value * 1000)::bigint as v, r.period, r.kind, r.deemed_on
-        from readings r
+        from ${src.readings} r
         where ${input.registerState} and lp.account_id is null
           and r.account_id = z.account_id and r.meter_id = z.meter_id and r.zone = z.zone
           and r.status in ('accepted', 'pending_review') and r.kind in ('initial', 'regular')
