@@ -22,12 +22,18 @@ export function actorValues(actor: Actor): ActorSql {
 }
 
 /** Whether the account row under `alias` (with id and provider_id) is within the caller's reach. */
-export function accountInScope(alias: string, actor: ActorSql): RawBuilder<boolean> {
-  const id = sql.ref(`${alias}.id`);
+export function accountInScope(
+  alias: string,
+  actor: ActorSql,
+  /** The account's id as the caller knows it (a parameter): on Citus it routes the link's lookup to its shard. */
+  knownId?: Expression<number>,
+): RawBuilder<boolean> {
+  const id = knownId ?? sql.ref(`${alias}.id`);
   const providerId = sql.ref(`${alias}.provider_id`);
-  return sql<boolean>`case ${actor.kind}
-    when 'resident' then exists (select 1 from user_accounts ua
+  // A searched CASE: Citus sends a simple one (CASE x WHEN …) to the shards as WHEN NULL::boolean (its issue #2862).
+  return sql<boolean>`case
+    when ${actor.kind} = 'resident' then exists (select 1 from user_accounts ua
                                  where ua.account_id = ${id} and ua.user_id = ${actor.userId})
-    when 'staff' then ${providerId} = ${actor.providerId}
+    when ${actor.kind} = 'staff' then ${providerId} = ${actor.providerId}
     else true end`;
 }

@@ -1,5 +1,6 @@
 // The one access check on an account: residents reach the accounts linked to them, staff their provider's,
 // platform administrators any (account-scope.ts). Anything else is "not found" (404, never 403), so numbers cannot be probed.
+import { sql } from "kysely";
 import type { Db, Tx } from "../../db/database.ts";
 import type { Actor } from "../actor.ts";
 import { AppError } from "../errors.ts";
@@ -29,7 +30,7 @@ export async function findAccountForActor(
       "a.holder_name as holderName",
     ])
     .where("a.id", "=", accountId)
-    .where(accountInScope("a", actorValues(actor)))
+    .where(accountInScope("a", actorValues(actor), sql<number>`${accountId}::bigint`))
     .executeTakeFirst();
   if (!row) throw new AppError("not_found");
   return row;

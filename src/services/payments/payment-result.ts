@@ -6,6 +6,7 @@ import type { OrderStatus } from "../../domain/payments/order-status.ts";
 import type { Translated } from "../../i18n/locale.ts";
 import type { Deps } from "../deps.ts";
 import { AppError } from "../errors.ts";
+import { orderAccountId } from "./order-account.ts";
 import { ORDER_ID } from "./order-view.ts";
 
 export interface PaymentResult {
@@ -18,15 +19,18 @@ export interface PaymentResult {
 
 export async function paymentResult(deps: Deps, options: { orderId: string }): Promise<PaymentResult> {
   if (!ORDER_ID.test(options.orderId)) throw new AppError("not_found");
-  const row = await deps.database.db
-    .selectFrom("payment_order_lookup as l")
-    .innerJoin("payment_orders as o", (join) =>
-      join.onRef("o.account_id", "=", "l.account_id").onRef("o.id", "=", "l.order_id"),
-    )
-    .innerJoin("providers as p", "p.id", "o.provider_id")
-    .select(["o.id", "o.status", "o.amount_kop", "o.paid_at", "p.name_uk", "p.name_ru", "p.name_en"])
-    .where("l.order_id", "=", options.orderId)
-    .executeTakeFirst();
+  const { db } = deps.database;
+  const accountId = await orderAccountId(db, options.orderId);
+  const row =
+    accountId === null
+      ? undefined
+      : await db
+          .selectFrom("payment_orders as o")
+          .innerJoin("providers as p", "p.id", "o.provider_id")
+          .select(["o.id", "o.status", "o.amount_kop", "o.paid_at", "p.name_uk", "p.name_ru", "p.name_en"])
+          .where("o.account_id", "=", accountId)
+          .where("o.id", "=", options.orderId)
+          .executeTakeFirst();
   if (!row) throw new AppError("not_found");
   return {
     orderId: row.id,

@@ -4,6 +4,7 @@ import { findAccountForActor } from "../accounts/find-account.ts";
 import type { Actor } from "../actor.ts";
 import type { Deps } from "../deps.ts";
 import { AppError } from "../errors.ts";
+import { orderAccountId } from "./order-account.ts";
 import { ORDER_ID, orderView, type PaymentOrderView } from "./order-view.ts";
 
 export async function paymentStatus(
@@ -12,18 +13,14 @@ export async function paymentStatus(
 ): Promise<PaymentOrderView> {
   const { db } = deps.database;
   if (!ORDER_ID.test(options.orderId)) throw new AppError("not_found");
-  const lookup = await db
-    .selectFrom("payment_order_lookup")
-    .select("account_id")
-    .where("order_id", "=", options.orderId)
-    .executeTakeFirst();
-  if (!lookup) throw new AppError("not_found");
+  const accountId = await orderAccountId(db, options.orderId);
+  if (accountId === null) throw new AppError("not_found");
   // Someone else's order is "not found", like someone else's account.
-  await findAccountForActor(db, options.actor, lookup.account_id);
+  await findAccountForActor(db, options.actor, accountId);
   const row = await db
     .selectFrom("payment_orders")
     .selectAll()
-    .where("account_id", "=", lookup.account_id)
+    .where("account_id", "=", accountId)
     .where("id", "=", options.orderId)
     .executeTakeFirstOrThrow();
   return orderView(row);

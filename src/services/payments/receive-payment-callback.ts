@@ -14,6 +14,7 @@ import type { PaymentDeps } from "../deps.ts";
 import { AppError } from "../errors.ts";
 import { type NewLedgerEntry, postLedgerEntries } from "../ledger/post-entries.ts";
 import type { CallbackBody, PaymentGateway, VerifiedCallback } from "./gateway.ts";
+import { orderAccountId } from "./order-account.ts";
 import { ORDER_ID } from "./order-view.ts";
 import { type CallbackRecord, cleanPayload, recordCallback } from "./record-callback.ts";
 
@@ -136,13 +137,14 @@ function claimedOrderId(payload: Record<string, unknown> | null): string | null 
 
 async function findOrder(deps: PaymentDeps, orderId: string): Promise<PaymentOrder | undefined> {
   if (!ORDER_ID.test(orderId)) return undefined;
-  return deps.database.db
-    .selectFrom("payment_order_lookup as l")
-    .innerJoin("payment_orders as o", (join) =>
-      join.onRef("o.account_id", "=", "l.account_id").onRef("o.id", "=", "l.order_id"),
-    )
-    .selectAll("o")
-    .where("l.order_id", "=", orderId)
+  const { db } = deps.database;
+  const accountId = await orderAccountId(db, orderId);
+  if (accountId === null) return undefined;
+  return db
+    .selectFrom("payment_orders")
+    .selectAll()
+    .where("account_id", "=", accountId)
+    .where("id", "=", orderId)
     .executeTakeFirst();
 }
 

@@ -37,7 +37,7 @@ export async function loadMeterHistories(
     from unnest(${meters.map((m) => m.accountId)}::bigint[], ${meters.map((m) => m.meterId)}::bigint[])
       as k(account_id, meter_id)
     join readings r on r.account_id = k.account_id and r.meter_id = k.meter_id
-    where r.status in ('accepted', 'pending_review')
+    where r.status in ('accepted', 'pending_review') and r.account_id = any(${meters.map((m) => m.accountId)}::bigint[])
     order by r.account_id, r.meter_id, r.deemed_on, r.id`.execute(trx);
   for (const r of rows) {
     out.get(`${r.account_id}:${r.meter_id}`)?.push({

@@ -4,6 +4,7 @@
 // ones in two statements. A refusal answers only its own submission; a database error fails the batch,
 // and then each submission is retried alone so one cannot sink the others. The queue lives only while
 // requests are in flight: nothing is kept in the process between requests.
+import { isCitus } from "../../db/citus/is-citus.ts";
 import type { Database } from "../../db/database.ts";
 import { kyivDateOf } from "../../domain/kyiv-time.ts";
 import type { Deps } from "../deps.ts";
@@ -23,11 +24,19 @@ interface Item {
 
 const MAX_BATCH = 64;
 const MAX_CONCURRENT_BATCHES = 2;
+// On Citus a batch holds one account's submissions, so each of its statements goes to that account's one shard
+// (a batch of many accounts would lock meters on every shard); batches then run side by side instead.
+const MAX_CONCURRENT_ACCOUNTS = 8;
 
 class SubmissionBatcher {
   private queue: Item[] = [];
   private running = 0;
   private scheduled = false;
+  private readonly maxRunning: number;
+
+  constructor(private readonly oneAccountPerBatch: boolean) {
+    this.maxRunning = oneAccountPerBatch ? MAX_CONCURRENT_ACCOUNTS : MAX_CONCURRENT_BATCHES;
+  }
 
   submit(deps: Deps, options: SubmitReadingOptions): Promise<SubmitReadingResult> {
     return new Promise((resolve, reject) => {
@@ -37,7 +46,7 @@ class SubmissionBatcher {
   }
 
   private schedule() {
-    if (this.scheduled || this.running >= MAX_CONCURRENT_BATCHES || this.queue.length === 0) return;
+    if (this.scheduled || this.running >= this.maxRunning || this.queue.length === 0) return;
     this.scheduled = true;
     // After the current I/O callbacks: requests that arrived together join one batch.
     setImmediate(() => {
@@ -51,10 +60,12 @@ class SubmissionBatcher {
     const batch: Item[] = [];
     const rest: Item[] = [];
     const meters = new Set<string>();
+    const account = this.queue[0]?.options.accountId;
     for (const item of this.queue) {
       const o = item.options;
       const key = `${o.accountId}:${o.meterId ?? o.service ?? "*"}`;
-      if (batch.length < MAX_BATCH && !meters.has(key)) {
+      const joins = !this.oneAccountPerBatch || o.accountId === account;
+      if (batch.length < MAX_BATCH && joins && !meters.has(key)) {
         meters.add(key);
         batch.push(item);
       } else {
@@ -121,10 +132,11 @@ async function runBatch(items: Item[]): Promise<void> {
 const batchers = new WeakMap<Database, SubmissionBatcher>();
 
 /** Queue a submission with the other submissions to the same database. */
-export function submitBatched(deps: Deps, options: SubmitReadingOptions): Promise<SubmitReadingResult> {
+export async function submitBatched(deps: Deps, options: SubmitReadingOptions): Promise<SubmitReadingResult> {
+  const citus = await isCitus(deps.database);
   let b = batchers.get(deps.database);
   if (!b) {
-    b = new SubmissionBatcher();
+    b = new SubmissionBatcher(citus);
     batchers.set(deps.database, b);
   }
   return b.submit(deps, options);

@@ -12,7 +12,8 @@ export async function writeSubmissions(trx: Tx, plans: WritePlan[]): Promise<voi
       update readings r set status = 'superseded'
       from unnest(${superseded.map((s) => s.accountId)}::bigint[], ${superseded.map((s) => s.id)}::bigint[])
         as s(account_id, id)
-      where r.account_id = s.account_id and r.id = s.id`.execute(trx);
+      where r.account_id = s.account_id and r.id = s.id
+        and r.account_id = any(${superseded.map((s) => s.accountId)}::bigint[])`.execute(trx);
   }
   await trx
     .with("audit", (db) =>

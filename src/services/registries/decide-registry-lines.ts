@@ -27,6 +27,8 @@ export async function decideAndPost(
   trx: Tx,
   registryId: number,
   source: { id: number; name: string },
+  /** On Citus: the numbers and ledger rows the file names are copied out of their shards first (below). */
+  citus = false,
 ): Promise<Decision> {
   // The months the posted lines may go to, as the ledger insert below computes them: a line posts only if it reads
   // as a payment with no reason of its own. Their partitions exist before the statement that inserts into them.
@@ -39,6 +41,9 @@ export async function decideAndPost(
     "ledger_entries",
     months.map((m) => m.period),
   );
+  const { numbers, ledger } = citus
+    ? await sliceForFile(trx, source.name)
+    : { numbers: sql.table("account_numbers"), ledger: sql.table("ledger_entries") };
   // The lookups into registry_lines and the ledger are per line, by their unique indexes: those tables only grow,
   // and a join the planner chose from stale statistics could compare every staged line with all of their rows.
   const { rows } = await sql<{ outcome: RegistryLineOutcome; n: number; kop: number; entries: number }>`
@@ -46,7 +51,7 @@ export async function decideAndPost(
       select s.line_no, s.readable, s.reference_key, a.account_id,
              b.registry_id as before_registry, b.line_no as before_line, h.hit is not null as in_ledger
       from registry_import s
-      left join account_numbers a
+      left join ${numbers} a
         on s.readable and s.reason is null and a.provider_id = s.provider_id and a.number_normalized = s.account_key
       left join lateral (
         select r.registry_id, r.line_no from registry_lines r
@@ -54,7 +59,7 @@ export async function decideAndPost(
         order by r.registry_id, r.line_no limit 1
       ) b on true
       left join lateral (
-        select 1 as hit from ledger_entries e
+        select 1 as hit from ${ledger} e
         where a.account_id is not null and e.account_id = a.account_id and e.source = 'bank_registry'
           and e.source_ref = ${source.name} || ':' || s.reference
         limit 1
@@ -171,4 +176,29 @@ export async function firstProblems(trx: Tx, registryId: number, limit: number):
     where l.registry_id = ${registryId} and l.outcome <> 'posted'
     order by l.line_no limit ${limit}`.execute(trx);
   return rows;
+}
+
+/**
+ * On Citus the staged lines sit on the coordinator and a lateral lookup from them into a distributed table cannot
+ * go to the shards. The numbers the file names and the bank payments of those accounts under the file's
+ * references are read out of the shards first (each shard once, the staged keys sent along), into temporary tables
+ * indexed as the lookups need; the decision then runs on the coordinator as it does on one server.
+ */
+async function sliceForFile(trx: Tx, sourceName: string) {
+  await sql`
+    create temp table registry_numbers on commit drop as
+    select n.number_normalized, n.provider_id, n.account_id from account_numbers n
+    where n.number_normalized in (select account_key from registry_import where readable and reason is null)`.execute(
+    trx,
+  );
+  await sql`create index on registry_numbers (number_normalized, provider_id)`.execute(trx);
+  await sql`
+    create temp table registry_ledger on commit drop as
+    select e.account_id, e.source, e.source_ref from ledger_entries e
+    where e.source = 'bank_registry' and e.account_id in (select account_id from registry_numbers)
+      and e.source_ref in (select ${sourceName} || ':' || reference from registry_import where readable)`.execute(
+    trx,
+  );
+  await sql`create index on registry_ledger (account_id, source, source_ref)`.execute(trx);
+  return { numbers: sql.table("registry_numbers"), ledger: sql.table("registry_ledger") };
 }

@@ -7,7 +7,9 @@
 // ledger entry. A file that cannot be read at all writes nothing and says why (an AppError).
 import { createHash } from "node:crypto";
 import { sql } from "kysely";
+import { isCitus } from "../../db/citus/is-citus.ts";
 import type { Tx } from "../../db/database.ts";
+import { ensurePeriodPartitions } from "../../db/period-partitions.ts";
 import type { RegistryLineOutcome } from "../../db/tables/registries.table.ts";
 import { kyivDateOf, kyivPartsOf } from "../../domain/kyiv-time.ts";
 import type { LocalDate } from "../../domain/local-date.ts";
@@ -160,9 +162,19 @@ export async function importPaymentRegistry(
     const staging = await openStaging();
     const parser = new RegistryParser(format, fixedProvider === null);
     const hash = createHash("sha256");
+    // The months the lines may post to, as decide-registry-lines.ts computes them (a superset: its other rules may
+    // refuse some lines).
+    const months = new Set<string>();
     try {
-      for await (const rows of parser.batches(decoded(read, probed.encoding, hash)))
-        await staging.add(rows.map((row) => stage(row, format, today, recipients)));
+      for await (const rows of parser.batches(decoded(read, probed.encoding, hash))) {
+        const lines = rows.map((row) => stage(row, format, today, recipients));
+        for (const l of lines) {
+          if (l.readable && l.reason === null && (l.period ?? l.paidOn) !== null) {
+            months.add(l.period ?? `${l.paidOn!.slice(0, 7)}-01`);
+          }
+        }
+        await staging.add(lines);
+      }
       await staging.finish();
     } catch (e) {
       await staging.abort();
@@ -170,6 +182,10 @@ export async function importPaymentRegistry(
     }
     if (hash.digest("hex") !== probed.sha256)
       throw new Error(`${fileName}: the file changed while it was being imported; nothing was imported`);
+    // Their partitions made apart, on a connection of their own: on Citus a partition is distributed as it is
+    // attached, which it refuses inside a transaction that has already run statements on many shards at once.
+    // (PGlite has one connection, held by this transaction, and no shards.)
+    if (deps.database.engine === "postgres") await ensurePeriodPartitions(db, "ledger_entries", months);
 
     const registry = await trx
       .insertInto("payment_registries")
@@ -195,7 +211,12 @@ export async function importPaymentRegistry(
       })
       .returning("id")
       .executeTakeFirstOrThrow();
-    const { entries, ...counts } = await decideAndPost(trx, registry.id, source);
+    const { entries, ...counts } = await decideAndPost(
+      trx,
+      registry.id,
+      source,
+      await isCitus(deps.database),
+    );
     if (entries !== counts.posted) {
       // Another writer posted one of these under the same reference between our check and now: start again.
       throw new Error(
