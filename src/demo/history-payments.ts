@@ -55,11 +55,11 @@ export async function recordHistoryMoney(
       where source = 'billing' and period between :first and :last
       order by account_id, period
     ), amounts as (
-      select b.account_id, b.provider_id, case ${PERSONA}
-          when 'prompt' then case when demo_rand(:seed, a.id, 71) < 0.06
+      select b.account_id, b.provider_id, case
+          when ${PERSONA} = 'prompt' then case when demo_rand(:seed, a.id, 71) < 0.06
             then -round(b.charged * (0.5 + demo_rand(:seed, a.id, 72)) / 100) * 100 else 0 end
-          when 'round' then round(b.charged * (demo_rand(:seed, a.id, 72) - 0.5) / 100) * 100
-          when 'irregular' then case when demo_rand(:seed, a.id, 71) < 0.5 then b.charged else 0 end
+          when ${PERSONA} = 'round' then round(b.charged * (demo_rand(:seed, a.id, 72) - 0.5) / 100) * 100
+          when ${PERSONA} = 'irregular' then case when demo_rand(:seed, a.id, 71) < 0.5 then b.charged else 0 end
           else b.charged * (1 + floor(demo_rand(:seed, a.id, 72) * 4)) end::bigint as amount
       from first_bill b join accounts a on a.id = b.account_id
       where b.charged > 0
@@ -95,10 +95,10 @@ export async function recordHistoryMoney(
         order by m.period rows between unbounded preceding and 1 preceding), 0) as since
       from months m
     ), amounts as (
-      select g.*, case g.persona
-          when 'prompt' then ceil(g.charged / 100.0) * 100
-          when 'round' then greatest(5000, round(g.charged / 5000.0) * 5000)
-          when 'irregular' then case when g.skip >= 0.4
+      select g.*, case
+          when g.persona = 'prompt' then ceil(g.charged / 100.0) * 100
+          when g.persona = 'round' then greatest(5000, round(g.charged / 5000.0) * 5000)
+          when g.persona = 'irregular' then case when g.skip >= 0.4
             then ceil(sum(g.charged) over (partition by g.account_id, g.since) / 100.0) * 100 else 0 end
           else case when g.skip >= 0.3 then round(g.charged * (0.5 + 0.2 * g.share) / 1000.0) * 1000 else 0 end
         end::bigint as amount

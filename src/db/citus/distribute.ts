@@ -8,7 +8,13 @@
 // identity column. With the keys off, each table goes straight where it belongs; the keys then come back, checked
 // by Citus against the placement (a key between shards of different accounts is refused).
 import type { RawSession } from "../database.ts";
-import { CITUS_DROPPED_FOREIGN_KEYS, CITUS_LAYOUT, CITUS_TRIGGER_SWAPS, type Placement } from "./layout.ts";
+import {
+  CITUS_DROPPED_FOREIGN_KEYS,
+  CITUS_LAYOUT,
+  CITUS_TRIGGER_SWAPS,
+  type Placement,
+  type TriggerSwap,
+} from "./layout.ts";
 
 export class CitusLayoutError extends Error {}
 
@@ -69,24 +75,13 @@ export async function distributeForCitus(session: RawSession): Promise<string[] 
     const keys = await foreignKeysTouching(session, todo);
     for (const k of keys)
       await session.exec(`alter table ${ident(k.table)} drop constraint ${ident(k.name)}`);
-    for (const swap of swaps) {
-      for (const trigger of swap.drop)
-        await session.exec(`drop trigger if exists ${ident(trigger)} on ${ident(swap.table)}`);
-    }
+    for (const swap of swaps) for (const statement of swapDrops(swap)) await session.exec(statement);
     for (const table of ordered(todo)) await place(session, table, CITUS_LAYOUT[table] as Placement);
     for (const k of keys) {
       if (CITUS_DROPPED_FOREIGN_KEYS.includes(k.name)) continue;
       await session.exec(`alter table ${ident(k.table)} add constraint ${ident(k.name)} ${k.definition}`);
     }
-    for (const swap of swaps) {
-      for (const [name, definition] of swap.create) {
-        await session.exec(
-          definition.startsWith("foreign key")
-            ? `alter table ${ident(swap.table)} add constraint ${ident(name)} ${definition}`
-            : `create trigger ${ident(name)} ${definition}`,
-        );
-      }
-    }
+    for (const swap of swaps) for (const statement of swapCreates(swap)) await session.exec(statement);
     await session.exec("commit");
   } catch (e) {
     await session.exec("rollback").catch(() => {});
@@ -109,6 +104,20 @@ function ordered(todo: readonly string[]): string[] {
     return 2;
   };
   return [...todo].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+}
+
+/** The statements that take a swap's old triggers away (exported for the test that runs both on one server). */
+export function swapDrops(swap: TriggerSwap): string[] {
+  return swap.drop.map((trigger) => `drop trigger if exists ${ident(trigger)} on ${ident(swap.table)}`);
+}
+
+/** The statements that put its new triggers or constraints in their place. */
+export function swapCreates(swap: TriggerSwap): string[] {
+  return swap.create.map(([name, definition]) =>
+    definition.startsWith("foreign key")
+      ? `alter table ${ident(swap.table)} add constraint ${ident(name)} ${definition}`
+      : `create trigger ${ident(name)} ${definition}`,
+  );
 }
 
 // A swap is made when none of what it creates exists yet (a trigger or a constraint of that name on its table).

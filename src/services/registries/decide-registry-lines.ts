@@ -99,15 +99,15 @@ export async function decideAndPost(
       insert into registry_lines (registry_id, source_id, line_no, raw, outcome, reason, details, reference,
                                   provider_id, account_id, amount_kop, paid_on)
       select ${registryId}::bigint, ${source.id}::integer, o.line_no, o.raw, o.outcome,
-             case o.rule when 1 then o.reason when 2 then 'duplicate_posted' when 3 then 'duplicate_in_file'
-                         when 5 then o.reason when 6 then 'account_unknown' when 7 then 'duplicate_in_ledger' end,
-             case o.rule
-               when 2 then jsonb_build_object('reference', o.reference, 'registryId', o.before_registry,
+             (array[o.reason, 'duplicate_posted', 'duplicate_in_file', null, o.reason, 'account_unknown',
+                    'duplicate_in_ledger'])[o.rule],
+             case
+               when o.rule = 2 then jsonb_build_object('reference', o.reference, 'registryId', o.before_registry,
                                               'line', o.before_line)
-               when 3 then jsonb_build_object('reference', o.reference, 'firstLine', o.first_line)
-               when 4 then '{}'::jsonb
-               when 6 then jsonb_build_object('account', o.account, 'provider', o.provider_code)
-               when 7 then jsonb_build_object('reference', o.reference)
+               when o.rule = 3 then jsonb_build_object('reference', o.reference, 'firstLine', o.first_line)
+               when o.rule = 4 then '{}'::jsonb
+               when o.rule = 6 then jsonb_build_object('account', o.account, 'provider', o.provider_code)
+               when o.rule = 7 then jsonb_build_object('reference', o.reference)
                else o.params
              end || jsonb_strip_nulls(jsonb_build_object(
                'payer', o.payer, 'period', to_char(o.period, 'YYYY-MM'), 'service', o.service_code)),
