@@ -102,12 +102,15 @@ end $$;
 
 -- 5. Trigger functions name the tables of the schema they were made in, whatever the session's search path: on
 --    Citus they run on the workers, in sessions of the coordinator's own, where an installation in a schema other
---    than public would otherwise find another schema's tables (or none).
-alter function tariffs_no_overlap() set search_path from current;
-alter function ledger_entries_check_references() set search_path from current;
-alter function ledger_entries_referenced() set search_path from current;
-alter function users_login_identities() set search_path from current;
-alter function readings_note_register_states() set search_path from current;
-alter function readings_forget_register_states() set search_path from current;
-alter function readings_note_register_state_row() set search_path from current;
-alter function users_login_identity_row() set search_path from current;
+--    than public would otherwise find another schema's tables (or none). Named as a constant (Citus refuses SET …
+--    FROM CURRENT on the functions it propagates).
+do $$
+declare
+  f text;
+begin
+  foreach f in array array['tariffs_no_overlap', 'ledger_entries_check_references', 'ledger_entries_referenced',
+                           'users_login_identities', 'readings_note_register_states', 'readings_forget_register_states',
+                           'readings_note_register_state_row', 'users_login_identity_row'] loop
+    execute format('alter function %I.%I() set search_path = %I, pg_temp', current_schema(), f, current_schema());
+  end loop;
+end $$;
