@@ -25,15 +25,19 @@ export function actorValues(actor: Actor): ActorSql {
 export function accountInScope(
   alias: string,
   actor: ActorSql,
-  /** The account's id as the caller knows it (a parameter): on Citus it routes the link's lookup to its shard. */
-  knownId?: Expression<number>,
+  /**
+   * The accounts the statement is about, as the caller knows them (a parameter): on Citus the link's lookup must
+   * name them itself to go to their shard alone.
+   */
+  known?: { id: Expression<number> } | { ids: readonly number[] },
 ): RawBuilder<boolean> {
-  const id = knownId ?? sql.ref(`${alias}.id`);
+  const id = known && "id" in known ? known.id : sql.ref(`${alias}.id`);
+  const among = known && "ids" in known ? sql`and ua.account_id = any(${known.ids}::bigint[])` : sql``;
   const providerId = sql.ref(`${alias}.provider_id`);
   // A searched CASE: Citus sends a simple one (CASE x WHEN …) to the shards as WHEN NULL::boolean (its issue #2862).
   return sql<boolean>`case
     when ${actor.kind} = 'resident' then exists (select 1 from user_accounts ua
-                                 where ua.account_id = ${id} and ua.user_id = ${actor.userId})
+                                 where ua.account_id = ${id} ${among} and ua.user_id = ${actor.userId})
     when ${actor.kind} = 'staff' then ${providerId} = ${actor.providerId}
     else true end`;
 }

@@ -30,7 +30,7 @@ export async function findAccountForActor(
       "a.holder_name as holderName",
     ])
     .where("a.id", "=", accountId)
-    .where(accountInScope("a", actorValues(actor), sql<number>`${accountId}::bigint`))
+    .where(accountInScope("a", actorValues(actor), { id: sql<number>`${accountId}::bigint` }))
     .executeTakeFirst();
   if (!row) throw new AppError("not_found");
   return row;

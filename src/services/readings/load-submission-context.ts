@@ -73,15 +73,11 @@ export async function loadSubmissionContexts(
   today: LocalDate,
 ): Promise<(SubmissionContext | AppError)[]> {
   const col = <T>(f: (r: ContextRequest) => T) => requests.map(f);
-  // The accounts named again as parameters of every account-keyed table. One account (always so on Citus, where
-  // the batcher groups by account) as a plain equality, which Citus follows into each table, the link's subquery
-  // included, and so sends the statement, row locks and all, to that account's one shard.
+  // The accounts named again as parameters of every account-keyed table, the link's subquery included: on Citus,
+  // where the batcher groups submissions by shard, that is what sends the statement, row locks and all, to the
+  // batch's one shard.
   const ids = [...new Set(col((r) => r.accountId))];
-  const one = ids.length === 1 ? sql<number>`${ids[0]}::bigint` : undefined;
-  const routed = one
-    ? sql`a.id = ${one} and m.account_id = ${one}`
-    : sql`a.id = any(${ids}::bigint[]) and m.account_id = any(${ids}::bigint[])`;
-  const knownId = one;
+  const routed = sql`a.id = any(${ids}::bigint[]) and m.account_id = any(${ids}::bigint[])`;
   const { rows } = await sql<Row>`
     select req.idx, a.id as account_id, a.provider_id, a.number, p.settlement_id, a.holder_name,
       m.id, m.serial, m.service_code as service, m.zones, m.digits, m.decimals, m.verification_due, m.removed_on,
@@ -103,7 +99,7 @@ export async function loadSubmissionContexts(
        order by (w.settlement_id is null), w.effective_from desc
        limit 1
     ) w on true
-    where ${routed} and ${accountInScope("a", requestActor, knownId)}
+    where ${routed} and ${accountInScope("a", requestActor, { ids })}
       and case when req.meter_id is not null then m.id = req.meter_id
                else (m.removed_on is null or m.removed_on > ${today}::date)
                     and (req.service is null or m.service_code = req.service) end

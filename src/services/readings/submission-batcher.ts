@@ -4,7 +4,7 @@
 // ones in two statements. A refusal answers only its own submission; a database error fails the batch,
 // and then each submission is retried alone so one cannot sink the others. The queue lives only while
 // requests are in flight: nothing is kept in the process between requests.
-import { isCitus } from "../../db/citus/is-citus.ts";
+import { accountShards } from "../../db/citus/shard-of.ts";
 import type { Database } from "../../db/database.ts";
 import { kyivDateOf } from "../../domain/kyiv-time.ts";
 import type { Deps } from "../deps.ts";
@@ -24,9 +24,10 @@ interface Item {
 
 const MAX_BATCH = 64;
 const MAX_CONCURRENT_BATCHES = 2;
-// On Citus a batch holds one account's submissions, so each of its statements goes to that account's one shard
-// (a batch of many accounts would lock meters on every shard); batches then run side by side instead.
-const MAX_CONCURRENT_ACCOUNTS = 8;
+// On Citus a batch holds the submissions of one shard's accounts, so each of its statements goes to that one shard
+// (a batch over many shards would lock meters on every shard, which Citus refuses); batches of different shards
+// then run side by side.
+const MAX_CONCURRENT_SHARDS = 8;
 
 class SubmissionBatcher {
   private queue: Item[] = [];
@@ -34,8 +35,9 @@ class SubmissionBatcher {
   private scheduled = false;
   private readonly maxRunning: number;
 
-  constructor(private readonly oneAccountPerBatch: boolean) {
-    this.maxRunning = oneAccountPerBatch ? MAX_CONCURRENT_ACCOUNTS : MAX_CONCURRENT_BATCHES;
+  /** `shardOf`: on Citus, an account's shard; a batch then holds one shard's submissions. */
+  constructor(private readonly shardOf: ((accountId: number) => number) | null) {
+    this.maxRunning = shardOf ? MAX_CONCURRENT_SHARDS : MAX_CONCURRENT_BATCHES;
   }
 
   submit(deps: Deps, options: SubmitReadingOptions): Promise<SubmitReadingResult> {
@@ -60,11 +62,12 @@ class SubmissionBatcher {
     const batch: Item[] = [];
     const rest: Item[] = [];
     const meters = new Set<string>();
-    const account = this.queue[0]?.options.accountId;
+    const shardOf = this.shardOf;
+    const shard = shardOf && this.queue.length > 0 ? shardOf(this.queue[0]!.options.accountId) : null;
     for (const item of this.queue) {
       const o = item.options;
       const key = `${o.accountId}:${o.meterId ?? o.service ?? "*"}`;
-      const joins = !this.oneAccountPerBatch || o.accountId === account;
+      const joins = shardOf === null || shardOf(o.accountId) === shard;
       if (batch.length < MAX_BATCH && joins && !meters.has(key)) {
         meters.add(key);
         batch.push(item);
@@ -133,10 +136,10 @@ const batchers = new WeakMap<Database, SubmissionBatcher>();
 
 /** Queue a submission with the other submissions to the same database. */
 export async function submitBatched(deps: Deps, options: SubmitReadingOptions): Promise<SubmitReadingResult> {
-  const citus = await isCitus(deps.database);
+  const shardOf = await accountShards(deps.database);
   let b = batchers.get(deps.database);
   if (!b) {
-    b = new SubmissionBatcher(citus);
+    b = new SubmissionBatcher(shardOf);
     batchers.set(deps.database, b);
   }
   return b.submit(deps, options);
