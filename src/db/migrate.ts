@@ -68,8 +68,11 @@ export async function migrate(
         applied.push(m.name);
       }
       if (through === undefined && database.engine === "postgres") {
-        const placed = await distributeForCitus(s);
-        if (placed?.length) options.report?.(`citus: placed ${placed.join(", ")}`);
+        const citus = await distributeForCitus(s);
+        if (citus?.placed.length) options.report?.(`citus: placed ${citus.placed.join(", ")}`);
+        if (citus?.unknown.length) {
+          options.report?.(`citus: left on the coordinator (not in the layout): ${citus.unknown.join(", ")}`);
+        }
       }
       return applied;
     } finally {
