@@ -165,7 +165,13 @@ forEachDatabase("the row triggers Citus runs", (get) => {
         .orderBy("kind")
         .execute();
       const named = (id: string) =>
-        id === email ? "the first e-mail" : id === `new.${email}` ? "the new e-mail" : id === phone ? "the phone" : id;
+        id === email
+          ? "the first e-mail"
+          : id === `new.${email}`
+            ? "the new e-mail"
+            : id === phone
+              ? "the phone"
+              : id;
       return rows.map((i) => `${i.kind}: ${named(i.external_id)}`);
     };
     const byStatement = await logins("one@example.com", "+380501110001");

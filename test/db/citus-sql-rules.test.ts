@@ -61,7 +61,9 @@ test("SQL is found inside interpolations and nested templates, not in comments o
   const source = [
     "// sql`select case x when 1 then 2 end from readings`",
     'const a = "select case x when 1 from readings";',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a TypeScript source as text, its interpolations included
     "const b = sql`select ${sql`case r.kind when 'x' then 1 end`} from readings r where ${cond}`;",
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: likewise
     "const c = sql`insert into ledger_entries select * from ${sql.table('t')}`;",
   ].join("\n");
   const found = sqlLiterals("f.ts", source);
