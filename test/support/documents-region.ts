@@ -92,10 +92,19 @@ export async function buildDocumentsRegion(database: Database): Promise<Document
     })
     .where("id", "=", single)
     .execute();
-  await db
-    .updateTable("account_numbers")
-    .set({ number_normalized: normalizeAccountNumber(SINGLE_NUMBER) })
+  // The number's key row moves by delete and insert: on Citus it is distributed by the number itself.
+  const key = await db
+    .deleteFrom("account_numbers")
     .where("account_id", "=", single)
+    .returning("provider_id")
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto("account_numbers")
+    .values({
+      number_normalized: normalizeAccountNumber(SINGLE_NUMBER),
+      provider_id: key.provider_id,
+      account_id: single,
+    })
     .execute();
   const { premise_id } = await db
     .selectFrom("accounts")
