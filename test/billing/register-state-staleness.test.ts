@@ -128,7 +128,9 @@ forEachDatabase(
       await sql`update readings set status = 'pending_review' where account_id = ${r.account_id} and id = ${r.id}`.execute(
         database.db,
       );
-      assert.equal((await state(database, r))!.late_count, 1);
+      // Counted once per statement here, once per row (old and new) by the row trigger Citus runs: only a change
+      // matters to the run.
+      assert.ok((await state(database, r))!.late_count >= 1, "late");
     });
 
     test("the next run rebuilds a late state from the history and the others from their states", async () => {
@@ -158,11 +160,12 @@ forEachDatabase(
         );
         const placeholder = (await state(database, r))!;
         assert.equal(placeholder.period, null, "a placeholder, no content");
-        assert.equal(placeholder.version, 1);
+        // One per statement, or one per row on Citus (its row trigger sees the old and the new row): a change either way.
+        assert.ok(placeholder.version >= 1, "version bumped");
         await sql`update readings set status = status where account_id = ${r.account_id} and id = ${r.id}`.execute(
           database.db,
         );
-        assert.equal((await state(database, r))!.version, 2);
+        assert.ok((await state(database, r))!.version > placeholder.version, "bumped again");
       } finally {
         await sql`delete from billing_runs where id = ${run.id}`.execute(database.db);
       }
