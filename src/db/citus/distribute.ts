@@ -41,7 +41,7 @@ export async function schemaTables(session: RawSession): Promise<string[]> {
   return rows.map((r) => r.name);
 }
 
-/** Tables the layout does not place: a migration added a table and the layout was not told. */
+/** Tables the layout does not name: an operator's or a benchmark's own, or a new migration's the layout missed. */
 export function unplaced(tables: readonly string[]): string[] {
   return tables.filter((t) => !(t in CITUS_LAYOUT));
 }
