@@ -86,6 +86,14 @@ export const ERROR_CODES = {
       en: "Something went wrong. We have been notified.",
     },
   },
+  form_expired: {
+    status: 403,
+    message: {
+      uk: "Форма застаріла або надіслана не з цього сайту. Відкрийте сторінку ще раз і надішліть форму знову.",
+      ru: "Форма устарела или отправлена не с этого сайта. Откройте страницу ещё раз и отправьте форму снова.",
+      en: "The form has expired or was not sent from this site. Please open the page again and resend the form.",
+    },
+  },
   unauthenticated: {
     status: 401,
     message: {

@@ -5,6 +5,7 @@ import type { Config } from "../../config.ts";
 import { createLogger } from "../../logging.ts";
 import { withConfigured } from "../../services/compose.ts";
 import type { Deps } from "../../services/deps.ts";
+import { cabinetRoutes } from "../web/cabinet.ts";
 import { clientErrorHandler, frameworkErrors } from "./client-errors.ts";
 import { authPlugin } from "./plugins/auth.ts";
 import { errorsPlugin } from "./plugins/errors.ts";
@@ -102,6 +103,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(paymentRegistryRoutes, { deps });
   await app.register(documentRoutes, { deps });
   await app.register(paymentRoutes, { deps });
+  await app.register(cabinetRoutes, { deps, production: options.config.production });
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
   return app;
 }

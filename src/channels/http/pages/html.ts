@@ -2,41 +2,9 @@
 import { createHash } from "node:crypto";
 import type { Locale } from "../../../i18n/locale.ts";
 
-const ESCAPES: Record<string, string> = {
-  "&": "&amp;",
-  "<": "&lt;",
-  ">": "&gt;",
-  '"': "&quot;",
-  "'": "&#39;",
-};
+export { esc, type Html, html, raw } from "../../web/html.ts";
 
-/** Text for HTML content and attribute values. */
-export function esc(text: string | number): string {
-  return String(text).replace(/[&<>"']/g, (c) => ESCAPES[c]!);
-}
-
-/** Marks a fragment that is already HTML. */
-export interface Html {
-  readonly html: string;
-}
-
-export const raw = (html: string): Html => ({ html });
-
-/** A template tag: interpolated values are escaped unless they are Html (or arrays of Html). */
-export function html(strings: TemplateStringsArray, ...values: unknown[]): Html {
-  let out = strings[0] ?? "";
-  values.forEach((v, i) => {
-    out += render(v) + (strings[i + 1] ?? "");
-  });
-  return raw(out);
-}
-
-function render(v: unknown): string {
-  if (v === null || v === undefined || v === false) return "";
-  if (Array.isArray(v)) return v.map(render).join("");
-  if (typeof v === "object" && "html" in v) return (v as Html).html;
-  return esc(String(v));
-}
+import { esc, type Html } from "../../web/html.ts";
 
 const STYLE = `
 body{font-family:system-ui,sans-serif;margin:0;background:#f4f5f7;color:#1d1f23;line-height:1.5}

@@ -13,7 +13,10 @@ export const securityHeadersPlugin = fp(async (app: FastifyInstance, opts: { pro
       useDefaults: false,
       directives: {
         defaultSrc: ["'none'"],
-        styleSrc: [PAGE_STYLE_SOURCE],
+        // The cabinet's stylesheet and script come from the app itself; the gateway pages' inline style by hash.
+        styleSrc: ["'self'", PAGE_STYLE_SOURCE],
+        scriptSrc: ["'self'"],
+        imgSrc: ["'self'"],
         // The demo card page and the language switches post to the app itself (a page posting to a card
         // gateway's checkout would add the gateway's origin here).
         formAction: ["'self'"],

@@ -1,0 +1,83 @@
+// Signing in with a password and signing out. The form itself is drawn at "/" for a visitor (routes/home.ts)
+// and at /sign-in; a successful sign-in sets the session cookie and goes where the visitor was heading.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { format } from "../../../i18n/messages.ts";
+import { SIGN_IN } from "../messages/sign-in.ts";
+import type { FieldError } from "../views/components.ts";
+import { cabinetPage } from "../views/layout.ts";
+import { signInBody, signInTitle } from "../views/sign-in-page.ts";
+import {
+  type CabinetOptions,
+  fieldErrorsOf,
+  formOf,
+  localPath,
+  pageContext,
+  seeOther,
+  webCall,
+} from "../web-request.ts";
+import { clearSessionCookie, sessionToken, setSessionCookie } from "../web-session.ts";
+
+/** The sign-in form as a whole page (at "/" and /sign-in). */
+export function sendSignIn(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  form: { login?: string; next?: string; errors?: FieldError[]; notice?: string } = {},
+  status = 200,
+): FastifyReply {
+  const ctx = pageContext(request, reply);
+  const errors = form.errors ?? [];
+  return reply
+    .status(status)
+    .type("text/html; charset=utf-8")
+    .send(
+      cabinetPage(ctx, {
+        title: signInTitle(ctx.locale),
+        hasErrors: errors.length > 0,
+        body: signInBody(ctx, { ...form, errors }),
+      }),
+    );
+}
+
+export async function signInRoutes(app: FastifyInstance, opts: CabinetOptions) {
+  const { deps, production } = opts;
+
+  app.get("/sign-in", { schema: { hide: true } }, async (request, reply) => {
+    if (request.actor) return seeOther(reply, "/");
+    const query = request.query as Record<string, string | undefined>;
+    const notice = query["done"] === "signed-out" ? format(SIGN_IN.signedOut, request.locale) : undefined;
+    return sendSignIn(request, reply, { next: localPath(query["next"], ""), ...(notice ? { notice } : {}) });
+  });
+
+  app.post("/sign-in", { schema: { hide: true } }, async (request, reply) => {
+    const form = formOf(request);
+    const login = (form["login"] ?? "").trim();
+    const password = form["password"] ?? "";
+    const next = localPath(form["next"]);
+    const errors: FieldError[] = [];
+    if (!login) errors.push({ field: "login", message: format(SIGN_IN.loginMissing, request.locale) });
+    if (!password)
+      errors.push({ field: "password", message: format(SIGN_IN.passwordMissing, request.locale) });
+    if (errors.length) return sendSignIn(request, reply, { login, next, errors }, 400);
+    try {
+      const signedIn = await webCall(deps, request, "signIn", {
+        login,
+        password,
+        clientKey: request.ip,
+        ...(request.headers["user-agent"] ? { userAgent: request.headers["user-agent"] } : {}),
+      });
+      setSessionCookie(reply, production, signedIn.token, signedIn.expiresAt);
+      return seeOther(reply, next);
+    } catch (e) {
+      const fieldErrors = fieldErrorsOf(e, request.locale, {}, "login");
+      const status = (e as { status?: number }).status ?? 400;
+      return sendSignIn(request, reply, { login, next, errors: fieldErrors }, status);
+    }
+  });
+
+  app.post("/sign-out", { schema: { hide: true } }, async (request, reply) => {
+    const token = sessionToken(request, production);
+    if (request.actor && token) await webCall(deps, request, "signOut", { token });
+    clearSessionCookie(reply, production);
+    return seeOther(reply, "/sign-in?done=signed-out");
+  });
+}
