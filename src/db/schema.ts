@@ -22,6 +22,7 @@ import type {
   TariffsTable,
   TariffZonesTable,
 } from "./tables/money.table.ts";
+import type { ProviderNewsTable } from "./tables/news.table.ts";
 import type {
   PaymentCallbacksTable,
   PaymentOrderLookupTable,
@@ -96,4 +97,5 @@ export interface Schema {
   one_time_codes: OneTimeCodesTable;
   server_secrets: ServerSecretsTable;
   outbox: OutboxTable;
+  provider_news: ProviderNewsTable;
 }

@@ -1,5 +1,8 @@
-// Writes the region's reference data (towns, providers, windows, tariffs) and returns the ids it got.
+// Writes the region's reference data (towns, providers, windows, tariffs, news) and returns the ids it got.
 import type { Tx } from "../db/database.ts";
+import { kyivDateTime } from "../domain/kyiv-time.ts";
+import { addDays, type LocalDate } from "../domain/local-date.ts";
+import { demoNewsFor } from "./news.ts";
 import { PROVIDERS, SETTLEMENTS, TARIFFS } from "./region.ts";
 
 export interface ReferenceIds {
@@ -9,7 +12,8 @@ export interface ReferenceIds {
 
 const WEEKDAYS = [1, 2, 3, 4, 5] as const;
 
-export async function loadReference(trx: Tx): Promise<ReferenceIds> {
+/** `asOf`: the region's day (YYYY-MM-DD), which the news items are dated back from. */
+export async function loadReference(trx: Tx, asOf: string): Promise<ReferenceIds> {
   const settlementIds = new Map<string, number>();
   for (const s of SETTLEMENTS) {
     const row = await trx
@@ -71,6 +75,26 @@ export async function loadReference(trx: Tx): Promise<ReferenceIds> {
             settlement_id: settlementIds.get(town)!,
           })),
         ),
+      )
+      .execute();
+    await trx
+      .insertInto("provider_news")
+      .values(
+        demoNewsFor(p).map((n, i) => ({
+          provider_id: id,
+          kind: n.kind,
+          // Mid-morning in Kyiv.
+          published_at: kyivDateTime(
+            addDays(asOf as LocalDate, -n.daysBefore),
+            `10:${String(i * 7).padStart(2, "0")}`,
+          ),
+          title_uk: n.title.uk,
+          title_ru: n.title.ru,
+          title_en: n.title.en,
+          body_uk: n.body.uk,
+          body_ru: n.body.ru,
+          body_en: n.body.en,
+        })),
       )
       .execute();
     await trx

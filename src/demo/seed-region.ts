@@ -53,7 +53,7 @@ export async function seedRegion(database: Database, options: SeedOptions): Prom
     throw new SeedError("the database already holds providers; seed an empty database");
 
   await database.exec(DEMO_FUNCTIONS_SQL);
-  const ids = await db.transaction().execute((trx) => loadReference(trx));
+  const ids = await db.transaction().execute((trx) => loadReference(trx, options.asOf));
   const fragments = buildFragments(ids);
 
   // The batches are planned up front from the same draws that generate them (each batch is told how many accounts

@@ -2,6 +2,7 @@
 // Messages are ICU MessageFormat (i18n/messages.ts): {placeholders} from the error's params, and plural rules
 // where a count is said ("{n, plural, one {# спроба} few {# спроби} many {# спроб} other {# спроби}}").
 import { ACCOUNT_ERROR_CODES } from "./accounts/error-codes.ts";
+import { CALCULATOR_ERROR_CODES } from "./billing/calculator-error-codes.ts";
 import { BILLING_ERROR_CODES } from "./billing/error-codes.ts";
 import type { ErrorSpec } from "./error-spec.ts";
 import { IDENTITY_ERROR_CODES } from "./identity/error-codes.ts";
@@ -14,6 +15,7 @@ export type { ErrorSpec };
 export const ERROR_CODES = {
   ...READING_ERROR_CODES,
   ...BILLING_ERROR_CODES,
+  ...CALCULATOR_ERROR_CODES,
   ...REGISTRY_ERROR_CODES,
   ...PAYMENT_ERROR_CODES,
   ...ACCOUNT_ERROR_CODES,

@@ -13,6 +13,7 @@ import { AppError } from "./errors.ts";
 import { identityUseCases } from "./identity/use-cases.ts";
 import { ledgerUseCases } from "./ledger/use-cases.ts";
 import { paymentUseCases } from "./payments/use-cases.ts";
+import { providerUseCases } from "./providers/use-cases.ts";
 import { readingUseCases } from "./readings/use-cases.ts";
 import { registryUseCases } from "./registries/use-cases.ts";
 import type { UseCase } from "./use-case.ts";
@@ -27,6 +28,7 @@ export const useCases = {
   ...ledgerUseCases,
   ...identityUseCases,
   ...registryUseCases,
+  ...providerUseCases,
 } satisfies Record<string, UseCase>;
 
 export type UseCaseName = keyof typeof useCases;

@@ -2,6 +2,7 @@
 import swagger from "@fastify/swagger";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from "fastify";
 import type { Config } from "../../config.ts";
+import { LIQPAY_CHECKOUT_URL } from "../../gateways/liqpay/liqpay-gateway.ts";
 import { createLogger } from "../../logging.ts";
 import { withConfigured } from "../../services/compose.ts";
 import type { Deps } from "../../services/deps.ts";
@@ -24,6 +25,7 @@ import { identityRoutes } from "./routes/identity.ts";
 import { moneyRoutes } from "./routes/money.ts";
 import { paymentRegistryRoutes, paymentRegistrySchemas } from "./routes/payment-registries.ts";
 import { paymentRoutes, paymentSchemas } from "./routes/payments.ts";
+import { providerRoutes } from "./routes/providers.ts";
 import { readingRoutes } from "./routes/readings.ts";
 import { sessionRoutes, sessionSchemas } from "./routes/session.ts";
 import { readingSchemas } from "./schemas/readings.ts";
@@ -80,7 +82,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },
   });
   await app.register(requestLogPlugin, { production: options.config.production });
-  await app.register(securityHeadersPlugin, { production: options.config.production });
+  await app.register(securityHeadersPlugin, {
+    production: options.config.production,
+    checkoutOrigins: deps.gateways?.has("liqpay") ? [new URL(LIQPAY_CHECKOUT_URL).origin] : [],
+  });
   app.addSchema(healthSchema);
   for (const schema of readingSchemas) app.addSchema(schema);
   for (const schema of [...sessionSchemas, ...apiTokenSchemas, ...billingSchemas, ...estimateSchemas])
@@ -103,6 +108,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(paymentRegistryRoutes, { deps });
   await app.register(documentRoutes, { deps });
   await app.register(paymentRoutes, { deps });
+  await app.register(providerRoutes, { deps });
   await app.register(cabinetRoutes, { deps, production: options.config.production });
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
   return app;

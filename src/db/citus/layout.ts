@@ -37,6 +37,7 @@ export const CITUS_LAYOUT: Readonly<Record<string, Placement>> = {
   settlements: reference,
   providers: reference,
   provider_hours: reference,
+  provider_news: reference,
   provider_services: reference,
   submission_windows: reference,
   tariffs: reference,

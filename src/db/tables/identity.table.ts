@@ -15,7 +15,7 @@ export interface IdentitiesTable {
 }
 export type Identity = Selectable<IdentitiesTable>;
 
-export type CodePurpose = "sign_up" | "sign_in" | "link_chat" | "reset_password";
+export type CodePurpose = "sign_up" | "sign_in" | "link_chat" | "reset_password" | "add_identity";
 
 export interface OneTimeCodesTable {
   id: Generated<number>;

@@ -1,4 +1,5 @@
 import type { Generated, Selectable } from "kysely";
+import type { ReminderChannel } from "../../domain/reminder-channel.ts";
 
 export interface PremisesTable {
   id: Generated<number>;
@@ -41,8 +42,12 @@ export interface UsersTable {
   password_hash: string | null;
   locale: Generated<Locale>;
   created_at: Generated<Date>;
+  /** Where reminders go; null until the person chooses (migration 0020, domain/reminder-channel.ts). */
+  reminder_channel: ReminderChannel | null;
 }
 export type User = Selectable<UsersTable>;
+
+export type { ReminderChannel };
 
 export interface UserAccountsTable {
   account_id: number;

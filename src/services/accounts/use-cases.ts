@@ -8,6 +8,7 @@ import { findAccountByNumberForActor } from "./find-account-by-number-for-actor.
 import { linkAccount } from "./link-account.ts";
 import { linkAccountForUser } from "./link-account-for-user.ts";
 import { type AccountSummary, listMyAccounts } from "./list-my-accounts.ts";
+import { listProviderChoices } from "./list-provider-choices.ts";
 import { unlinkAccount } from "./unlink-account.ts";
 
 const ProviderCode = Type.String({
@@ -41,6 +42,31 @@ export const accountUseCases = {
     access: "signed_in",
     probe: null,
     run: (deps, context) => listMyAccounts(deps, { actor: context.actor }),
+  }),
+
+  listProviderChoices: defineUseCase({
+    name: "listProviderChoices",
+    tag: "accounts",
+    summary: "The providers I can link an account at, with their names and services",
+    input: Type.Object({}, { additionalProperties: false }),
+    output: Type.Array(
+      Type.Object(
+        {
+          id: Type.Integer(),
+          code: Type.String(),
+          name: Type.Object(
+            { uk: Type.String(), ru: Type.String(), en: Type.String() },
+            { additionalProperties: false },
+          ),
+          services: Type.Array(Type.String()),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    access: "resident",
+    // What every bill prints: nobody's own data, so nothing to isolate.
+    probe: null,
+    run: (deps) => listProviderChoices(deps),
   }),
 
   linkAccount: defineUseCase({

@@ -6,10 +6,12 @@ import type { HeatingSeason } from "../../domain/billing/norms.ts";
 import { parsePeriod } from "../../domain/period.ts";
 import type { ActorContext } from "../context.ts";
 import { findProviderForActor } from "../providers/find-provider-for-actor.ts";
-import { Id, Ref } from "../schemas.ts";
+import { Id, Period, Ref, Translated } from "../schemas.ts";
 import { defineUseCase } from "../use-case.ts";
 import { authorizeBilling } from "./authorize-billing.ts";
 import { type BillingRunSummary, billPeriod } from "./bill-period.ts";
+import { type CostCalculation, calculateUtilityCost } from "./calculate-utility-cost.ts";
+import { type CalculatorChoice, calculatorChoices } from "./calculator-choices.ts";
 import { type EstimateWithoutReading, estimateWithoutReading } from "./estimate-without-reading.ts";
 import type { ProviderRef } from "./find-provider.ts";
 import { getHeatingSeason, setHeatingSeason } from "./heating-season.ts";
@@ -166,6 +168,120 @@ export const billingUseCases = {
     // Everyone's providers: only platform administrators, so outsiders must be refused outright.
     probe: () => ({}),
     run: (deps) => listProviders(deps),
+  }),
+
+  calculateUtilityCost: defineUseCase({
+    name: "calculateUtilityCost",
+    tag: "billing",
+    summary: "What a month of a service costs a household at the live tariffs, by the norm or a meter's use",
+    description:
+      "The tariffs of the provider's service in force in the settlement, priced as the billing run prices a " +
+      "household: by the norm (per m² of heated area, or per registered resident; heating on the heating season's " +
+      "days only) or by the use a meter is expected to show, plus the month's fixed fee. Every step is returned " +
+      "for showing the arithmetic. Anyone may ask: tariffs and norms are public, and no account is read. " +
+      "422 calculator_not_served, calculator_no_tariff (for that month) or calculator_no_norm, each naming the " +
+      "field to correct in details.field.",
+    input: Type.Object(
+      {
+        provider: ProviderKey,
+        service: Type.Union([
+          Type.Literal("electricity"),
+          Type.Literal("cold_water"),
+          Type.Literal("hot_water"),
+          Type.Literal("gas"),
+          Type.Literal("heating"),
+          Type.Literal("sewerage"),
+        ]),
+        settlement: Type.String({ minLength: 1, maxLength: 60, description: "The settlement's code or id" }),
+        period: Type.Optional(Period),
+        basis: Type.Union([Type.Literal("norm"), Type.Literal("meter")]),
+        residents: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })),
+        areaM2: Type.Optional(
+          Type.String({
+            pattern: "^[0-9]{1,5}([.,][0-9]{1,2})?$",
+            description: "Heated area, m², e.g. 52.5",
+          }),
+        ),
+        used: Type.Optional(
+          Type.String({
+            pattern: "^[0-9]{1,9}([.,][0-9]{1,3})?$",
+            description: "The meter's expected use in the month, up to 3 decimals",
+          }),
+        ),
+      },
+      { additionalProperties: false },
+    ),
+    output: Type.Unsafe<CostCalculation>(
+      Type.Object({
+        provider: ProviderOut,
+        service: Type.String(),
+        serviceName: Translated,
+        unit: Type.String(),
+        settlement: Type.Object({ id: Type.Integer(), code: Type.String(), name: Translated }),
+        period: Type.String(),
+        basis: Type.String(),
+        normKind: Type.Union([Type.String(), Type.Null()]),
+        residents: Type.Union([Type.Integer(), Type.Null()]),
+        areaM2: Type.Union([Type.String(), Type.Null()]),
+        quantity: Type.String(),
+        normSteps: Type.Array(
+          Type.Object({
+            normPerResident: Type.Union([Type.String(), Type.Null()]),
+            normPerM2: Type.Union([Type.String(), Type.Null()]),
+            normDays: Type.Integer(),
+            monthDays: Type.Integer(),
+          }),
+        ),
+        priceSteps: Type.Array(
+          Type.Object({
+            quantity: Type.String(),
+            priceUah: Type.String(),
+            amountKop: Type.Integer(),
+            days: Type.Integer(),
+            monthDays: Type.Integer(),
+          }),
+        ),
+        consumptionKop: Type.Integer(),
+        fixedFeeKop: Type.Integer(),
+        totalKop: Type.Integer(),
+      }),
+    ),
+    access: "public",
+    // Reads tariffs only, nobody's account: there is nothing of anyone's to aim it at.
+    probe: null,
+    run: (deps, _context, input) => calculateUtilityCost(deps, input),
+  }),
+
+  listCalculatorChoices: defineUseCase({
+    name: "listCalculatorChoices",
+    tag: "billing",
+    summary: "The providers, services and settlements the calculator has tariffs for",
+    description:
+      "Each service with its unit and the kind of norm its tariff in force today sets (null: a meter only).",
+    input: Type.Object({}, { additionalProperties: false }),
+    output: Type.Unsafe<CalculatorChoice[]>(
+      Type.Array(
+        Type.Object({
+          id: Type.Integer(),
+          code: Type.String(),
+          name: Translated,
+          services: Type.Array(
+            Type.Object({
+              service: Type.String(),
+              name: Translated,
+              unit: Type.String(),
+              normKind: Type.Union([Type.String(), Type.Null()]),
+              settlements: Type.Array(
+                Type.Object({ id: Type.Integer(), code: Type.String(), name: Translated }),
+              ),
+            }),
+          ),
+        }),
+      ),
+    ),
+    access: "public",
+    probe: null,
+    run: (deps) => calculatorChoices(deps),
   }),
 
   estimateWithoutReading: defineUseCase({

@@ -7,7 +7,9 @@ export type CodeTemplate =
   | "sign_up_taken"
   | "sign_in_code"
   | "reset_password_code"
-  | "link_chat_code";
+  | "link_chat_code"
+  | "add_identity_code"
+  | "add_identity_taken";
 
 interface Text {
   subject: string;
@@ -75,6 +77,34 @@ const TEXTS: Record<CodeTemplate, Record<Locale, Text>> = {
     en: {
       subject: "Your Abonent chat link code: {code}",
       body: "{code} is your code to link a chat to your Abonent account. Valid for {minutes} min.",
+    },
+  },
+  add_identity_code: {
+    uk: {
+      subject: "Код для підтвердження адреси в Abonent: {code}",
+      body: "{code} — ваш код, щоб додати цю адресу до кабінету Abonent. Діє {minutes} хв.",
+    },
+    ru: {
+      subject: "Код для подтверждения адреса в Abonent: {code}",
+      body: "{code} — ваш код, чтобы добавить этот адрес в кабинет Abonent. Действует {minutes} мин.",
+    },
+    en: {
+      subject: "Your Abonent code to confirm this address: {code}",
+      body: "{code} is your code to add this address to your Abonent cabinet. Valid for {minutes} min.",
+    },
+  },
+  add_identity_taken: {
+    uk: {
+      subject: "Спроба додати вашу адресу до іншого кабінету Abonent",
+      body: "Хтось намагався додати {login} до іншого кабінету Abonent. Адреса й далі належить вашому кабінету. Якщо це були ви — увійдіть до кабінету з цією адресою. Якщо ні — нічого робити не треба.",
+    },
+    ru: {
+      subject: "Попытка добавить ваш адрес в другой кабинет Abonent",
+      body: "Кто-то пытался добавить {login} в другой кабинет Abonent. Адрес по-прежнему принадлежит вашему кабинету. Если это были вы — войдите в кабинет с этим адресом. Если нет — ничего делать не нужно.",
+    },
+    en: {
+      subject: "Someone tried to add your address to another Abonent cabinet",
+      body: "Someone tried to add {login} to another Abonent cabinet. The address still belongs to your cabinet. If it was you, sign in to your cabinet with this address. If not, you need not do anything.",
     },
   },
   sign_up_taken: {

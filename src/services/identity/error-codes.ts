@@ -50,4 +50,28 @@ export const IDENTITY_ERROR_CODES = {
       en: "Too many wrong tries: this code no longer works. Please ask for a new one.",
     },
   },
+  identity_already_yours: {
+    status: 409,
+    message: {
+      uk: "Ця адреса вже є у вашому кабінеті й підтверджена.",
+      ru: "Этот адрес уже есть в вашем кабинете и подтверждён.",
+      en: "This address is already in your cabinet and confirmed.",
+    },
+  },
+  identity_taken: {
+    status: 409,
+    message: {
+      uk: "Ця адреса вже належить іншому кабінету, тому додати її не можна. Якщо це ваш другий кабінет, увійдіть до нього з цією адресою.",
+      ru: "Этот адрес уже принадлежит другому кабинету, поэтому добавить его нельзя. Если это ваш второй кабинет, войдите в него с этим адресом.",
+      en: "This address already belongs to another cabinet, so it cannot be added. If that cabinet is yours too, sign in to it with this address.",
+    },
+  },
+  reminder_channel_unverified: {
+    status: 422,
+    message: {
+      uk: "Щоб отримувати нагадування так, спершу додайте й підтвердьте адресу: e-mail для листів, телефон для SMS.",
+      ru: "Чтобы получать напоминания так, сначала добавьте и подтвердите адрес: e-mail для писем, телефон для SMS.",
+      en: "To get reminders this way, first add and confirm the address: an e-mail for e-mails, a phone for SMS.",
+    },
+  },
 } as const satisfies Record<string, ErrorSpec>;

@@ -4,13 +4,18 @@ import { Type } from "typebox";
 import type { SignedIn } from "../auth/open-session.ts";
 import { Ref } from "../schemas.ts";
 import { defineUseCase } from "../use-case.ts";
+import { confirmIdentity } from "./confirm-identity.ts";
 import { confirmPasswordReset } from "./confirm-password-reset.ts";
 import { confirmSignInCode } from "./confirm-sign-in-code.ts";
 import { confirmSignUp } from "./confirm-sign-up.ts";
+import { getMySettings, type MySettings } from "./get-my-settings.ts";
+import { listMyIdentities, type MyIdentity } from "./list-my-identities.ts";
 import { MAX_PASSWORD_LENGTH } from "./password-policy.ts";
+import { requestIdentityCode } from "./request-identity-code.ts";
 import { requestPasswordReset } from "./request-password-reset.ts";
 import { requestSignInCode } from "./request-sign-in-code.ts";
 import { setMyLanguage } from "./set-my-language.ts";
+import { setReminderChannel } from "./set-reminder-channel.ts";
 import { signOutEverywhere } from "./sign-out-everywhere.ts";
 import { startSignUp } from "./start-sign-up.ts";
 
@@ -26,6 +31,15 @@ const Password = Type.String({
   description: "At least 10 characters, not a common password nor the login (422 password_too_short/_common)",
 });
 const LocaleSchema = Type.Union([Type.Literal("uk"), Type.Literal("ru"), Type.Literal("en")]);
+const ReminderChannelSchema = Type.Union([Type.Literal("email"), Type.Literal("sms"), Type.Literal("none")]);
+const IdentitySchema = Type.Object({
+  id: Type.Integer(),
+  kind: Type.Union(
+    (["email", "phone", "telegram", "viber", "messenger", "caller"] as const).map((k) => Type.Literal(k)),
+  ),
+  address: Type.String({ description: 'As kept: e-mail lower-cased, phone "+380…", a chat\'s id' }),
+  verifiedAt: Type.String({ format: "date-time" }),
+});
 
 const CodeRequested = Type.Object(
   {
@@ -144,5 +158,79 @@ export const identityUseCases = {
     access: "signed_in",
     probe: null,
     run: (deps, context, input) => setMyLanguage(deps, { actor: context.actor, locale: input.locale }),
+  }),
+
+  listMyIdentities: defineUseCase({
+    name: "listMyIdentities",
+    tag: "identity",
+    summary: "My confirmed e-mails, phones and linked chats",
+    input: Type.Object({}, { additionalProperties: false }),
+    output: Type.Object({ identities: Type.Array(Type.Unsafe<MyIdentity>(IdentitySchema)) }),
+    access: "signed_in",
+    probe: null,
+    run: async (deps, context) => ({ identities: await listMyIdentities(deps, { actor: context.actor }) }),
+  }),
+
+  requestIdentityCode: defineUseCase({
+    name: "requestIdentityCode",
+    tag: "identity",
+    summary: "Add an e-mail or phone to my cabinet: a code is sent there",
+    description:
+      "The same answer whether or not the address is another person's (its owner is told someone tried, and no " +
+      `code that could work is sent); one already mine is 409 identity_already_yours. ${codesNote}`,
+    input: Type.Object({ login: Login }, { additionalProperties: false }),
+    output: CodeRequested,
+    access: "signed_in",
+    // Only ever adds to the caller's own cabinet.
+    probe: null,
+    run: (deps, context, input) =>
+      requestIdentityCode(deps, {
+        actor: context.actor,
+        login: input.login,
+        locale: context.locale,
+        ...(context.client ? { client: context.client } : {}),
+      }),
+  }),
+
+  confirmIdentity: defineUseCase({
+    name: "confirmIdentity",
+    tag: "identity",
+    summary: "Confirm an added e-mail or phone with its code: I can sign in with it and get messages there",
+    description: "409 identity_taken when someone else confirmed the address first.",
+    input: Type.Object({ login: Login, code: Code }, { additionalProperties: false }),
+    output: Type.Unsafe<MyIdentity>(IdentitySchema),
+    access: "signed_in",
+    probe: null,
+    run: (deps, context, input) => confirmIdentity(deps, { actor: context.actor, ...input }),
+  }),
+
+  getMySettings: defineUseCase({
+    name: "getMySettings",
+    tag: "identity",
+    summary: "My language and where my reminders go",
+    input: Type.Object({}, { additionalProperties: false }),
+    output: Type.Unsafe<MySettings>(
+      Type.Object({
+        locale: LocaleSchema,
+        reminderChannel: ReminderChannelSchema,
+        reminderChannelChosen: Type.Boolean(),
+        reminderChoices: Type.Array(ReminderChannelSchema),
+      }),
+    ),
+    access: "signed_in",
+    probe: null,
+    run: (deps, context) => getMySettings(deps, { actor: context.actor }),
+  }),
+
+  setReminderChannel: defineUseCase({
+    name: "setReminderChannel",
+    tag: "identity",
+    summary: "Choose where my reminders go: e-mail, SMS or nowhere",
+    description: "E-mail and SMS need a confirmed address of that kind (422 reminder_channel_unverified).",
+    input: Type.Object({ channel: ReminderChannelSchema }, { additionalProperties: false }),
+    output: Type.Object({ reminderChannel: ReminderChannelSchema }),
+    access: "signed_in",
+    probe: null,
+    run: (deps, context, input) => setReminderChannel(deps, { actor: context.actor, channel: input.channel }),
   }),
 };

@@ -21,6 +21,8 @@ export interface MeterView {
     zone: number;
     value: string;
     deemedOn: string;
+    /** The month the reading is for, YYYY-MM (a reading on 1 August may be July's). */
+    period: string;
     status: string;
     receipt: string;
     channel: string;
@@ -44,7 +46,7 @@ export async function listAccountMeters(
   const last = await db
     .selectFrom("readings")
     .distinctOn(["meter_id", "zone"])
-    .select(["meter_id", "zone", "value", "deemed_on", "status", "receipt", "channel"])
+    .select(["meter_id", "zone", "value", "deemed_on", "period", "status", "receipt", "channel"])
     .where("account_id", "=", account.id)
     .where(
       "meter_id",
@@ -86,6 +88,7 @@ export async function listAccountMeters(
           zone: r.zone,
           value: dialText(r.value, m.decimals),
           deemedOn: r.deemed_on,
+          period: r.period.slice(0, 7),
           status: r.status,
           receipt: r.receipt,
           channel: r.channel,

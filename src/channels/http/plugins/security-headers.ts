@@ -7,31 +7,33 @@ import type { FastifyInstance } from "fastify";
 import fp from "fastify-plugin";
 import { PAGE_STYLE_SOURCE } from "../pages/html.ts";
 
-export const securityHeadersPlugin = fp(async (app: FastifyInstance, opts: { production: boolean }) => {
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'none'"],
-        // The cabinet's stylesheet and script come from the app itself; the gateway pages' inline style by hash.
-        styleSrc: ["'self'", PAGE_STYLE_SOURCE],
-        scriptSrc: ["'self'"],
-        imgSrc: ["'self'"],
-        // The demo card page and the language switches post to the app itself (a page posting to a card
-        // gateway's checkout would add the gateway's origin here).
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        baseUri: ["'none'"],
-        ...(opts.production ? { upgradeInsecureRequests: [] } : {}),
+export const securityHeadersPlugin = fp(
+  async (app: FastifyInstance, opts: { production: boolean; checkoutOrigins?: readonly string[] }) => {
+    await app.register(helmet, {
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'none'"],
+          // The cabinet's stylesheet and script come from the app itself; the gateway pages' inline style by hash.
+          styleSrc: ["'self'", PAGE_STYLE_SOURCE],
+          scriptSrc: ["'self'"],
+          imgSrc: ["'self'"],
+          // The demo card page and the language switches post to the app itself; the cabinet's "continue to
+          // payment" form posts to the card gateway's checkout (LiqPay's origin, when it is configured).
+          formAction: ["'self'", ...(opts.checkoutOrigins ?? [])],
+          frameAncestors: ["'none'"],
+          baseUri: ["'none'"],
+          ...(opts.production ? { upgradeInsecureRequests: [] } : {}),
+        },
       },
-    },
-    // On a developer's http://localhost, HSTS would be remembered by the browser for every local project.
-    strictTransportSecurity: opts.production ? { maxAge: 31_536_000, includeSubDomains: true } : false,
-    xFrameOptions: { action: "deny" },
-    referrerPolicy: { policy: "no-referrer" },
-  });
-  app.addHook("onSend", async (_request, reply, payload) => {
-    if (!reply.hasHeader("cache-control")) reply.header("cache-control", "no-store");
-    return payload;
-  });
-});
+      // On a developer's http://localhost, HSTS would be remembered by the browser for every local project.
+      strictTransportSecurity: opts.production ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+      xFrameOptions: { action: "deny" },
+      referrerPolicy: { policy: "no-referrer" },
+    });
+    app.addHook("onSend", async (_request, reply, payload) => {
+      if (!reply.hasHeader("cache-control")) reply.header("cache-control", "no-store");
+      return payload;
+    });
+  },
+);

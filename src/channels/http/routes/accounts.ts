@@ -7,6 +7,7 @@ import { routeUseCase } from "../use-case-route.ts";
 
 export async function accountRoutes(app: FastifyInstance, opts: { deps: Deps }) {
   const { deps } = opts;
+  routeUseCase(app, deps, "listProviderChoices", { method: "GET", url: "/api/accounts/providers" });
   routeUseCase(app, deps, "linkAccount", {
     method: "POST",
     url: "/api/accounts/links",

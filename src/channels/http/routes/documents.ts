@@ -12,7 +12,7 @@ const file = (mediaType: string, description: string) => ({
 });
 
 /** attachment; an ASCII name for old clients and the exact one (RFC 6266/8187) for the rest. */
-function sendAttachment(reply: FastifyReply, document: DocumentFile): FastifyReply {
+export function sendAttachment(reply: FastifyReply, document: DocumentFile): FastifyReply {
   const name = document.fileName;
   const ascii = name.replace(/[^\x20-\x7E]/g, "_").replace(/["\\]/g, "_");
   return reply

@@ -1,4 +1,5 @@
-// Signing up, signing in by code, resetting a password, signing out everywhere, my language.
+// Signing up, signing in by code, resetting a password, signing out everywhere, my language, my addresses and
+// where my reminders go.
 import type { FastifyInstance } from "fastify";
 import type { Deps } from "../../../services/deps.ts";
 import { routeUseCase } from "../use-case-route.ts";
@@ -22,4 +23,20 @@ export async function identityRoutes(app: FastifyInstance, opts: { deps: Deps })
     credential: "session",
   });
   routeUseCase(app, deps, "setMyLanguage", { method: "PUT", url: "/api/me/language" });
+  routeUseCase(app, deps, "listMyIdentities", { method: "GET", url: "/api/me/identities" });
+  // A new address is a new way to sign in: only from a session, never with a personal API token (a leaked
+  // token must not be able to add its holder's address and take the cabinet over).
+  routeUseCase(app, deps, "requestIdentityCode", {
+    method: "POST",
+    url: "/api/me/identities",
+    credential: "session",
+  });
+  routeUseCase(app, deps, "confirmIdentity", {
+    method: "POST",
+    url: "/api/me/identities/confirm",
+    credential: "session",
+    success: 201,
+  });
+  routeUseCase(app, deps, "getMySettings", { method: "GET", url: "/api/me/settings" });
+  routeUseCase(app, deps, "setReminderChannel", { method: "PUT", url: "/api/me/reminder-channel" });
 }

@@ -8,5 +8,10 @@ export async function moneyRoutes(app: FastifyInstance, opts: { deps: Deps }) {
   routeUseCase(app, deps, "accountBalance", { method: "GET", url: "/api/accounts/:accountId/balance" });
   routeUseCase(app, deps, "accountDebts", { method: "GET", url: "/api/accounts/:accountId/debts" });
   routeUseCase(app, deps, "accountHistory", { method: "GET", url: "/api/accounts/:accountId/history" });
+  routeUseCase(app, deps, "accountEntries", { method: "GET", url: "/api/accounts/:accountId/entries" });
+  routeUseCase(app, deps, "accountConsumption", {
+    method: "GET",
+    url: "/api/accounts/:accountId/consumption",
+  });
   routeUseCase(app, deps, "lastBill", { method: "GET", url: "/api/accounts/:accountId/last-bill" });
 }

@@ -1,12 +1,9 @@
-// Online payments: start one (the gateway's checkout form comes back), see how it stands, the gateways'
-// server-to-server callbacks, and the page the gateway sends the resident back to. The built-in demo gateway's
-// own pages are registered here too, only when it is on.
+// Online payments: start one (the gateway's checkout form comes back), see how it stands, and the gateways'
+// server-to-server callbacks. The page the gateway sends the resident back to is the cabinet's (web/routes/
+// pay.ts). The built-in demo gateway's own pages are registered here too, only when it is on.
 import type { FastifyInstance } from "fastify";
 import type { Deps } from "../../../services/deps.ts";
-import { AppError } from "../../../services/errors.ts";
 import { callUseCase, useCases } from "../../../services/registry.ts";
-import { html, page } from "../pages/html.ts";
-import { paymentResultPage } from "../pages/payment-result-page.ts";
 import { documented, httpContext, routeUseCase } from "../use-case-route.ts";
 import { demoGatewayRoutes } from "./demo-gateway.ts";
 
@@ -32,8 +29,6 @@ const orderProperties = {
   reversedAt: { type: ["string", "null"], format: "date-time" },
 } as const;
 const orderRequired = Object.keys(orderProperties);
-
-const noStore = { "cache-control": "no-store", "referrer-policy": "no-referrer" };
 
 export async function paymentRoutes(app: FastifyInstance, opts: { deps: Deps }) {
   const { deps } = opts;
@@ -93,39 +88,6 @@ export async function paymentRoutes(app: FastifyInstance, opts: { deps: Deps }) 
         body: typeof request.body === "object" && request.body !== null ? request.body : {},
         remoteAddress: request.ip,
       }),
-  );
-
-  app.get<{ Params: { orderId: string } }>(
-    "/payments/:orderId",
-    {
-      config: { page: true },
-      schema: {
-        hide: true,
-        params: {
-          type: "object",
-          required: ["orderId"],
-          properties: { orderId: { type: "string", maxLength: 64 } },
-        },
-      },
-    },
-    async (request, reply) => {
-      reply.headers(noStore).type("text/html; charset=utf-8");
-      try {
-        const result = await callUseCase(deps, "paymentResult", httpContext(request, "web"), {
-          orderId: request.params.orderId,
-        });
-        return paymentResultPage(result, request.locale);
-      } catch (e) {
-        if (!(e instanceof AppError) || e.code !== "not_found") throw e;
-        return reply.status(404).send(
-          page({
-            locale: request.locale,
-            title: "404",
-            body: html`<h1>${e.messageIn(request.locale)}</h1>`,
-          }),
-        );
-      }
-    },
   );
 
   if (deps.gateways?.has("demo")) await app.register(demoGatewayRoutes, { deps });

@@ -100,6 +100,7 @@ export const meterSchema = {
           zone: { type: "integer" },
           value: { type: "string" },
           deemedOn: { type: "string", format: "date" },
+          period: { type: "string", description: "The month the reading is for, YYYY-MM" },
           status: { type: "string" },
           receipt: { type: "string" },
           channel: { type: "string" },
