@@ -12,7 +12,10 @@ import { assetRoutes } from "./assets.ts";
 import { html } from "./html.ts";
 import { LAYOUT } from "./messages/layout.ts";
 import { homeRoutes } from "./routes/home.ts";
+import { identityPageRoutes } from "./routes/identity-pages.ts";
 import { languageRoutes } from "./routes/language.ts";
+import { moneyPageRoutes } from "./routes/money.ts";
+import { newsAndCalculatorRoutes } from "./routes/news-and-calculator.ts";
 import { signInRoutes } from "./routes/sign-in.ts";
 import { type CabinetOptions, sendPage } from "./web-request.ts";
 import { cabinetLocale, identifyFromCookie } from "./web-session.ts";
@@ -80,4 +83,7 @@ export async function cabinetRoutes(app: FastifyInstance, opts: CabinetOptions) 
   await app.register(languageRoutes, opts);
   await app.register(signInRoutes, opts);
   await app.register(homeRoutes, opts);
+  await app.register(newsAndCalculatorRoutes, opts);
+  await app.register(moneyPageRoutes, opts);
+  await app.register(identityPageRoutes, opts);
 }

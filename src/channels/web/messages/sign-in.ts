@@ -35,4 +35,14 @@ export const SIGN_IN = defineMessages("cabinet: sign-in", {
   },
   forgot: { uk: "Забули пароль?", ru: "Забыли пароль?", en: "Forgotten your password?" },
   signedOut: { uk: "Ви вийшли з кабінету.", ru: "Вы вышли из кабинета.", en: "You have signed out." },
+  passwordReset: {
+    uk: "Пароль змінено. Увійдіть з новим паролем.",
+    ru: "Пароль изменён. Войдите с новым паролем.",
+    en: "Your password has been changed. Sign in with the new one.",
+  },
+  signedOutEverywhere: {
+    uk: "Ви вийшли з кабінету на всіх пристроях.",
+    ru: "Вы вышли из кабинета на всех устройствах.",
+    en: "You have signed out on every device.",
+  },
 });

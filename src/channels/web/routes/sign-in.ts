@@ -1,7 +1,7 @@
 // Signing in with a password and signing out. The form itself is drawn at "/" for a visitor (routes/home.ts)
 // and at /sign-in; a successful sign-in sets the session cookie and goes where the visitor was heading.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { format } from "../../../i18n/messages.ts";
+import { format, type Message } from "../../../i18n/messages.ts";
 import { SIGN_IN } from "../messages/sign-in.ts";
 import type { FieldError } from "../views/components.ts";
 import { cabinetPage } from "../views/layout.ts";
@@ -38,13 +38,21 @@ export function sendSignIn(
     );
 }
 
+/** The banner after what sent the visitor here: signing out, a new password. */
+const DONE_NOTICES: Record<string, Message> = {
+  "signed-out": SIGN_IN.signedOut,
+  "password-reset": SIGN_IN.passwordReset,
+  "signed-out-everywhere": SIGN_IN.signedOutEverywhere,
+};
+
 export async function signInRoutes(app: FastifyInstance, opts: CabinetOptions) {
   const { deps, production } = opts;
 
   app.get("/sign-in", { schema: { hide: true } }, async (request, reply) => {
     if (request.actor) return seeOther(reply, "/");
     const query = request.query as Record<string, string | undefined>;
-    const notice = query["done"] === "signed-out" ? format(SIGN_IN.signedOut, request.locale) : undefined;
+    const done = DONE_NOTICES[query["done"] ?? ""];
+    const notice = done ? format(done, request.locale) : undefined;
     return sendSignIn(request, reply, { next: localPath(query["next"], ""), ...(notice ? { notice } : {}) });
   });
 
