@@ -1,0 +1,80 @@
+// A real browser for the cabinet's end-to-end tests: Debian's chromium driven by playwright-core (installed by
+// .ci/run), axe-core run inside each page, and screenshots at a cheap phone's size kept in test-artifacts/.
+import { mkdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+
+export const CHROMIUM = process.env["CHROMIUM_PATH"] ?? "/usr/bin/chromium";
+export const SCREENSHOTS = join(process.cwd(), "test-artifacts", "screenshots");
+/** A cheap phone's screen, in CSS pixels. */
+export const PHONE = { width: 360, height: 740 };
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    // The flags a sandboxed, offline machine needs: no sandbox as root, and no calls to Google's services.
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}
+
+export function phoneContext(
+  browser: Browser,
+  o: { javaScript: boolean; locale: "uk" | "ru" | "en" },
+): Promise<BrowserContext> {
+  return browser.newContext({
+    viewport: PHONE,
+    javaScriptEnabled: o.javaScript,
+    locale: { uk: "uk-UA", ru: "ru-UA", en: "en-GB" }[o.locale],
+    acceptDownloads: true,
+  });
+}
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[]; html: string }[];
+}
+
+/** axe-core's violations on the page as it is now (WCAG 2.0–2.2 A and AA rules, and best practices). */
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  // Evaluated through the DevTools protocol, so the page's CSP (no inline script) does not stop it, and it
+  // runs with the page's JavaScript off too.
+  await page.evaluate(AXE_SOURCE);
+  const result = await page.evaluate(async () => {
+    const axe = (
+      globalThis as unknown as { axe: { run: (o: unknown) => Promise<{ violations: unknown[] }> } }
+    ).axe;
+    return axe.run({
+      runOnly: {
+        type: "tag",
+        values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"],
+      },
+    });
+  });
+  return (result.violations as AxeViolation[]).map((v) => ({
+    id: v.id,
+    impact: v.impact,
+    help: v.help,
+    nodes: v.nodes.map((n) => ({ target: n.target, html: n.html })),
+  }));
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const path = join(SCREENSHOTS, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
