@@ -108,14 +108,15 @@ forEachDatabase(
       const csp = directives(page.headers["content-security-policy"]);
       assert.deepEqual(csp.get("frame-ancestors"), ["'none'"]);
       assert.deepEqual(csp.get("default-src"), ["'none'"]);
-      assert.equal(csp.get("script-src"), undefined, "scripts fall back to default-src 'none'");
+      // Only the cabinet's own script file may run: no inline script, no other origin.
+      assert.deepEqual(csp.get("script-src"), ["'self'"]);
       assert.deepEqual(csp.get("form-action"), ["'self'"]);
       assert.deepEqual(csp.get("base-uri"), ["'none'"]);
       // The inline <style> is allowed by its hash, nothing else inline is.
       const style = /<style>([\s\S]*?)<\/style>/.exec(page.body)?.[1];
       assert.ok(style !== undefined);
       const hash = `'sha256-${createHash("sha256").update(style).digest("base64")}'`;
-      assert.deepEqual(csp.get("style-src"), [hash]);
+      assert.deepEqual(csp.get("style-src"), ["'self'", hash]);
       assert.ok(!String(page.headers["content-security-policy"]).includes("unsafe-inline"));
       assert.equal(page.headers["x-frame-options"], "DENY");
       assert.equal(page.headers["cache-control"], "no-store");

@@ -48,12 +48,36 @@ export interface AxeViolation {
   nodes: { target: string[]; html: string }[];
 }
 
-/** axe-core's violations on the page as it is now (WCAG 2.0–2.2 A and AA rules, and best practices). */
-export async function axeViolations(page: Page): Promise<AxeViolation[]> {
-  // Evaluated through the DevTools protocol, so the page's CSP (no inline script) does not stop it, and it
-  // runs with the page's JavaScript off too.
-  await page.evaluate(AXE_SOURCE);
-  const result = await page.evaluate(async () => {
+/**
+ * axe-core's violations on the page as it is now (WCAG 2.0–2.2 A and AA rules, and best practices). axe needs
+ * the page's timers, which do not run with JavaScript off: then pass `checker`, a page of a context with
+ * JavaScript on, and the page's HTML is checked there, on the same origin so its stylesheet applies.
+ */
+export async function axeViolations(page: Page, checker?: Page): Promise<AxeViolation[]> {
+  let target = page;
+  if (checker) {
+    const snapshot = await page.content();
+    const lang = await page.getAttribute("html", "lang");
+    // Any page of the same origin will do as a host; its CSP allows the app's own stylesheet.
+    await checker.goto(new URL("/assets/none", page.url()).href);
+    await checker.evaluate(
+      ({ snapshot, lang }) => {
+        const doc = new DOMParser().parseFromString(snapshot, "text/html");
+        document.documentElement.replaceWith(document.adoptNode(doc.documentElement));
+        if (lang) document.documentElement.setAttribute("lang", lang);
+      },
+      { snapshot, lang },
+    );
+    await checker.waitForFunction(() =>
+      [...document.querySelectorAll('link[rel="stylesheet"]')].every(
+        (l) => (l as HTMLLinkElement).sheet !== null,
+      ),
+    );
+    target = checker;
+  }
+  // Evaluated through the DevTools protocol, so the page's CSP (no inline script) does not stop it.
+  await target.evaluate(AXE_SOURCE);
+  const result = await target.evaluate(async () => {
     const axe = (
       globalThis as unknown as { axe: { run: (o: unknown) => Promise<{ violations: unknown[] }> } }
     ).axe;

@@ -126,8 +126,10 @@ function monthTable(
       why ? html`<p class="entry-why">${why}</p>` : ""
     }</th><td class="num">${m(e.amount.kop, locale)}</td></tr>`;
   });
-  return html`<div class="table-wrap"><table class="month-lines">
-<caption>${format(MONEY.monthCaption, locale, { month: monthTitle(month.period, locale) })}</caption>
+  const caption = format(MONEY.monthCaption, locale, { month: monthTitle(month.period, locale) });
+  // A table wider than a small phone scrolls sideways: its box takes the keyboard's focus so it can be scrolled.
+  return html`<div class="table-wrap" tabindex="0" role="region" aria-label="${caption}"><table class="month-lines">
+<caption>${caption}</caption>
 <thead><tr><th scope="col">${t("colWhat")}</th><th scope="col" class="num">${t("colAmount")}</th></tr></thead>
 <tbody>${rows}</tbody>
 <tfoot><tr><td colspan="2">${format(MONEY.monthTotals, locale, {
@@ -164,7 +166,7 @@ export function consumptionSection(consumption: Consumption, locale: Locale): Ht
       })),
     });
     return html`<div class="chart" id="usage-${service}"><h3>${name}</h3>${chart}
-<div class="table-wrap"><table class="usage">
+<div class="table-wrap" tabindex="0" role="region" aria-label="${format(MONEY.tableCaption, locale, { service: name })}"><table class="usage">
 <caption>${format(MONEY.tableCaption, locale, { service: name })}</caption>
 <thead><tr><th scope="col">${t("colMonth")}</th><th scope="col" class="num">${format(MONEY.colQuantity, locale, { unit })}</th><th scope="col">${t("colBasis")}</th></tr></thead>
 <tbody>${lines.map(

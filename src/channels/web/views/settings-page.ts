@@ -55,7 +55,7 @@ const backLink = (locale: Locale) => html`<p><a href="/settings">${say(locale, "
 function tokenTable(ctx: PageContext, tokens: TokenView[]): Html {
   const l = ctx.locale;
   if (tokens.length === 0) return html`<p>${say(l, "noTokens")}</p>`;
-  return html`<div class="table-wrap"><table class="tokens">
+  return html`<div class="table-wrap" tabindex="0" role="region" aria-label="${say(l, "tokensCaption")}"><table class="tokens">
 <caption>${say(l, "tokensCaption")}</caption>
 <thead><tr><th scope="col">${say(l, "tokenName")}</th><th scope="col">${say(l, "tokenStart")}</th><th scope="col">${say(
     l,
