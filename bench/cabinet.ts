@@ -48,11 +48,16 @@ const accounts = counted[0]!.n;
 // Residents with linked accounts, and a session each.
 const sample =
   accounts > 100_000
-    ? sql<{ user_id: number }>`select distinct user_id from user_accounts tablesample system (0.5) limit 200`
-    : sql<{ user_id: number }>`select distinct user_id from user_accounts limit 200`;
+    ? sql<{ user_id: number; account_id: number }>`
+        select user_id, min(account_id) as account_id from user_accounts tablesample system (0.5)
+        group by user_id limit 200`
+    : sql<{ user_id: number; account_id: number }>`
+        select user_id, min(account_id) as account_id from user_accounts group by user_id limit 200`;
 const { rows: residents } = await sample.execute(database.db);
 if (residents.length === 0) throw new Error("the region has no residents with linked accounts");
 const cookies: string[] = [];
+/** Each resident's own readings page (one of their accounts). */
+const readingsPaths: string[] = [];
 for (const r of residents) {
   const token = newToken("ses");
   await database.db
@@ -67,6 +72,7 @@ for (const r of residents) {
     })
     .execute();
   cookies.push(`abonent_session=${token}`);
+  readingsPaths.push(`/readings/${r.account_id}`);
 }
 
 const app = await buildApp({
@@ -111,28 +117,25 @@ const percentile = (times: number[], q: number) => {
   return Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]! * 100) / 100;
 };
 
-async function load(path: string, route: string): Promise<Figures> {
-  const size = await pageBytes(path);
-  if (size.status !== 200) throw new Error(`${path} answered ${size.status}`);
-  // Warm-up: plans cached, pools connected.
-  await autocannon({ url: base + path, connections, amount: 200, headers: { cookie: cookies[0]! } });
-  serverTimes.set(route, []);
+/** Loads a page as one resident after another (`path` gives resident i's own address of it). */
+async function load(path: (i: number) => string, route: string, clients = connections): Promise<Figures> {
+  const size = await pageBytes(path(0));
+  if (size.status !== 200) throw new Error(`${path(0)} answered ${size.status}`);
   let i = 0;
-  const result = await autocannon({
-    url: base,
-    connections,
-    duration,
-    requests: [
-      {
-        method: "GET",
-        path,
-        setupRequest: (request) => ({
-          ...request,
-          headers: { ...request.headers, cookie: cookies[i++ % cookies.length]! },
-        }),
+  const requests: autocannon.Request[] = [
+    {
+      method: "GET",
+      path: path(0),
+      setupRequest: (request) => {
+        const n = i++ % cookies.length;
+        return { ...request, path: path(n), headers: { ...request.headers, cookie: cookies[n]! } };
       },
-    ],
-  });
+    },
+  ];
+  // Warm-up: plans cached, pools connected.
+  await autocannon({ url: base, connections: clients, amount: 200, requests });
+  serverTimes.set(route, []);
+  const result = await autocannon({ url: base, connections: clients, duration, requests });
   const times = serverTimes.get(route) ?? [];
   return {
     pagesPerSecond: Math.round(result.requests.average),
@@ -146,13 +149,16 @@ async function load(path: string, route: string): Promise<Figures> {
 }
 
 const pages: Record<string, Figures> = {};
-pages["static"] = await load("/bench/static", "/bench/static");
-pages["home"] = await load("/", "/");
-pages["readings"] = await load("/readings", "/readings");
+pages["static"] = await load(() => "/bench/static", "/bench/static");
+pages["home"] = await load(() => "/", "/");
+pages["readings"] = await load((n) => readingsPaths[n]!, "/readings/:accountId");
+// One resident at a time: the server's own time for a page with no queue in front of it.
+pages["home, one at a time"] = await load(() => "/", "/", 1);
+pages["readings, one at a time"] = await load((n) => readingsPaths[n]!, "/readings/:accountId", 1);
 const ceiling = pages["static"]!.pagesPerSecond;
 for (const [name, f] of Object.entries(pages)) {
   console.log(
-    `${name.padEnd(9)} ${String(f.pagesPerSecond).padStart(6)} pages/s  p50 ${f.p50.toFixed(1).padStart(6)} ms  ` +
+    `${name.padEnd(24)} ${String(f.pagesPerSecond).padStart(6)} pages/s  p50 ${f.p50.toFixed(1).padStart(6)} ms  ` +
       `p99 ${f.p99.toFixed(1).padStart(6)} ms  server p50 ${f.serverP50.toFixed(2).padStart(6)} ms  p99 ` +
       `${f.serverP99.toFixed(2).padStart(6)} ms  ${(f.bytes / 1024).toFixed(1).padStart(5)} KB  ` +
       `${f.errors} errors  ×${(f.pagesPerSecond / ceiling).toFixed(3)} of static`,
