@@ -148,6 +148,34 @@ async function load(path: (i: number) => string, route: string, clients = connec
   };
 }
 
+// Every main page's weight on a first visit (HTML, stylesheet and script; no images, no third parties).
+const account = readingsPaths[0]!.split("/").at(-1)!;
+const weighed: Record<string, number> = {};
+for (const [name, path, signedIn] of [
+  ["sign-in", "/", false],
+  ["sign-up", "/sign-up", false],
+  ["home", "/", true],
+  ["link an account", "/accounts/link", true],
+  ["readings", `/readings/${account}`, true],
+  ["charges and payments", `/money/${account}`, true],
+  ["pay", `/pay/${account}`, true],
+  ["calculator", "/calculator", true],
+  ["news", "/news", true],
+  ["contacts", "/contacts", true],
+  ["settings", "/settings", true],
+] as const) {
+  const res = await fetch(base + path, { headers: signedIn ? { cookie: cookies[0]! } : {} });
+  const html = Buffer.byteLength(await res.text());
+  if (res.status !== 200) throw new Error(`${path} answered ${res.status}`);
+  weighed[name] = html + STYLESHEET.body.length + SCRIPT.body.length;
+}
+console.log(
+  `page weight (HTML + ${(STYLESHEET.body.length / 1024).toFixed(1)} KB CSS + ${(SCRIPT.body.length / 1024).toFixed(1)} KB JS): ` +
+    Object.entries(weighed)
+      .map(([k, v]) => `${k} ${(v / 1024).toFixed(1)} KB`)
+      .join(", "),
+);
+
 const pages: Record<string, Figures> = {};
 pages["static"] = await load(() => "/bench/static", "/bench/static");
 pages["home"] = await load(() => "/", "/");
@@ -179,6 +207,7 @@ console.log(
     connections,
     durationSeconds: duration,
     pages,
+    pageBytes: weighed,
     ratioToStatic: Object.fromEntries(
       Object.entries(pages).map(([k, f]) => [k, Math.round((f.pagesPerSecond / ceiling) * 1000) / 1000]),
     ),
