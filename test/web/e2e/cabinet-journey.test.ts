@@ -7,7 +7,8 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { after, before, test } from "node:test";
 import type { FastifyInstance } from "fastify";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
+import { DEMO_PASSWORD, DEMO_PEOPLE } from "../../../src/demo/region.ts";
 import { SUCCEEDING_CARD } from "../../../src/gateways/demo/test-cards.ts";
 import type { Actor } from "../../../src/services/actor.ts";
 import { callUseCase } from "../../../src/services/registry.ts";
@@ -311,6 +312,54 @@ forEachDatabase(
         assert.deepEqual(found, [], "axe-core finds nothing on any page visited");
       });
     }
+
+    test("every other page, as the demo resident on a phone: axe-core finds nothing, screenshots taken", async () => {
+      const fixture = get();
+      fixture.setNow(IN_WINDOW);
+      const context = await phoneContext(browser, { javaScript: true, locale: "uk" });
+      const page = await context.newPage();
+      const found: string[] = [];
+      const visit = async (path: string, name: string) => {
+        const res = await page.goto(base + path);
+        assert.ok(res && res.status() < 500, `${path} answered ${res?.status()}`);
+        for (const v of await axeViolations(page))
+          found.push(`${path} ${v.id} (${v.help}): ${v.nodes.map((n) => n.html).join(" | ")}`);
+        await screenshot(page, `${engine}-uk-${name}`);
+      };
+      await visit("/sign-in/code", "sign-in-by-code");
+      await visit("/password-reset", "password-reset");
+      await visit("/calculator", "calculator-visitor");
+      await page.goto(`${base}/`);
+      await page.fill("#login", DEMO_PEOPLE.resident.email);
+      await page.fill("#password", DEMO_PASSWORD);
+      await Promise.all([
+        page.waitForURL(`${base}/`),
+        page.locator("form:has(#login) button[type=submit]").click(),
+      ]);
+      await visit("/", "demo-home");
+      const accountId = await page.locator('a[href^="/readings/"]').first().getAttribute("href");
+      assert.ok(accountId, "the demo resident's home links to an account's readings");
+      const id = accountId.split("/").at(-1);
+      await visit(`/readings/${id}`, "demo-readings");
+      await visit(`/money/${id}`, "demo-money");
+      await visit(`/pay/${id}`, "demo-pay");
+      await visit("/calculator", "calculator");
+      await page.locator("form button[type=submit]").last().click();
+      await page.waitForLoadState("load");
+      for (const v of await axeViolations(page)) found.push(`/calculator result ${v.id}: ${v.help}`);
+      await screenshot(page, `${engine}-uk-calculator-result`);
+      await visit("/news", "news");
+      await visit("/contacts", "contacts");
+      await visit("/settings", "settings");
+      await visit("/settings/language", "settings-language");
+      await visit("/settings/identities/add", "settings-add-identity");
+      await visit("/settings/reminders", "settings-reminders");
+      await visit("/settings/tokens/new", "settings-new-token");
+      await visit(`/accounts/${id}/unlink`, "unlink-confirm");
+      await visit("/no-such-page", "not-found");
+      await context.close();
+      assert.deepEqual(found, [], "axe-core finds nothing on any page visited");
+    });
   },
   loadJourneyRegion,
 );

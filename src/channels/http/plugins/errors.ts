@@ -54,6 +54,15 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
   });
   app.setNotFoundHandler((request, reply) => {
     const locale = localeFromHeader(request.headers["accept-language"]);
+    // A browser that followed a wrong link outside the API gets a page, not JSON.
+    const browser = !request.url.startsWith("/api/") && /text\/html/.test(request.headers.accept ?? "");
+    if (browser) {
+      const error = new AppError("not_found");
+      return reply
+        .status(404)
+        .type("text/html; charset=utf-8")
+        .send(errorPage(locale, error.messageIn(locale)));
+    }
     return sendError(request, reply, new AppError("not_found"), locale);
   });
 });
