@@ -16,10 +16,11 @@ import {
   seeOther,
   webCall,
 } from "../web-request.ts";
+import { accountIdOf } from "./account-param.ts";
 
 /** The account of the path among the resident's own; anyone else's is not found (the 404 page). */
-export async function myAccount(deps: CabinetOptions["deps"], request: FastifyRequest, idText: string) {
-  const id = /^[1-9][0-9]{0,15}$/.test(idText) ? Number(idText) : Number.NaN;
+export async function myAccount(deps: CabinetOptions["deps"], request: FastifyRequest) {
+  const id = accountIdOf(request);
   const accounts = await webCall(deps, request, "listMyAccounts", {});
   const account = accounts.find((a) => a.id === id);
   if (!account) throw new AppError("not_found");
@@ -92,7 +93,7 @@ export async function accountLinkRoutes(app: FastifyInstance, opts: CabinetOptio
     "/accounts/:accountId/unlink",
     { schema: { hide: true }, preHandler: requireSignedIn },
     async (request, reply) => {
-      const account = await myAccount(deps, request, request.params.accountId);
+      const account = await myAccount(deps, request);
       const ctx = pageContext(request, reply);
       return reply.type("text/html; charset=utf-8").send(
         cabinetPage(ctx, {
@@ -108,7 +109,7 @@ export async function accountLinkRoutes(app: FastifyInstance, opts: CabinetOptio
     "/accounts/:accountId/unlink",
     { schema: { hide: true }, preHandler: requireSignedIn },
     async (request, reply) => {
-      const account = await myAccount(deps, request, request.params.accountId);
+      const account = await myAccount(deps, request);
       await webCall(deps, request, "unlinkAccount", { accountId: account.id });
       return seeOther(reply, "/?done=unlinked");
     },

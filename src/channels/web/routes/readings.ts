@@ -97,7 +97,7 @@ export async function readingsRoutes(app: FastifyInstance, opts: CabinetOptions)
     "/readings/:accountId",
     { schema: { hide: true }, preHandler: requireSignedIn },
     async (request, reply) => {
-      const account = await myAccount(deps, request, request.params.accountId);
+      const account = await myAccount(deps, request);
       const meters = await webCall(deps, request, "listAccountMeters", { accountId: account.id });
       return sendAccountPage(request, reply, account, meters, null);
     },
@@ -107,7 +107,7 @@ export async function readingsRoutes(app: FastifyInstance, opts: CabinetOptions)
     "/readings/:accountId",
     { schema: { hide: true }, preHandler: requireSignedIn },
     async (request, reply) => {
-      const account = await myAccount(deps, request, request.params.accountId);
+      const account = await myAccount(deps, request);
       const meters = await webCall(deps, request, "listAccountMeters", { accountId: account.id });
       const form = formOf(request);
       const meter = meters.find((m) => String(m.id) === form["meterId"]);
