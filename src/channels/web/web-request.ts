@@ -39,17 +39,18 @@ export function pageContext(request: FastifyRequest, reply: FastifyReply): PageC
   };
 }
 
-/** Sends a page in the cabinet's frame. */
+/** Sends a page in the cabinet's frame; a view that needs the page context (its forms' token) gets it. */
 export function sendPage(
   request: FastifyRequest,
   reply: FastifyReply,
-  options: PageOptions,
+  options: PageOptions | ((ctx: PageContext) => PageOptions),
   status = 200,
 ): FastifyReply {
+  const ctx = pageContext(request, reply);
   return reply
     .status(status)
     .type("text/html; charset=utf-8")
-    .send(cabinetPage(pageContext(request, reply), options));
+    .send(cabinetPage(ctx, typeof options === "function" ? options(ctx) : options));
 }
 
 /** After a form is handled, the browser goes to a page by GET (so a reload does not send the form again). */

@@ -6,14 +6,13 @@ import { AppError } from "../../../services/errors.ts";
 import { ACCOUNTS } from "../messages/accounts.ts";
 import { type LinkForm, linkBody, unlinkBody } from "../views/account-link-page.ts";
 import type { FieldError } from "../views/components.ts";
-import { cabinetPage } from "../views/layout.ts";
 import {
   type CabinetOptions,
   fieldErrorsOf,
   formOf,
-  pageContext,
   requireSignedIn,
   seeOther,
+  sendPage,
   webCall,
 } from "../web-request.ts";
 import { accountIdOf } from "./account-param.ts";
@@ -32,18 +31,17 @@ export async function accountLinkRoutes(app: FastifyInstance, opts: CabinetOptio
 
   const sendLinkForm = async (request: FastifyRequest, reply: FastifyReply, form: LinkForm, status = 200) => {
     const providers = await webCall(deps, request, "listProviderChoices", {});
-    const ctx = pageContext(request, reply);
-    return reply
-      .status(status)
-      .type("text/html; charset=utf-8")
-      .send(
-        cabinetPage(ctx, {
-          title: format(ACCOUNTS.linkTitle, ctx.locale),
-          section: "home",
-          hasErrors: form.errors.length > 0,
-          body: linkBody(ctx, providers, form),
-        }),
-      );
+    return sendPage(
+      request,
+      reply,
+      (ctx) => ({
+        title: format(ACCOUNTS.linkTitle, ctx.locale),
+        section: "home",
+        hasErrors: form.errors.length > 0,
+        body: linkBody(ctx, providers, form),
+      }),
+      status,
+    );
   };
 
   app.get("/accounts/link", { schema: { hide: true }, preHandler: requireSignedIn }, (request, reply) =>
@@ -94,14 +92,11 @@ export async function accountLinkRoutes(app: FastifyInstance, opts: CabinetOptio
     { schema: { hide: true }, preHandler: requireSignedIn },
     async (request, reply) => {
       const account = await myAccount(deps, request);
-      const ctx = pageContext(request, reply);
-      return reply.type("text/html; charset=utf-8").send(
-        cabinetPage(ctx, {
-          title: format(ACCOUNTS.unlinkTitle, ctx.locale),
-          section: "home",
-          body: unlinkBody(ctx, account),
-        }),
-      );
+      return sendPage(request, reply, (ctx) => ({
+        title: format(ACCOUNTS.unlinkTitle, ctx.locale),
+        section: "home",
+        body: unlinkBody(ctx, account),
+      }));
     },
   );
 

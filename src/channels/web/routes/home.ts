@@ -9,8 +9,7 @@ import { AppError } from "../../../services/errors.ts";
 import { ACCOUNTS } from "../messages/accounts.ts";
 import { HOME } from "../messages/home.ts";
 import { type AccountCard, homeBody } from "../views/home-page.ts";
-import { cabinetPage } from "../views/layout.ts";
-import { type CabinetOptions, localPath, pageContext, webCall } from "../web-request.ts";
+import { type CabinetOptions, localPath, sendPage, webCall } from "../web-request.ts";
 import { accountLinkRoutes } from "./account-link.ts";
 import { readingsRoutes } from "./readings.ts";
 import { sendSignIn } from "./sign-in.ts";
@@ -64,14 +63,11 @@ export async function homeRoutes(app: FastifyInstance, opts: CabinetOptions) {
           number: linked.number,
         });
     }
-    const ctx = pageContext(request, reply);
-    return reply.type("text/html; charset=utf-8").send(
-      cabinetPage(ctx, {
-        title: format(accounts.length ? HOME.title : HOME.noAccountsTitle, locale),
-        section: "home",
-        body: homeBody(ctx, cards, notice),
-      }),
-    );
+    return sendPage(request, reply, (ctx) => ({
+      title: format(accounts.length ? HOME.title : HOME.noAccountsTitle, locale),
+      section: "home",
+      body: homeBody(ctx, cards, notice),
+    }));
   });
 
   await app.register(accountLinkRoutes, opts);

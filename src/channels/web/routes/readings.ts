@@ -10,7 +10,6 @@ import type { AccountSummary } from "../../../services/accounts/list-my-accounts
 import { AppError } from "../../../services/errors.ts";
 import type { MeterView } from "../../../services/readings/list-account-meters.ts";
 import { READINGS } from "../messages/readings.ts";
-import { cabinetPage } from "../views/layout.ts";
 import {
   type MeterFormState,
   readingsAccountBody,
@@ -21,9 +20,9 @@ import {
   type CabinetOptions,
   fieldErrorsOf,
   formOf,
-  pageContext,
   requireSignedIn,
   seeOther,
+  sendPage,
   webCall,
 } from "../web-request.ts";
 import { myAccount } from "./account-link.ts";
@@ -66,31 +65,27 @@ export async function readingsRoutes(app: FastifyInstance, opts: CabinetOptions)
       const estimate = await webCall(deps, request, "estimateWithoutReading", { accountId: account.id });
       for (const e of estimate.meters) if (e.amountKop !== null) estimates.set(e.meterId, e.amountKop);
     }
-    const ctx = pageContext(request, reply);
-    return reply
-      .status(status)
-      .type("text/html; charset=utf-8")
-      .send(
-        cabinetPage(ctx, {
-          title: format(READINGS.accountTitle, locale, { number: account.number }),
-          section: "readings",
-          hasErrors: (state?.errors.length ?? 0) > 0,
-          body: readingsAccountBody(ctx, { account, meters, estimates, state, notice }),
-        }),
-      );
+    return sendPage(
+      request,
+      reply,
+      (ctx) => ({
+        title: format(READINGS.accountTitle, locale, { number: account.number }),
+        section: "readings",
+        hasErrors: (state?.errors.length ?? 0) > 0,
+        body: readingsAccountBody(ctx, { account, meters, estimates, state, notice }),
+      }),
+      status,
+    );
   };
 
   app.get("/readings", { schema: { hide: true }, preHandler: requireSignedIn }, async (request, reply) => {
     const accounts = await webCall(deps, request, "listMyAccounts", {});
     if (accounts.length === 1) return seeOther(reply, `/readings/${accounts[0]!.id}`);
-    const ctx = pageContext(request, reply);
-    return reply.type("text/html; charset=utf-8").send(
-      cabinetPage(ctx, {
-        title: format(READINGS.title, ctx.locale),
-        section: "readings",
-        body: readingsListBody(ctx, accounts),
-      }),
-    );
+    return sendPage(request, reply, (ctx) => ({
+      title: format(READINGS.title, ctx.locale),
+      section: "readings",
+      body: readingsListBody(ctx, accounts),
+    }));
   });
 
   app.get<{ Params: { accountId: string } }>(

@@ -4,15 +4,14 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { format, type Message } from "../../../i18n/messages.ts";
 import { SIGN_IN } from "../messages/sign-in.ts";
 import type { FieldError } from "../views/components.ts";
-import { cabinetPage } from "../views/layout.ts";
 import { signInBody, signInTitle } from "../views/sign-in-page.ts";
 import {
   type CabinetOptions,
   fieldErrorsOf,
   formOf,
   localPath,
-  pageContext,
   seeOther,
+  sendPage,
   webCall,
 } from "../web-request.ts";
 import { clearSessionCookie, sessionToken, setSessionCookie } from "../web-session.ts";
@@ -24,18 +23,17 @@ export function sendSignIn(
   form: { login?: string; next?: string; errors?: FieldError[]; notice?: string } = {},
   status = 200,
 ): FastifyReply {
-  const ctx = pageContext(request, reply);
   const errors = form.errors ?? [];
-  return reply
-    .status(status)
-    .type("text/html; charset=utf-8")
-    .send(
-      cabinetPage(ctx, {
-        title: signInTitle(ctx.locale),
-        hasErrors: errors.length > 0,
-        body: signInBody(ctx, { ...form, errors }),
-      }),
-    );
+  return sendPage(
+    request,
+    reply,
+    (ctx) => ({
+      title: signInTitle(ctx.locale),
+      hasErrors: errors.length > 0,
+      body: signInBody(ctx, { ...form, errors }),
+    }),
+    status,
+  );
 }
 
 /** The banner after what sent the visitor here: signing out, a new password. */
