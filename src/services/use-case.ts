@@ -20,6 +20,14 @@ export interface IsolationTarget {
   orderId: string;
   /** The account's resident (for use cases about a person rather than an account). */
   userId: number;
+  /** A reading of the account, waiting for an operator's review (flagged as implausible). */
+  readingId: number;
+  /** A bank registry line addressed to the provider that matched no account. */
+  registryLine: { registryId: number; lineNo: number };
+  /** A news item of the provider. */
+  newsId: number;
+  /** An operator of the provider (for use cases about a staff member). */
+  staffUserId: number;
 }
 
 export interface UseCase<I extends TSchema = TSchema, O extends TSchema = TSchema> {

@@ -110,6 +110,74 @@ export async function buildIsolationRegion(database: Database, deps: Deps): Prom
     return { kind: "staff", userId, role, providerId, locale: "uk" } as const;
   };
 
+  // A reading of the target's meter waiting for review, as submitReading leaves an implausible one.
+  const reading = await db
+    .selectFrom("readings")
+    .select(["id", "zone", "deemed_on", "period", "value"])
+    .where("account_id", "=", account.id)
+    .where("meter_id", "=", account.meter_id)
+    .where("kind", "=", "regular")
+    .where("status", "=", "accepted")
+    .orderBy("deemed_on", "desc")
+    .executeTakeFirstOrThrow();
+  await db
+    .updateTable("readings")
+    .set({ status: "pending_review", review_reason: "implausible_high" })
+    .where("account_id", "=", account.id)
+    .where("id", "=", reading.id)
+    .execute();
+  // A bank's line addressed to the target's provider that matched no account.
+  const source = await db
+    .selectFrom("registry_sources")
+    .select("id")
+    .where("name", "=", "standard")
+    .executeTakeFirstOrThrow();
+  const registry = await db
+    .insertInto("payment_registries")
+    .values({
+      source_id: source.id,
+      provider_id: account.provider_id,
+      file_name: "isolation.csv",
+      sha256: "0".repeat(64),
+      size_bytes: 100,
+      encoding: "utf-8",
+      encoding_detected: false,
+      imported_at: at,
+      imported_by: "cli",
+      lines: 1,
+      posted: 0,
+      duplicates: 0,
+      unmatched: 1,
+      malformed: 0,
+      posted_kop: 0,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto("registry_lines")
+    .values({
+      registry_id: registry.id,
+      line_no: 1,
+      source_id: source.id,
+      raw: "ISO-1,99999999,150.00,2026-11-20",
+      outcome: "unmatched",
+      reason: "account_not_found",
+      details: JSON.stringify({ account: "99999999" }),
+      reference: "ISO-1",
+      provider_id: account.provider_id,
+      account_id: null,
+      amount_kop: 15_000,
+      paid_on: "2026-11-20",
+    })
+    .execute();
+  const news = await db
+    .selectFrom("provider_news")
+    .select("id")
+    .where("provider_id", "=", account.provider_id)
+    .orderBy("id")
+    .executeTakeFirstOrThrow();
+  const ownOperator = await staff("own-operator@isolation.test", account.provider_id, "operator");
+
   return {
     target: {
       providerId: account.provider_id,
@@ -120,12 +188,16 @@ export async function buildIsolationRegion(database: Database, deps: Deps): Prom
       period: period.period,
       orderId,
       userId: resident.id,
+      readingId: reading.id,
+      registryLine: { registryId: registry.id, lineNo: 1 },
+      newsId: news.id,
+      staffUserId: ownOperator.userId,
     },
     owner: { kind: "resident", userId: resident.id, locale: "uk" },
     ownAdministrator: await staff("own-admin@isolation.test", account.provider_id, "administrator"),
     otherResident: { kind: "resident", userId: otherResidentId, locale: "uk" },
     otherProviderAdministrator: await staff("other-admin@isolation.test", otherProvider.id, "administrator"),
-    ownOperator: await staff("own-operator@isolation.test", account.provider_id, "operator"),
+    ownOperator,
   };
 }
 

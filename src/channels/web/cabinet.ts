@@ -7,6 +7,8 @@ import csrf from "@fastify/csrf-protection";
 import type { FastifyError, FastifyInstance } from "fastify";
 import { format } from "../../i18n/messages.ts";
 import { AppError } from "../../services/errors.ts";
+import { consoleRoutes } from "../console/console.ts";
+import { sendConsolePage } from "../console/console-request.ts";
 import { asAppError } from "../http/plugins/errors.ts";
 import { assetRoutes } from "./assets.ts";
 import { html } from "./html.ts";
@@ -67,14 +69,14 @@ export async function cabinetRoutes(app: FastifyInstance, opts: CabinetOptions) 
     const retry = error.details["retryAfterSeconds"];
     if (typeof retry === "number") reply.header("retry-after", String(retry));
     const title = { uk: "Помилка", ru: "Ошибка", en: "Error" }[locale];
+    const inConsole =
+      request.url.startsWith("/console") && request.actor && request.actor.kind !== "resident";
+    const message = html`<h1>${title}</h1><div class="banner warning" role="alert"><p>${error.messageIn(locale)}</p></div>`;
+    if (inConsole) return sendConsolePage(request, reply, { title, body: message }, error.status);
     return sendPage(
       request,
       reply,
-      {
-        title,
-        body: html`<h1>${title}</h1><div class="banner warning" role="alert"><p>${error.messageIn(locale)}</p></div>
-<p><a href="/">${format(LAYOUT.navHome, locale)}</a></p>`,
-      },
+      { title, body: html`${message}<p><a href="/">${format(LAYOUT.navHome, locale)}</a></p>` },
       error.status,
     );
   });
@@ -86,4 +88,5 @@ export async function cabinetRoutes(app: FastifyInstance, opts: CabinetOptions) 
   await app.register(newsAndCalculatorRoutes, opts);
   await app.register(moneyPageRoutes, opts);
   await app.register(identityPageRoutes, opts);
+  await app.register(consoleRoutes, opts);
 }

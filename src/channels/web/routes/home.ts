@@ -9,7 +9,7 @@ import { AppError } from "../../../services/errors.ts";
 import { ACCOUNTS } from "../messages/accounts.ts";
 import { HOME } from "../messages/home.ts";
 import { type AccountCard, homeBody } from "../views/home-page.ts";
-import { type CabinetOptions, localPath, sendPage, webCall } from "../web-request.ts";
+import { type CabinetOptions, localPath, seeOther, sendPage, webCall } from "../web-request.ts";
 import { accountLinkRoutes } from "./account-link.ts";
 import { readingsRoutes } from "./readings.ts";
 import { sendSignIn } from "./sign-in.ts";
@@ -50,6 +50,8 @@ export async function homeRoutes(app: FastifyInstance, opts: CabinetOptions) {
       const next = localPath((request.query as Record<string, unknown>)["next"], "");
       return sendSignIn(request, reply, next ? { next } : {});
     }
+    // Staff have no accounts of their own: their work is in the console.
+    if (request.actor.kind !== "resident") return seeOther(reply, "/console");
     const query = request.query as Record<string, string | undefined>;
     const accounts = await webCall(deps, request, "listMyAccounts", {});
     const cards = await loadCards(deps, request, accounts);

@@ -1,0 +1,102 @@
+// The console's one page frame: the cabinet's skip link, header and language switch, a navigation of the
+// staff member's sections (an operator's work, then the administrator's), a wider main column for tables.
+import { LOCALES } from "../../../i18n/locale.ts";
+import { format } from "../../../i18n/messages.ts";
+import { SCRIPT, STYLESHEET } from "../../web/assets.ts";
+import { type Html, html } from "../../web/html.ts";
+import { LAYOUT } from "../../web/messages/layout.ts";
+import { csrfField } from "../../web/views/components.ts";
+import { CONSOLE_STYLESHEET } from "../console-assets.ts";
+import { CONSOLE_LAYOUT } from "../messages/layout.ts";
+import { type ConsoleContext, type ConsoleSection, isAdministrator } from "./console-context.ts";
+
+const LANGUAGE_NAMES = { uk: "Українська", ru: "Русский", en: "English" } as const;
+
+type NavItem = { id: Exclude<ConsoleSection, null>; href: string; label: keyof typeof CONSOLE_LAYOUT };
+
+const OPERATOR_SECTIONS: NavItem[] = [
+  { id: "accounts", href: "/console", label: "navAccounts" },
+  { id: "reviews", href: "/console/reviews", label: "navReviews" },
+  { id: "registry-lines", href: "/console/registry-lines", label: "navRegistryLines" },
+  { id: "security", href: "/console/security", label: "navSecurity" },
+];
+
+const ADMINISTRATOR_SECTIONS: NavItem[] = [
+  { id: "windows", href: "/console/windows", label: "navWindows" },
+  { id: "tariffs", href: "/console/tariffs", label: "navTariffs" },
+  { id: "news", href: "/console/news", label: "navNews" },
+  { id: "contact-centre", href: "/console/contact-centre", label: "navContactCentre" },
+  { id: "channels", href: "/console/channels", label: "navChannels" },
+  { id: "billing", href: "/console/billing", label: "navBilling" },
+  { id: "registries", href: "/console/registries", label: "navRegistries" },
+  { id: "statistics", href: "/console/statistics", label: "navStatistics" },
+  { id: "staff", href: "/console/staff", label: "navStaff" },
+  { id: "audit", href: "/console/audit", label: "navAudit" },
+];
+
+const PLATFORM_SECTIONS: NavItem[] = [{ id: "providers", href: "/console/providers", label: "navProviders" }];
+
+export interface ConsolePageOptions {
+  title: string;
+  body: Html;
+  section?: ConsoleSection;
+  hasErrors?: boolean;
+}
+
+function navList(ctx: ConsoleContext, items: NavItem[], current: ConsoleSection): Html {
+  const t = (key: keyof typeof CONSOLE_LAYOUT) => format(CONSOLE_LAYOUT[key], ctx.locale);
+  return html`<ul>${items.map(
+    (s) =>
+      html`<li><a href="${s.href}"${s.id === current ? html` aria-current="page"` : ""}>${t(s.label)}</a></li>`,
+  )}</ul>`;
+}
+
+export function consolePage(ctx: ConsoleContext, options: ConsolePageOptions): string {
+  const t = (key: keyof typeof CONSOLE_LAYOUT) => format(CONSOLE_LAYOUT[key], ctx.locale);
+  const errorPrefix = { uk: "Помилка: ", ru: "Ошибка: ", en: "Error: " }[ctx.locale];
+  const title = `${options.hasErrors ? errorPrefix : ""}${options.title} — ${t("brand")}`;
+  const current = options.section ?? null;
+  const role =
+    ctx.actor.kind === "platform_admin"
+      ? t("rolePlatformAdmin")
+      : t(ctx.actor.role === "administrator" ? "roleAdministrator" : "roleOperator");
+  const admin = isAdministrator(ctx.actor);
+  const nav = html`<nav class="console-nav" aria-label="${t("navLabel")}">
+<h2 class="nav-heading">${t("operatorWork")}</h2>${navList(ctx, OPERATOR_SECTIONS, current)}
+${admin ? html`<h2 class="nav-heading">${t("administration")}</h2>${navList(ctx, ADMINISTRATOR_SECTIONS, current)}` : ""}
+${ctx.actor.kind === "platform_admin" ? navList(ctx, PLATFORM_SECTIONS, current) : ""}
+</nav>`;
+  const signOut = html`<form class="inline-form" method="post" action="/sign-out">${csrfField(ctx)}<button class="link" type="submit">${format(LAYOUT.signOut, ctx.locale)}</button></form>`;
+  const languages = html`<div class="langs" role="group" aria-label="${format(LAYOUT.language, ctx.locale)}">${LOCALES.filter(
+    (l) => l !== ctx.locale,
+  ).map(
+    (l) =>
+      html`<form method="post" action="/language">${csrfField(ctx)}<input type="hidden" name="locale" value="${l}"><input type="hidden" name="back" value="${ctx.path}"><button class="link" type="submit" lang="${l}">${LANGUAGE_NAMES[l]}</button></form>`,
+  )}</div>`;
+  return `<!doctype html>
+<html lang="${ctx.locale}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>${html`${title}`.html}</title>
+<link rel="stylesheet" href="${STYLESHEET.path}">
+<link rel="stylesheet" href="${CONSOLE_STYLESHEET.path}">
+<script src="${SCRIPT.path}" defer></script>
+</head>
+<body class="console">
+${
+  html`<a class="skip" href="#content">${format(LAYOUT.skip, ctx.locale)}</a>
+<header class="site"><div class="bar"><a class="brand" href="/console">${t("brand")}</a><span class="role">${role}</span>${languages}${signOut}</div></header>
+<div class="console-frame">
+${nav}
+<main id="content" tabindex="-1">
+${options.body}
+</main>
+</div>
+<footer class="site"><p>${t("footer")}</p></footer>`.html
+}
+</body>
+</html>
+`;
+}
