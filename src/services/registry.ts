@@ -4,9 +4,10 @@
 import type { Static } from "typebox";
 import { checkAccess } from "./access.ts";
 import { accountUseCases } from "./accounts/use-cases.ts";
+import { auditStaffAction } from "./audit/staff-audit.ts";
 import { authUseCases } from "./auth/use-cases.ts";
 import { billingUseCases } from "./billing/use-cases.ts";
-import type { UseCaseContext } from "./context.ts";
+import type { ActorContext, UseCaseContext } from "./context.ts";
 import type { Deps } from "./deps.ts";
 import { documentUseCases } from "./documents/use-cases.ts";
 import { AppError } from "./errors.ts";
@@ -73,5 +74,8 @@ export async function callUseCase<N extends UseCaseName>(
   // Who first: a caller who may not call it learns nothing about its input rules.
   checkAccess(useCase.access, context);
   await checkInput(useCase, input);
-  return (await useCase.run(deps, context as never, input)) as OutputOf<N>;
+  const output = (await useCase.run(deps, context as never, input)) as OutputOf<N>;
+  if (useCase.audited && context.actor && context.actor.kind !== "resident")
+    await auditStaffAction(deps, context as ActorContext, useCase.name, input);
+  return output;
 }

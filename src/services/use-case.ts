@@ -39,6 +39,8 @@ export interface UseCase<I extends TSchema = TSchema, O extends TSchema = TSchem
   input: I;
   output: O;
   access: Access;
+  /** It changes something: when staff call it, the registry writes a line to the audit log (audit/staff-audit.ts). */
+  audited?: boolean;
   /**
    * An input aimed at someone else's resources, for the isolation test that is generated from the registry;
    * null when the use case only ever acts on the caller's own things (signing out, listing my accounts).
@@ -59,6 +61,7 @@ export function defineUseCase<I extends TSchema, O extends TSchema, A extends Ac
   input: I;
   output: O;
   access: A;
+  audited?: boolean;
   probe: ((target: IsolationTarget) => Static<I>) | null;
   run(deps: Deps, context: UseCaseContextFor<A>, input: Static<I>): Promise<Static<O>>;
 }): UseCase<I, O> {

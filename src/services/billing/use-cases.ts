@@ -75,6 +75,7 @@ export const billingUseCases = {
     ),
     output: Ref<BillingRunSummary>("BillingRunSummary"),
     access: "administrator",
+    audited: true,
     probe: (t) => ({ provider: t.providerCode, period: t.period }),
     run: async (deps, context, input) => {
       const provider = await authorizeBilling(deps, { actor: context.actor, provider: input.provider });
@@ -136,6 +137,7 @@ export const billingUseCases = {
     ),
     output: Season,
     access: "administrator",
+    audited: true,
     probe: (t) => ({ provider: t.providerCode, starts: "10-15", ends: "04-15" }),
     run: (deps, context, input) =>
       setHeatingSeason(deps, {

@@ -70,6 +70,7 @@ export const registryUseCases = {
     ),
     output: Ref<RegistryReport>("RegistryReport"),
     access: "administrator",
+    audited: true,
     probe: (t) => ({ provider: t.providerCode, source: "standard", content: new Uint8Array(0) }),
     run: async (deps, context, input) => {
       const { actor } = context;
@@ -144,6 +145,7 @@ export const registryUseCases = {
       created: Type.Boolean(),
     }),
     access: "platform_admin",
+    audited: true,
     probe: () => ({ name: "isolation-probe", columns: {} }),
     run: async (deps, context, input) => {
       const { provider, ...rest } = input;
