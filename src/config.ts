@@ -24,6 +24,12 @@ export interface Config {
   smtpUrl: string | undefined;
   /** The From of e-mails. */
   mailFrom: string | undefined;
+  /**
+   * Two-step sign-in for administrators and platform administrators: "required" (the default) sends one who has
+   * not set it up to the console's security page; "optional" leaves it to each person (a public demo whose shared
+   * administrator must not be tied to one visitor's phone). STAFF_TWO_FACTOR.
+   */
+  staffTwoFactor: "required" | "optional";
 }
 
 export class ConfigError extends Error {
@@ -68,6 +74,7 @@ export function loadConfig(env: Env = process.env): Config {
   if (databaseUrl !== undefined && !/^postgres(ql)?:\/\/\S+$/.test(databaseUrl)) {
     throw new ConfigError("DATABASE_URL", "expected postgres://user@host:port/database");
   }
+  const production = read(env, "NODE_ENV") === "production";
   return {
     databaseUrl,
     dataDir: read(env, "DATA_DIR") ?? "./data",
@@ -78,7 +85,8 @@ export function loadConfig(env: Env = process.env): Config {
     demo: oneOf(env, "DEMO", ["auto", "on", "off"], "auto"),
     demoAccounts: integer(env, "DEMO_ACCOUNTS", 2000, 10, 10_000_000),
     demoSeed: integer(env, "DEMO_SEED", 42, 0, 2_147_483_647),
-    production: read(env, "NODE_ENV") === "production",
+    production,
+    staffTwoFactor: oneOf(env, "STAFF_TWO_FACTOR", ["required", "optional"], "required"),
     trustProxy: oneOf(env, "TRUST_PROXY", ["true", "false"], "false") === "true",
     ...paymentSettings(env),
     ...mailSettings(env),

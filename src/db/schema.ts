@@ -1,5 +1,7 @@
 // Every table of the database, as Kysely sees it. Column types follow the type parsers in connect.ts:
 // bigint → number (guarded), numeric → exact string, date → "YYYY-MM-DD", timestamptz → Date.
+import type { AccountNotesTable } from "./tables/account-notes.table.ts";
+import type { AccountHolderNamesTable, PremiseStreetsTable } from "./tables/account-search.table.ts";
 import type { ApiTokensTable, SessionsTable } from "./tables/auth.table.ts";
 import type {
   BilledUsageTable,
@@ -43,6 +45,7 @@ import type {
   RateLimitsTable,
 } from "./tables/platform.table.ts";
 import type {
+  ProviderHoursExceptionsTable,
   ProviderHoursTable,
   ProviderServicesTable,
   ProvidersTable,
@@ -55,17 +58,27 @@ import type {
   RegistryLinesTable,
   RegistrySourcesTable,
 } from "./tables/registries.table.ts";
+import type {
+  RecoveryCodesTable,
+  SignInChallengesTable,
+  StaffInvitationsTable,
+  UserTotpTable,
+} from "./tables/staff-access.table.ts";
+import type { MonthlyStatisticsTable } from "./tables/statistics.table.ts";
 
 export interface Schema {
   services: ServicesTable;
   settlements: SettlementsTable;
   providers: ProvidersTable;
   provider_hours: ProviderHoursTable;
+  provider_hours_exceptions: ProviderHoursExceptionsTable;
   provider_services: ProviderServicesTable;
   submission_windows: SubmissionWindowsTable;
   premises: PremisesTable;
   accounts: AccountsTable;
   account_numbers: AccountNumbersTable;
+  account_holder_names: AccountHolderNamesTable;
+  premise_streets: PremiseStreetsTable;
   users: UsersTable;
   user_accounts: UserAccountsTable;
   staff_roles: StaffRolesTable;
@@ -97,5 +110,11 @@ export interface Schema {
   one_time_codes: OneTimeCodesTable;
   server_secrets: ServerSecretsTable;
   outbox: OutboxTable;
+  staff_invitations: StaffInvitationsTable;
+  user_totp: UserTotpTable;
+  recovery_codes: RecoveryCodesTable;
+  sign_in_challenges: SignInChallengesTable;
   provider_news: ProviderNewsTable;
+  monthly_statistics: MonthlyStatisticsTable;
+  account_notes: AccountNotesTable;
 }

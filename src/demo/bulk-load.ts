@@ -71,6 +71,22 @@ export async function deferForeignKeys(db: Db, tables: readonly string[]): Promi
   });
 }
 
+/**
+ * Drops the named indexes (those that exist): a load keeps the others live and builds these by one sort each
+ * afterwards (restoreStructure). For indexes that only searches read, such as finding an account (migration 0023).
+ */
+export async function deferIndexes(db: Db, names: readonly string[]): Promise<DeferredStructure> {
+  return db.transaction().execute(async (tx) => {
+    await oneConnectionPerNode(tx);
+    const { rows } = await sql<{ name: string; def: string }>`
+      select indexname as name, indexdef as def from pg_indexes
+      where schemaname = current_schema() and indexname = any(${[...names]}::text[])
+      order by indexname`.execute(tx);
+    for (const i of rows) await sql.raw(`drop index ${quoteIdent(i.name)}`).execute(tx);
+    return { table: names.join(", "), keys: [], indexes: rows.map((i) => i.def), foreignKeys: [] };
+  });
+}
+
 /** Builds back what deferStructure dropped, in one transaction. */
 export async function restoreStructure(db: Db, deferred: DeferredStructure): Promise<void> {
   await db.transaction().execute(async (tx) => {

@@ -4,7 +4,7 @@
 import { sql } from "kysely";
 import { oneConnectionPerNode } from "../db/citus/one-connection-per-node.ts";
 import type { Database } from "../db/database.ts";
-import { deferForeignKeys, deferStructure, restoreStructure } from "./bulk-load.ts";
+import { deferForeignKeys, deferIndexes, deferStructure, restoreStructure } from "./bulk-load.ts";
 import { createDemoPeople } from "./demo-people.ts";
 import {
   type BatchParams,
@@ -101,6 +101,10 @@ export async function seedRegion(database: Database, options: SeedOptions): Prom
   const householdKeys = bulk
     ? await deferForeignKeys(db, ["premises", "accounts", "users", "user_accounts", "meters"])
     : undefined;
+  // The search's indexes on the accounts (migration 0023) are built after the load too.
+  const searchIndexes = bulk
+    ? await deferIndexes(db, ["accounts_holder_name", "accounts_number_unpadded"])
+    : undefined;
   let done = 0;
   await inLanes(async (batch) => {
     await db.transaction().execute(async (trx) => {
@@ -113,6 +117,7 @@ export async function seedRegion(database: Database, options: SeedOptions): Prom
   });
 
   if (householdKeys) await restoreStructure(db, householdKeys);
+  if (searchIndexes) await restoreStructure(db, searchIndexes);
 
   // Then their readings, a dozen per meter zone: most of the region's rows. On PostgreSQL into the bare table, with
   // its indexes and foreign keys built afterwards (bulk-load.ts).

@@ -3,6 +3,7 @@
 // the logger. Tests build the bare part with makeDeps; the HTTP app adds the rest from its configuration.
 import type { Logger } from "pino";
 import type { Database } from "../db/database.ts";
+import type { BillingScheduleStore } from "./billing/billing-schedule-store.ts";
 import type { PaymentGateways } from "./payments/gateway.ts";
 
 export interface Deps {
@@ -13,6 +14,8 @@ export interface Deps {
   /** The app's address as browsers and gateways reach it, from the configuration (never from a request). */
   appUrl?: string;
   log?: Logger;
+  /** The job queue's billing schedules (pg-boss, where `abonent serve` runs it); absent: schedules unavailable. */
+  billingSchedules?: BillingScheduleStore;
 }
 
 /** What the payment services need: the deps with the gateways composed. */

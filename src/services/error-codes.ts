@@ -1,25 +1,48 @@
 // Every error a user can meet: a stable code, its HTTP status, and its message in each language.
 // Messages are ICU MessageFormat (i18n/messages.ts): {placeholders} from the error's params, and plural rules
 // where a count is said ("{n, plural, one {# спроба} few {# спроби} many {# спроб} other {# спроби}}").
+
+import { ACCOUNT_SEARCH_ERROR_CODES } from "./account-search/error-codes.ts";
+import { ACCOUNT_VIEW_ERROR_CODES } from "./account-view/error-codes.ts";
 import { ACCOUNT_ERROR_CODES } from "./accounts/error-codes.ts";
 import { CALCULATOR_ERROR_CODES } from "./billing/calculator-error-codes.ts";
 import { BILLING_ERROR_CODES } from "./billing/error-codes.ts";
+import { BILLING_SCHEDULE_ERROR_CODES } from "./billing/schedule-error-codes.ts";
 import type { ErrorSpec } from "./error-spec.ts";
 import { IDENTITY_ERROR_CODES } from "./identity/error-codes.ts";
 import { PAYMENT_ERROR_CODES } from "./payments/error-codes.ts";
+import { PROVIDER_SETTINGS_ERROR_CODES } from "./provider-settings/error-codes.ts";
 import { READING_ERROR_CODES } from "./readings/error-codes.ts";
 import { REGISTRY_ERROR_CODES } from "./registries/error-codes.ts";
+import { REGISTRY_LINE_ERROR_CODES } from "./registry-lines/error-codes.ts";
+import { REVIEW_ERROR_CODES } from "./reviews/error-codes.ts";
+import { STAFF_ERROR_CODES } from "./staff/error-codes.ts";
+import { STATISTICS_ERROR_CODES } from "./statistics/error-codes.ts";
+import { TARIFF_ERROR_CODES } from "./tariffs/error-codes.ts";
+import { TWO_FACTOR_ERROR_CODES } from "./two-factor/error-codes.ts";
+import { WINDOW_ERROR_CODES } from "./windows/error-codes.ts";
 
 export type { ErrorSpec };
 
 export const ERROR_CODES = {
+  ...WINDOW_ERROR_CODES,
+  ...TARIFF_ERROR_CODES,
   ...READING_ERROR_CODES,
   ...BILLING_ERROR_CODES,
+  ...BILLING_SCHEDULE_ERROR_CODES,
   ...CALCULATOR_ERROR_CODES,
   ...REGISTRY_ERROR_CODES,
+  ...REGISTRY_LINE_ERROR_CODES,
+  ...REVIEW_ERROR_CODES,
   ...PAYMENT_ERROR_CODES,
+  ...STATISTICS_ERROR_CODES,
   ...ACCOUNT_ERROR_CODES,
+  ...ACCOUNT_SEARCH_ERROR_CODES,
+  ...ACCOUNT_VIEW_ERROR_CODES,
   ...IDENTITY_ERROR_CODES,
+  ...STAFF_ERROR_CODES,
+  ...TWO_FACTOR_ERROR_CODES,
+  ...PROVIDER_SETTINGS_ERROR_CODES,
   validation_failed: {
     status: 400,
     message: {

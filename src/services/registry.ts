@@ -3,9 +3,13 @@
 // role against its access, then runs it. What the caller may reach inside is the use case's own check.
 import type { Static } from "typebox";
 import { checkAccess } from "./access.ts";
+import { accountSearchUseCases } from "./account-search/use-cases.ts";
+import { accountViewUseCases } from "./account-view/use-cases.ts";
 import { accountUseCases } from "./accounts/use-cases.ts";
 import { auditStaffAction } from "./audit/staff-audit.ts";
+import { auditUseCases } from "./audit/use-cases.ts";
 import { authUseCases } from "./auth/use-cases.ts";
+import { billingRunUseCases } from "./billing/billing-run-use-cases.ts";
 import { billingUseCases } from "./billing/use-cases.ts";
 import type { ActorContext, UseCaseContext } from "./context.ts";
 import type { Deps } from "./deps.ts";
@@ -14,22 +18,46 @@ import { AppError } from "./errors.ts";
 import { identityUseCases } from "./identity/use-cases.ts";
 import { ledgerUseCases } from "./ledger/use-cases.ts";
 import { paymentUseCases } from "./payments/use-cases.ts";
+import { platformUseCases } from "./platform/use-cases.ts";
+import { providerSettingsUseCases } from "./provider-settings/use-cases.ts";
 import { providerUseCases } from "./providers/use-cases.ts";
 import { readingUseCases } from "./readings/use-cases.ts";
+import { registryReportUseCases } from "./registries/registry-report-use-cases.ts";
 import { registryUseCases } from "./registries/use-cases.ts";
+import { registryLineUseCases } from "./registry-lines/use-cases.ts";
+import { reviewUseCases } from "./reviews/use-cases.ts";
+import { staffUseCases } from "./staff/use-cases.ts";
+import { statisticsUseCases } from "./statistics/use-cases.ts";
+import { tariffUseCases } from "./tariffs/use-cases.ts";
+import { twoFactorUseCases } from "./two-factor/use-cases.ts";
 import type { UseCase } from "./use-case.ts";
+import { windowUseCases } from "./windows/use-cases.ts";
 
 export const useCases = {
+  ...windowUseCases,
+  ...tariffUseCases,
   ...accountUseCases,
+  ...accountSearchUseCases,
+  ...accountViewUseCases,
   ...authUseCases,
+  ...twoFactorUseCases,
+  ...staffUseCases,
+  ...platformUseCases,
+  ...auditUseCases,
   ...billingUseCases,
+  ...billingRunUseCases,
   ...documentUseCases,
   ...paymentUseCases,
   ...readingUseCases,
   ...ledgerUseCases,
   ...identityUseCases,
   ...registryUseCases,
+  ...registryLineUseCases,
+  ...reviewUseCases,
+  ...registryReportUseCases,
   ...providerUseCases,
+  ...providerSettingsUseCases,
+  ...statisticsUseCases,
 } satisfies Record<string, UseCase>;
 
 export type UseCaseName = keyof typeof useCases;

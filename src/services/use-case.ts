@@ -28,6 +28,12 @@ export interface IsolationTarget {
   newsId: number;
   /** An operator of the provider (for use cases about a staff member). */
   staffUserId: number;
+  /** A pending staff invitation of the provider. */
+  invitationId: number;
+  /** Another operator of the provider, whom a use case may remove (the target's own administrator really does). */
+  removableStaffUserId: number;
+  /** The provider's billing run of `period` (finished). */
+  billingRunId: number;
 }
 
 export interface UseCase<I extends TSchema = TSchema, O extends TSchema = TSchema> {

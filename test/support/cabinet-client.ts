@@ -89,6 +89,41 @@ export class CabinetClient {
     return this.finish(res, url, o.follow ?? true);
   }
 
+  /** Posts a multipart/form-data form (a file upload) with the last page's CSRF token, as a browser does. */
+  async postMultipart(
+    url: string,
+    fields: Record<string, string>,
+    files: Record<string, { name: string; type?: string; bytes: Uint8Array }> = {},
+    o: { follow?: boolean } = {},
+  ): Promise<PageResponse> {
+    const boundary = `----abonent${Math.random().toString(16).slice(2)}`;
+    const parts: Buffer[] = [];
+    for (const [name, value] of Object.entries({ _csrf: this.csrf, ...fields })) {
+      parts.push(
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
+      );
+    }
+    for (const [name, file] of Object.entries(files)) {
+      parts.push(
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="${name}"; filename="${file.name}"\r\n` +
+            `Content-Type: ${file.type ?? "text/csv"}\r\n\r\n`,
+        ),
+        Buffer.from(file.bytes),
+        Buffer.from("\r\n"),
+      );
+    }
+    parts.push(Buffer.from(`--${boundary}--\r\n`));
+    const res = await this.app.inject({
+      method: "POST",
+      url,
+      headers: this.headers({ "content-type": `multipart/form-data; boundary=${boundary}` }),
+      payload: Buffer.concat(parts),
+      remoteAddress: this.options.ip ?? "127.0.0.1",
+    });
+    return this.finish(res, url, o.follow ?? true);
+  }
+
   /** Signs in through the form at "/". */
   async signIn(login: string, password: string): Promise<PageResponse> {
     await this.get("/");

@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Database, openDatabase } from "../../src/db/database.ts";
 import { postgresUrl } from "./databases.ts";
+import { sharedExtensionSchema } from "./pg-extensions.ts";
 
 export const BIN = new URL("../../bin/abonent.js", import.meta.url).pathname;
 
@@ -86,14 +87,20 @@ async function asAdmin(url: string, statement: string): Promise<void> {
 
 function postgresTarget(url: string): CliTarget {
   const schema = `t_${randomBytes(6).toString("hex")}`;
-  const withPath = `${url}${url.includes("?") ? "&" : "?"}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+  // The shared extensions' schema (pg-extensions.ts) is on the path too.
+  const path = `${schema},extensions`;
+  const withPath = `${url}${url.includes("?") ? "&" : "?"}options=${encodeURIComponent(`-c search_path=${path}`)}`;
   return target(
     "postgres",
     { DATABASE_URL: withPath },
     {
-      prepare: () => asAdmin(url, `create schema if not exists ${schema}`),
+      prepare: async () => {
+        await asAdmin(url, `create schema if not exists ${schema}`);
+        const admin = await openDatabase({ databaseUrl: url, poolSize: 1 });
+        await sharedExtensionSchema(admin).finally(() => admin.close());
+      },
       // Several connections: a billing run in the test itself takes two batches at once plus its lock's session.
-      open: () => openDatabase({ databaseUrl: url, searchPath: schema, poolSize: 4 }),
+      open: () => openDatabase({ databaseUrl: url, searchPath: path, poolSize: 4 }),
       dispose: () => asAdmin(url, `drop schema if exists ${schema} cascade`),
     },
   );

@@ -38,9 +38,11 @@ export async function addStaff(
     })
     .returning("id")
     .executeTakeFirstOrThrow();
+  // The users row's e-mail is a verified identity already (a trigger writes it, migration 0013).
   await db
     .insertInto("identities")
     .values({ user_id: user.id, kind: "email", external_id: o.email, verified_at: new Date() })
+    .onConflict((oc) => oc.doNothing())
     .execute();
   await db
     .insertInto("staff_roles")

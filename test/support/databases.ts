@@ -5,6 +5,7 @@ import { after, before, describe } from "node:test";
 import { type Database, openDatabase } from "../../src/db/database.ts";
 import { migrate } from "../../src/db/migrate.ts";
 import { type Deps, makeDeps } from "../../src/services/deps.ts";
+import { sharedExtensionSchema } from "./pg-extensions.ts";
 
 export interface DbFixture {
   database: Database;
@@ -35,7 +36,12 @@ function postgresEngine(url: string): Engine {
       const schema = `t_${randomBytes(6).toString("hex")}`;
       const admin = await openDatabase({ databaseUrl: url, poolSize: 1 });
       await admin.exec(`create schema ${schema}`);
-      const database = await openDatabase({ databaseUrl: url, searchPath: schema, poolSize: 20 });
+      const extensions = await sharedExtensionSchema(admin);
+      const database = await openDatabase({
+        databaseUrl: url,
+        searchPath: `${schema},${extensions}`,
+        poolSize: 20,
+      });
       return {
         database,
         async dispose() {

@@ -177,6 +177,29 @@ export async function buildIsolationRegion(database: Database, deps: Deps): Prom
     .orderBy("id")
     .executeTakeFirstOrThrow();
   const ownOperator = await staff("own-operator@isolation.test", account.provider_id, "operator");
+  const run = await db
+    .selectFrom("closed_periods")
+    .select("run_id as id")
+    .where("provider_id", "=", account.provider_id)
+    .where("period", "=", `${period.period}-01`)
+    .executeTakeFirstOrThrow();
+
+  // Staff access: an operator the target's own administrator may remove, and a pending invitation.
+  const removableOperator = await staff("removable-operator@isolation.test", account.provider_id, "operator");
+  const invitation = await db
+    .insertInto("staff_invitations")
+    .values({
+      provider_id: account.provider_id,
+      email: "invited@isolation.test",
+      full_name: "Invited",
+      role: "operator",
+      secret_hash: "f".repeat(64),
+      invited_by: null,
+      created_at: at,
+      expires_at: new Date(at.getTime() + 7 * 24 * 3600 * 1000),
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
 
   return {
     target: {
@@ -192,6 +215,9 @@ export async function buildIsolationRegion(database: Database, deps: Deps): Prom
       registryLine: { registryId: registry.id, lineNo: 1 },
       newsId: news.id,
       staffUserId: ownOperator.userId,
+      invitationId: invitation.id,
+      removableStaffUserId: removableOperator.userId,
+      billingRunId: run.id,
     },
     owner: { kind: "resident", userId: resident.id, locale: "uk" },
     ownAdministrator: await staff("own-admin@isolation.test", account.provider_id, "administrator"),

@@ -14,9 +14,12 @@ import { inputGuardPlugin } from "./plugins/input-guard.ts";
 import { localePlugin } from "./plugins/locale.ts";
 import { requestLogPlugin } from "./plugins/request-log.ts";
 import { securityHeadersPlugin } from "./plugins/security-headers.ts";
+import { accountSearchRoutes } from "./routes/account-search.ts";
+import { accountViewRoutes } from "./routes/account-view.ts";
 import { accountRoutes } from "./routes/accounts.ts";
 import { apiTokenRoutes, apiTokenSchemas } from "./routes/api-tokens.ts";
 import { billingRoutes, billingSchemas } from "./routes/billing.ts";
+import { billingConsoleApiRoutes } from "./routes/billing-console.ts";
 import { devOutboxRoutes } from "./routes/dev-outbox.ts";
 import { documentRoutes } from "./routes/documents.ts";
 import { estimateRoutes, estimateSchemas } from "./routes/estimates.ts";
@@ -25,15 +28,20 @@ import { identityRoutes } from "./routes/identity.ts";
 import { moneyRoutes } from "./routes/money.ts";
 import { paymentRegistryRoutes, paymentRegistrySchemas } from "./routes/payment-registries.ts";
 import { paymentRoutes, paymentSchemas } from "./routes/payments.ts";
+import { providerSettingsRoutes } from "./routes/provider-settings.ts";
 import { providerRoutes } from "./routes/providers.ts";
 import { readingRoutes } from "./routes/readings.ts";
+import { reviewQueueRoutes } from "./routes/review-queues.ts";
 import { sessionRoutes, sessionSchemas } from "./routes/session.ts";
+import { staffAccessRoutes } from "./routes/staff-access.ts";
+import { statisticsRoutes } from "./routes/statistics.ts";
+import { windowAndTariffRoutes } from "./routes/windows.ts";
 import { readingSchemas } from "./schemas/readings.ts";
 
 export interface AppOptions {
   deps: Deps;
   config: Pick<Config, "logLevel" | "production"> &
-    Partial<Pick<Config, "trustProxy" | "port" | "publicUrl" | "liqpay" | "demoGateway">>;
+    Partial<Pick<Config, "trustProxy" | "port" | "publicUrl" | "liqpay" | "demoGateway" | "staffTwoFactor">>;
   /** Tests pass false to keep output quiet, or a logger of their own. */
   logger?: false | FastifyBaseLogger;
 }
@@ -97,19 +105,31 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(healthRoutes, { deps });
   await app.register(readingRoutes, { deps });
   await app.register(accountRoutes, { deps });
+  await app.register(accountSearchRoutes, { deps });
+  await app.register(accountViewRoutes, { deps });
   await app.register(moneyRoutes, { deps });
   await app.register(sessionRoutes, { deps });
   await app.register(identityRoutes, { deps });
   await app.register(devOutboxRoutes, { deps });
   await app.register(apiTokenRoutes, { deps });
   await app.register(billingRoutes, { deps });
+  await app.register(billingConsoleApiRoutes, { deps });
   await app.register(estimateRoutes, { deps });
   for (const schema of [...paymentRegistrySchemas, ...paymentSchemas]) app.addSchema(schema);
   await app.register(paymentRegistryRoutes, { deps });
   await app.register(documentRoutes, { deps });
   await app.register(paymentRoutes, { deps });
   await app.register(providerRoutes, { deps });
-  await app.register(cabinetRoutes, { deps, production: options.config.production });
+  await app.register(reviewQueueRoutes, { deps });
+  await app.register(providerSettingsRoutes, { deps });
+  await app.register(staffAccessRoutes, { deps });
+  await app.register(windowAndTariffRoutes, { deps });
+  await app.register(statisticsRoutes, { deps });
+  await app.register(cabinetRoutes, {
+    deps,
+    production: options.config.production,
+    staffTwoFactor: options.config.staffTwoFactor ?? "required",
+  });
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
   return app;
 }

@@ -13,6 +13,8 @@ import type { PageContext } from "./views/page-context.ts";
 export interface CabinetOptions {
   deps: Deps;
   production: boolean;
+  /** Whether administrators must set up two-step sign-in before the console lets them work (config.ts). */
+  staffTwoFactor?: "required" | "optional";
 }
 
 /** The use-case context of a cabinet request: the web door, the page's language, the client's address. */

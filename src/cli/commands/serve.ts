@@ -6,8 +6,10 @@ import { openWithDemo } from "../../demo/load-demo-if-empty.ts";
 import { smtpSender } from "../../gateways/mail/smtp-sender.ts";
 import { startBillingWorkers } from "../../jobs/billing-job.ts";
 import { startBoss } from "../../jobs/boss.ts";
+import { bossBillingSchedules } from "../../jobs/boss-billing-schedules.ts";
 import { startHousekeeping } from "../../jobs/housekeeping-job.ts";
 import { startOutboxDelivery } from "../../jobs/outbox-job.ts";
+import { startStatisticsJob } from "../../jobs/statistics-job.ts";
 import { createLogger } from "../../logging.ts";
 import { composeDeps } from "../../services/compose.ts";
 import { demoRegionLoaded } from "../../services/payments/demo-region-loaded.ts";
@@ -30,16 +32,21 @@ export function registerServe(program: Command) {
       const lock = lockConfiguredDatabase(config);
       const database = await openWithDemo(config, lock?.handoffEnv());
 
-      const deps = await composeDeps({ database, config, log });
-      const app = await buildApp({ deps, config });
       // Scheduled jobs (billing runs, hourly housekeeping): pg-boss, its queues and schedules in the same database.
+      // Started before the app, whose console sets the billing schedules through it.
       const boss = await startBoss(database, {
         databaseUrl: config.databaseUrl,
         onError: (err) => log.error({ err }, "job queue error"),
       });
+      const deps = {
+        ...(await composeDeps({ database, config, log })),
+        billingSchedules: bossBillingSchedules(boss),
+      };
+      const app = await buildApp({ deps, config });
       const queues = await startBillingWorkers(boss, deps, log);
       log.info({ queues: queues.length }, "billing scheduler started");
       await startHousekeeping(boss, deps, log);
+      await startStatisticsJob(boss, deps, log);
       // Without SMTP_URL e-mails wait in the outbox (a developer reads them on /dev/outbox).
       const mail = config.smtpUrl ? smtpSender(config.smtpUrl, config.mailFrom) : undefined;
       const outbox = await startOutboxDelivery(boss, deps, log, mail ? { email: mail.send } : {});

@@ -29,14 +29,21 @@ export const CITUS_LAYOUT: Readonly<Record<string, Placement>> = {
   planned_payments: byAccount(),
   user_accounts: byAccount(),
   payment_orders: byAccount(),
+  // The contact centre's notes on an account, read on the account's page.
+  account_notes: byAccount(),
   // Lookups by a key that is not the account: one shard each, then the account's own.
   account_numbers: { kind: "distributed", column: "number_normalized", colocateWith: "none" },
   payment_order_lookup: { kind: "distributed", column: "order_id", colocateWith: "none" },
+  // The distinct holder names and streets finding an account searches by similarity (migration 0023): small, and
+  // joined back to the accounts and premises by equality.
+  account_holder_names: reference,
+  premise_streets: reference,
 
   services: reference,
   settlements: reference,
   providers: reference,
   provider_hours: reference,
+  provider_hours_exceptions: reference,
   provider_news: reference,
   provider_services: reference,
   submission_windows: reference,
@@ -52,6 +59,8 @@ export const CITUS_LAYOUT: Readonly<Record<string, Placement>> = {
   billing_run_batches: reference,
   closed_periods: reference,
   demo_region: reference,
+  // A few dozen aggregates per provider-month, read by the console (migration 0028).
+  monthly_statistics: reference,
 
   // People and their sign-in: looked up by login, session or token on the coordinator, never by account.
   users: local,
@@ -59,6 +68,10 @@ export const CITUS_LAYOUT: Readonly<Record<string, Placement>> = {
   staff_roles: local,
   sessions: local,
   api_tokens: local,
+  staff_invitations: local,
+  user_totp: local,
+  recovery_codes: local,
+  sign_in_challenges: local,
   one_time_codes: local,
   outbox: local,
   server_secrets: local,
@@ -80,6 +93,7 @@ export const CITUS_LAYOUT: Readonly<Record<string, Placement>> = {
 export const CITUS_DROPPED_FOREIGN_KEYS: readonly string[] = [
   "user_accounts_user_id_fkey",
   "readings_actor_user_id_fkey",
+  "account_notes_author_user_id_fkey",
 ];
 
 /**
@@ -107,6 +121,10 @@ export const CITUS_TRIGGER_SWAPS: readonly TriggerSwap[] = [
     ],
   },
   { table: "accounts", drop: ["accounts_ledger_entries"], create: [] },
+  // The search's names and streets (migration 0023) are kept by statement triggers too; on Citus they go, and the
+  // two tables are refreshed from the accounts and premises instead (not built yet: docs/console.md).
+  { table: "accounts", drop: ["account_holder_names_insert", "account_holder_names_update"], create: [] },
+  { table: "premises", drop: ["premise_streets_insert", "premise_streets_update"], create: [] },
   { table: "providers", drop: ["providers_ledger_entries"], create: [] },
   { table: "services", drop: ["services_ledger_entries"], create: [] },
   {

@@ -1,6 +1,7 @@
 // The embedded engine: PostgreSQL compiled to WebAssembly, running inside this process.
 import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { Kysely } from "kysely";
 import { PGliteDialect } from "kysely-pglite-dialect";
 import { lockDataDir } from "../data-dir-lock.ts";
@@ -21,6 +22,8 @@ export async function openPglite(dataDir?: string): Promise<Database> {
       ...(dataDir ? { dataDir } : {}),
       // In-process and single-user: small buffers keep the whole product under 400 MB; the OS caches the files.
       postgresqlconf: ["shared_buffers=16MB"],
+      // Trigram similarity for finding an account by a name or street typed with a slip (migration 0023).
+      extensions: { pg_trgm },
       parsers: { [OID.INT8]: parseInt8, [OID.NUMERIC]: keepText, [OID.DATE]: keepText },
     });
   } catch (e) {

@@ -10,6 +10,9 @@ export interface BillingRunsTable {
   finished_at: Date | null;
   started_by: string;
   totals: JSONColumnType<Record<string, unknown>> | null;
+  /** The provider's accounts and the run's batches, set as it starts or resumes (migration 0027). */
+  accounts_total: Generated<number | null>;
+  batches_total: Generated<number | null>;
 }
 
 export interface BillingRunBatchesTable {

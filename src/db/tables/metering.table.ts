@@ -41,5 +41,10 @@ export interface ReadingsTable {
   status: ReadingStatus;
   review_reason: string | null;
   corrects_reading_id: number | null;
+  /** Who accepted or rejected it under review, and when (migration 0024). */
+  reviewed_by: number | null;
+  reviewed_at: Date | null;
+  /** A rejection's reason, as the resident reads it. */
+  review_note: string | null;
 }
 export type Reading = Selectable<ReadingsTable>;

@@ -7,7 +7,10 @@ export interface ProviderNewsTable {
   id: Generated<number>;
   provider_id: number;
   kind: NewsKind;
+  /** When residents start to see it: may lie ahead (scheduled). */
   published_at: Date;
+  /** When residents stop seeing it; null: never. */
+  expires_at: Date | null;
   title_uk: string;
   title_ru: string;
   title_en: string;
@@ -15,4 +18,5 @@ export interface ProviderNewsTable {
   body_ru: string;
   body_en: string;
   created_at: Generated<Date>;
+  updated_at: Date | null;
 }

@@ -44,6 +44,8 @@ export interface UsersTable {
   created_at: Generated<Date>;
   /** Where reminders go; null until the person chooses (migration 0020, domain/reminder-channel.ts). */
   reminder_channel: ReminderChannel | null;
+  /** The last time they signed in (migration 0022); null if never. */
+  last_signed_in_at: Generated<Date | null>;
 }
 export type User = Selectable<UsersTable>;
 

@@ -55,6 +55,18 @@ export interface ProviderHoursTable {
   closes: string;
 }
 
+/** A day on which a line keeps other hours than its weekday's, or is closed (opens and closes null). */
+export interface ProviderHoursExceptionsTable {
+  provider_id: number;
+  day: string;
+  line: "contact_centre" | "voice";
+  opens: string | null;
+  closes: string | null;
+  note_uk: Generated<string>;
+  note_ru: Generated<string>;
+  note_en: Generated<string>;
+}
+
 export interface ProviderServicesTable {
   provider_id: number;
   service_code: ServiceCode;

@@ -45,10 +45,13 @@ export interface PaymentRegistriesTable {
   posted_kop: number;
   blank_lines: Generated<number>;
   skipped_lines: Generated<number>;
+  /** Lines returned to the bank by hand (migration 0024). */
+  returned: Generated<number>;
 }
 export type PaymentRegistry = Selectable<PaymentRegistriesTable>;
 
-export type RegistryLineOutcome = "posted" | "duplicate" | "unmatched" | "malformed";
+/** returned: settled by hand, the payment sent back to the bank (migration 0024). */
+export type RegistryLineOutcome = "posted" | "duplicate" | "unmatched" | "malformed" | "returned";
 
 export interface RegistryLinesTable {
   registry_id: number;
@@ -64,5 +67,11 @@ export interface RegistryLinesTable {
   /** The payment as the file gives it, positive; the ledger entry is its negative. */
   amount_kop: number | null;
   paid_on: string | null;
+  /** Settled by hand (migration 0024): when, by whom, what the import had made of it, and a return's reason. */
+  settled_at: Date | null;
+  settled_by: number | null;
+  settled_from: "unmatched" | "malformed" | null;
+  settled_reason: string | null;
+  return_note: string | null;
 }
 export type RegistryLine = Selectable<RegistryLinesTable>;

@@ -35,6 +35,12 @@ export async function openSession(
       user_agent: userAgent ? userAgent.slice(0, 400) : null,
     })
     .execute();
+  // For the staff list's "last signed in" (sessions end on sign-out, so their rows cannot say it).
+  await executor
+    .updateTable("users")
+    .set({ last_signed_in_at: now })
+    .where("id", "=", user.user_id)
+    .execute();
   return {
     token,
     expiresAt,

@@ -3,6 +3,8 @@
 import type { Deps } from "../deps.ts";
 
 export async function purgeExpiredSessions(deps: Deps): Promise<number> {
+  // Half-finished two-step sign-ins (migration 0022) past their 5 minutes go with them.
+  await deps.database.db.deleteFrom("sign_in_challenges").where("expires_at", "<=", deps.now()).execute();
   const result = await deps.database.db
     .deleteFrom("sessions")
     .where("expires_at", "<=", deps.now())

@@ -6,8 +6,8 @@ import { normalizeUkrainianPhone } from "../../domain/phone.ts";
 import type { Deps } from "../deps.ts";
 import { AppError } from "../errors.ts";
 import { hit, type RateLimit, refund, reset } from "../rate-limit.ts";
+import { openSessionOrChallenge, type SignInResult } from "../two-factor/sign-in-challenge.ts";
 import { staffRoleOf } from "./credentials.ts";
-import { openSession, type SignedIn } from "./open-session.ts";
 import { verifyPassword } from "./password.ts";
 
 /** Failures per user (or per unknown login) per window; a successful sign-in clears them: failures in a row. */
@@ -30,6 +30,7 @@ export interface SignInOptions {
 }
 
 export { SESSION_TTL_SECONDS, type SignedIn } from "./open-session.ts";
+export type { SignInResult };
 
 export type NormalizedLogin = { email: string } | { phone: string } | null;
 
@@ -41,7 +42,11 @@ export function normalizeLogin(login: string): NormalizedLogin {
   return phone ? { phone } : null;
 }
 
-export async function signIn(deps: Deps, options: SignInOptions): Promise<SignedIn> {
+/**
+ * A session, or — for a person with two-step sign-in on — a challenge to confirm with a code
+ * (two-factor/confirm-second-factor.ts) before any session exists.
+ */
+export async function signIn(deps: Deps, options: SignInOptions): Promise<SignInResult> {
   const login = normalizeLogin(options.login);
   const clientBucket = `sign-in:client:${options.clientKey}`;
   // Every attempt is counted before the password is checked, so parallel guesses cannot slip past a limit; an
@@ -67,7 +72,7 @@ export async function signIn(deps: Deps, options: SignInOptions): Promise<Signed
 
   await refund(deps, clientBucket);
   await reset(deps, subjectBucket);
-  return openSession(deps, deps.database.db, user, options.userAgent);
+  return openSessionOrChallenge(deps, deps.database.db, user, options.userAgent);
 }
 
 /** The person whose verified e-mail or phone identity this is (users' own columns are identities too). */
@@ -83,7 +88,8 @@ function findUser(deps: Deps, login: NonNullable<NormalizedLogin>) {
     .executeTakeFirst();
 }
 
-async function countAttempt(deps: Deps, bucket: string, limit: RateLimit): Promise<void> {
+/** Counts an attempt on a bucket; over the limit: too_many_attempts with how long to wait. */
+export async function countAttempt(deps: Deps, bucket: string, limit: RateLimit): Promise<void> {
   const result = await hit(deps, bucket, limit);
   if (!result.allowed) {
     throw new AppError(

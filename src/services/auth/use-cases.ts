@@ -1,12 +1,13 @@
 // Use cases of signing in and out, who the caller is, and personal API tokens.
 import { Type } from "typebox";
 import { Id, Ref } from "../schemas.ts";
+import { SignInResultSchema } from "../two-factor/sign-in-schema.ts";
 import { defineUseCase } from "../use-case.ts";
 import { createApiToken, type NewApiToken } from "./create-api-token.ts";
 import { getMe, type Me } from "./get-me.ts";
 import { type ApiTokenSummary, listApiTokens } from "./list-api-tokens.ts";
 import { revokeApiToken } from "./revoke-api-token.ts";
-import { type SignedIn, signIn } from "./sign-in.ts";
+import { signIn } from "./sign-in.ts";
 import { signOut } from "./sign-out.ts";
 
 const Nothing = (description: string) => Type.Null({ description });
@@ -20,7 +21,8 @@ export const authUseCases = {
       "Returns a session token (valid 30 days) to send as `Authorization: Bearer <token>`. A wrong login and " +
       "a wrong password give the same 401. After 5 failures in a row for one user (by e-mail and phone " +
       "together), or 20 failures from one address, within 15 minutes: 429 with details.retryAfterSeconds. " +
-      "Successful sign-ins are never counted.",
+      "Successful sign-ins are never counted. A person with two-step sign-in on gets no session here but " +
+      '{ secondFactor: "totp", challenge, expiresAt }: send the challenge and a code to confirmSecondFactor.',
     input: Type.Object(
       {
         login: Type.String({
@@ -35,7 +37,7 @@ export const authUseCases = {
       },
       { additionalProperties: false },
     ),
-    output: Ref<SignedIn>("SignedIn"),
+    output: SignInResultSchema,
     access: "public",
     // Nothing of anyone else's to aim at: a password is the only way in.
     probe: null,

@@ -41,6 +41,8 @@ export interface BillPeriodInput {
   /** "cli", "scheduler" or "user:<id>": kept on the run. */
   startedBy: string;
   onProgress?: (accountsDone: number, accountsTotal: number) => void;
+  /** Called once the run's row exists and its size is recorded, before the first batch (a run in the background). */
+  onStarted?: (runId: number) => void;
   batchSize?: number;
   /** False: bill every meter zone from its readings' history, reading and writing no register state (tests). */
   registerState?: boolean;
@@ -177,6 +179,13 @@ async function runLocked(deps: Deps, input: BillPeriodInput, started: number): P
   const remaining = await remainingBatches(db, providerId, run.id, input.batchSize ?? DEFAULT_BATCH);
   const { batches, total } = remaining;
   let done = remaining.done;
+  // The run's size on its row, for pages that follow it from any process (migration 0027).
+  await db
+    .updateTable("billing_runs")
+    .set({ accounts_total: total, batches_total: remaining.doneBatches + batches.length })
+    .where("id", "=", run.id)
+    .execute();
+  input.onStarted?.(run.id);
   input.onProgress?.(done, total);
 
   let inProcessAccounts = 0;
@@ -429,7 +438,7 @@ async function remainingBatches(
   providerId: number,
   runId: number,
   size: number,
-): Promise<{ batches: AccountBatch[]; total: number; done: number }> {
+): Promise<{ batches: AccountBatch[]; total: number; done: number; doneBatches: number }> {
   const { rows: ids } = await sql<{ id: number }>`
     select id from accounts where provider_id = ${providerId} order by id`.execute(db);
   const done = await db
@@ -455,5 +464,10 @@ async function remainingBatches(
     if (current.length === size) flush();
   }
   flush();
-  return { batches, total: ids.length, done: done.reduce((n, b) => n + b.accounts, 0) };
+  return {
+    batches,
+    total: ids.length,
+    done: done.reduce((n, b) => n + b.accounts, 0),
+    doneBatches: done.length,
+  };
 }

@@ -3,6 +3,7 @@
 import { Type } from "typebox";
 import type { SignedIn } from "../auth/open-session.ts";
 import { Ref } from "../schemas.ts";
+import { SignInResultSchema } from "../two-factor/sign-in-schema.ts";
 import { defineUseCase } from "../use-case.ts";
 import { confirmIdentity } from "./confirm-identity.ts";
 import { confirmPasswordReset } from "./confirm-password-reset.ts";
@@ -107,8 +108,10 @@ export const identityUseCases = {
     name: "confirmSignInCode",
     tag: "identity",
     summary: "Sign in with a code: a session, as signing in with a password gives",
+    description:
+      "As with signIn, a person with two-step sign-in on gets a challenge instead of a session (confirmSecondFactor).",
     input: Type.Object({ login: Login, code: Code }, { additionalProperties: false }),
-    output: Ref<SignedIn>("SignedIn"),
+    output: SignInResultSchema,
     access: "public",
     probe: null,
     run: (deps, _context, input) => confirmSignInCode(deps, input),

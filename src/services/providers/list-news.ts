@@ -21,6 +21,7 @@ export async function listNews(
   options: { actor: Actor; limit: number; kind?: NewsKind | undefined },
 ): Promise<NewsItem[]> {
   const ids = await visibleProviderIds(deps, options.actor);
+  const now = deps.now();
   let q = deps.database.db
     .selectFrom("provider_news as n")
     .innerJoin("providers as p", "p.id", "n.provider_id")
@@ -41,7 +42,9 @@ export async function listNews(
       "p.name_en",
     ])
     // Not yet published: an item the console schedules for later stays hidden until its time.
-    .where("n.published_at", "<=", deps.now());
+    .where("n.published_at", "<=", now)
+    // Expired: a holiday schedule that is over, an item an administrator withdrew.
+    .where((eb) => eb.or([eb("n.expires_at", "is", null), eb("n.expires_at", ">", now)]));
   if (ids !== null) q = q.where("n.provider_id", "in", ids);
   if (options.kind) q = q.where("n.kind", "=", options.kind);
   const rows = await q

@@ -1,10 +1,21 @@
 // How to reach the providers a person deals with (visible-providers.ts): the contact centre's phones and its
-// opening hours per weekday, the voice bot's hours where there is one, and the channels the provider takes
-// readings through.
+// opening hours per weekday, the voice bot's hours where there is one, the days ahead with other hours (holidays,
+// shortened days), whether each line answers right now (Kyiv time), and the channels the provider takes readings
+// through.
+
 import type { Channel } from "../../db/tables/reference.table.ts";
+import { lineStatusAt } from "../../domain/contact-hours.ts";
+import { kyivDateOf } from "../../domain/kyiv-time.ts";
 import type { Translated } from "../../i18n/locale.ts";
 import type { Actor } from "../actor.ts";
 import type { Deps } from "../deps.ts";
+import {
+  type HoursExceptionView,
+  type LineStatusView,
+  lineSchedule,
+  loadContactSchedules,
+  statusView,
+} from "./contact-schedule.ts";
 import { visibleProviderIds } from "./visible-providers.ts";
 
 export interface OpeningHours {
@@ -25,10 +36,11 @@ export interface ProviderContacts {
   contactCentre: OpeningHours[];
   /** The voice bot's hours; empty when the provider has none. */
   voice: OpeningHours[];
+  /** Days from today on with other hours than their weekday's, or closed, either line. */
+  exceptions: HoursExceptionView[];
+  /** Whether each line answers now, until when, or when it next opens. */
+  now: { contactCentre: LineStatusView; voice: LineStatusView };
 }
-
-/** "08:00:00" as the database gives a time → "08:00". */
-const hhmm = (time: string) => time.slice(0, 5);
 
 export async function listProviderContacts(
   deps: Deps,
@@ -41,24 +53,18 @@ export async function listProviderContacts(
     .select(["id", "code", "name_uk", "name_ru", "name_en", "contact_phones", "channels"]);
   if (ids !== null) providers = providers.where("id", "in", ids);
   const rows = await providers.orderBy("id").execute();
-  if (rows.length === 0) return [];
-  const hours = await db
-    .selectFrom("provider_hours")
-    .select(["provider_id", "line", "weekday", "opens", "closes"])
-    .where(
-      "provider_id",
-      "in",
-      rows.map((r) => r.id),
-    )
-    .orderBy("provider_id")
-    .orderBy("weekday")
-    .execute();
+  const now = deps.now();
+  const schedules = await loadContactSchedules(
+    deps,
+    rows.map((r) => r.id),
+    kyivDateOf(now),
+  );
   return rows.map((r) => {
-    const own = hours.filter((h) => h.provider_id === r.id);
+    const schedule = schedules.get(r.id) ?? { hours: [], exceptions: [] };
     const line = (name: "contact_centre" | "voice") =>
-      own
+      schedule.hours
         .filter((h) => h.line === name)
-        .map((h) => ({ weekday: h.weekday, opens: hhmm(String(h.opens)), closes: hhmm(String(h.closes)) }));
+        .map((h) => ({ weekday: h.weekday, opens: h.opens, closes: h.closes }));
     return {
       id: r.id,
       code: r.code,
@@ -67,6 +73,11 @@ export async function listProviderContacts(
       channels: r.channels,
       contactCentre: line("contact_centre"),
       voice: line("voice"),
+      exceptions: schedule.exceptions,
+      now: {
+        contactCentre: statusView(lineStatusAt(lineSchedule(schedule, "contact_centre"), now)),
+        voice: statusView(lineStatusAt(lineSchedule(schedule, "voice"), now)),
+      },
     };
   });
 }

@@ -3,6 +3,7 @@
 import { Type } from "typebox";
 import { Translated } from "../schemas.ts";
 import { defineUseCase } from "../use-case.ts";
+import { HoursException, LineStatus } from "./contact-schemas.ts";
 import { listNews } from "./list-news.ts";
 import { listProviderContacts } from "./list-provider-contacts.ts";
 
@@ -37,7 +38,9 @@ export const providerUseCases = {
     name: "listNews",
     tag: "providers",
     summary: "The news of my providers, newest first",
-    description: `${WHOSE} Each item in Ukrainian, Russian and English, with its provider, kind and publication time.`,
+    description:
+      `${WHOSE} Only items published by now and not expired. Each item in Ukrainian, Russian and English, with ` +
+      "its provider, kind and publication time.",
     input: Type.Object(
       {
         kind: Type.Optional(NewsKind),
@@ -65,8 +68,11 @@ export const providerUseCases = {
   listProviderContacts: defineUseCase({
     name: "listProviderContacts",
     tag: "providers",
-    summary: "My providers' contact-centre phones and opening hours",
-    description: `${WHOSE} Phones as +380XXXXXXXXX; hours per weekday, Kyiv time; the voice bot's where there is one.`,
+    summary:
+      "My providers' contact-centre phones, opening hours, holiday schedule and whether they answer now",
+    description:
+      `${WHOSE} Phones as +380XXXXXXXXX; hours per weekday, Kyiv time; the voice bot's where there is one; the ` +
+      "dated exceptions from today on (a holiday closed, a shortened day); whether each line answers now.",
     input: Type.Object({}, { additionalProperties: false }),
     output: Type.Array(
       Type.Object({
@@ -77,6 +83,10 @@ export const providerUseCases = {
         channels: Type.Array(Type.String()),
         contactCentre: Hours,
         voice: Hours,
+        exceptions: Type.Array(HoursException, {
+          description: "Days from today on with other hours than their weekday's, or closed (holidays)",
+        }),
+        now: Type.Object({ contactCentre: LineStatus, voice: LineStatus }),
       }),
     ),
     access: "signed_in",

@@ -45,6 +45,11 @@ export function decideSubmission(
   const today = kyivDateOf(now);
   const dial = { digits: meter.digits, decimals: meter.decimals };
 
+  // The provider's administrators switch its channels (the console's /console/channels); the API is the web's.
+  const door = options.channel === "api" ? "web" : options.channel;
+  if (!context.providerChannels.includes(door))
+    throw new AppError("reading_channel_off", { channel: door }, { channel: door });
+
   if (meter.removedOn !== null && meter.removedOn <= today) {
     throw new AppError("meter_removed", {
       serial: meter.serial,

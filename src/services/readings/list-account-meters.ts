@@ -5,6 +5,7 @@ import type { Actor } from "../actor.ts";
 import type { Deps } from "../deps.ts";
 import { dialText } from "./dial-text.ts";
 import { findWindowRule } from "./find-window-rule.ts";
+import { lastRejections, type RejectedReading } from "./last-rejections.ts";
 import { type WindowStatusView, windowStatusView } from "./window-status-view.ts";
 
 export interface MeterView {
@@ -28,6 +29,8 @@ export interface MeterView {
     channel: string;
   }[];
   window: WindowStatusView;
+  /** Readings an operator rejected, with the reason, that nothing was sent after (per zone). */
+  rejected?: RejectedReading[];
 }
 
 export async function listAccountMeters(
@@ -59,6 +62,7 @@ export async function listAccountMeters(
     .orderBy("deemed_on", "desc")
     .orderBy("id", "desc")
     .execute();
+  const rejections = await lastRejections(db, account.id, meters);
   const rules = new Map<string, Awaited<ReturnType<typeof findWindowRule>>>();
   const views: MeterView[] = [];
   for (const m of meters) {
@@ -94,6 +98,7 @@ export async function listAccountMeters(
           channel: r.channel,
         })),
       window: windowStatusView(rule, now),
+      rejected: rejections.get(m.id) ?? [],
     });
   }
   return views;

@@ -19,6 +19,9 @@ export interface ReadingView {
   rawInput: string | null;
   correctsReadingId: number | null;
   reviewReason: string | null;
+  /** Why an operator rejected it (the resident reads it), and when it was reviewed. */
+  reviewNote?: string | null;
+  reviewedAt?: string | null;
 }
 
 export async function listMeterReadings(
@@ -58,5 +61,7 @@ export async function listMeterReadings(
     rawInput: r.raw_input,
     correctsReadingId: r.corrects_reading_id,
     reviewReason: r.review_reason,
+    reviewNote: r.review_note,
+    reviewedAt: r.reviewed_at?.toISOString() ?? null,
   }));
 }

@@ -5,7 +5,7 @@
 // that waited for a lock still sees its older snapshot.
 import { sql } from "kysely";
 import type { Tx } from "../../db/database.ts";
-import type { ServiceCode } from "../../db/tables/reference.table.ts";
+import type { Channel, ServiceCode } from "../../db/tables/reference.table.ts";
 import type { LocalDate } from "../../domain/local-date.ts";
 import { type ActorSql, accountInScope } from "../accounts/account-scope.ts";
 import type { AccountInContext } from "../accounts/find-account.ts";
@@ -26,6 +26,8 @@ export interface ChosenMeter {
 
 export interface SubmissionContext {
   account: AccountInContext;
+  /** The channels the account's provider takes readings through (providers.channels). */
+  providerChannels: Channel[];
   meter: ChosenMeter;
   rule: WindowRuleInForce;
 }
@@ -44,6 +46,7 @@ interface Row {
   number: string;
   settlement_id: number;
   holder_name: string;
+  provider_channels: Channel[];
   id: number;
   serial: string;
   service: ServiceCode;
@@ -80,6 +83,7 @@ export async function loadSubmissionContexts(
   const routed = sql`a.id = any(${ids}::bigint[]) and m.account_id = any(${ids}::bigint[])`;
   const { rows } = await sql<Row>`
     select req.idx, a.id as account_id, a.provider_id, a.number, p.settlement_id, a.holder_name,
+      pr.channels as provider_channels,
       m.id, m.serial, m.service_code as service, m.zones, m.digits, m.decimals, m.verification_due, m.removed_on,
       w.opens_day, w.closes_day, w.deemed_date_rule, w.late_policy, w.rule_source
     from unnest(${requests.map((_, i) => i)}::int[], ${col((r) => r.accountId)}::bigint[],
@@ -89,6 +93,7 @@ export async function loadSubmissionContexts(
       as req(idx, account_id, meter_id, service, actor_kind, user_id, provider_id)
     join accounts a on a.id = req.account_id
     join premises p on p.id = a.premise_id
+    join providers pr on pr.id = a.provider_id
     join meters m on m.account_id = a.id
     left join lateral (
       select w.opens_day, w.closes_day, w.deemed_date_rule, w.late_policy, w.rule_source
@@ -128,6 +133,7 @@ function toContext(r: Row): SubmissionContext {
       settlementId: r.settlement_id,
       holderName: r.holder_name,
     },
+    providerChannels: r.provider_channels,
     meter: {
       id: r.id,
       serial: r.serial,

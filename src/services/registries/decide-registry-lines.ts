@@ -110,7 +110,9 @@ export async function decideAndPost(
                when o.rule = 7 then jsonb_build_object('reference', o.reference)
                else o.params
              end || jsonb_strip_nulls(jsonb_build_object(
-               'payer', o.payer, 'period', to_char(o.period, 'YYYY-MM'), 'service', o.service_code)),
+               'payer', o.payer, 'period', to_char(o.period, 'YYYY-MM'), 'service', o.service_code,
+               -- the account as the line wrote it, for the operator who settles a line not posted (the console)
+               'account', case when o.rule = 4 then null else o.account end)),
              o.reference, o.provider_id, o.account_id, o.amount_kop, o.paid_on
       from outcomes o
     ),

@@ -6,7 +6,7 @@ import { SCRIPT, STYLESHEET } from "../../web/assets.ts";
 import { type Html, html } from "../../web/html.ts";
 import { LAYOUT } from "../../web/messages/layout.ts";
 import { csrfField } from "../../web/views/components.ts";
-import { CONSOLE_STYLESHEET } from "../console-assets.ts";
+import { CONSOLE_SCRIPT, CONSOLE_STYLESHEET } from "../console-assets.ts";
 import { CONSOLE_LAYOUT } from "../messages/layout.ts";
 import { type ConsoleContext, type ConsoleSection, isAdministrator } from "./console-context.ts";
 
@@ -41,6 +41,8 @@ export interface ConsolePageOptions {
   body: Html;
   section?: ConsoleSection;
   hasErrors?: boolean;
+  /** More of the head: a page that follows a process refreshes itself without JavaScript (<noscript><meta>). */
+  head?: Html;
 }
 
 function navList(ctx: ConsoleContext, items: NavItem[], current: ConsoleSection): Html {
@@ -83,6 +85,8 @@ ${ctx.actor.kind === "platform_admin" ? navList(ctx, PLATFORM_SECTIONS, current)
 <link rel="stylesheet" href="${STYLESHEET.path}">
 <link rel="stylesheet" href="${CONSOLE_STYLESHEET.path}">
 <script src="${SCRIPT.path}" defer></script>
+<script src="${CONSOLE_SCRIPT.path}" defer></script>
+${options.head ? options.head.html : ""}
 </head>
 <body class="console">
 ${

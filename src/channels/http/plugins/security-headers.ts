@@ -18,6 +18,8 @@ export const securityHeadersPlugin = fp(
           styleSrc: ["'self'", PAGE_STYLE_SOURCE],
           scriptSrc: ["'self'"],
           imgSrc: ["'self'"],
+          // The console's billing run page follows its run by server-sent events (EventSource) from the app itself.
+          connectSrc: ["'self'"],
           // The demo card page and the language switches post to the app itself; the cabinet's "continue to
           // payment" form posts to the card gateway's checkout (LiqPay's origin, when it is configured).
           formAction: ["'self'", ...(opts.checkoutOrigins ?? [])],

@@ -17,6 +17,16 @@ export async function sessionRoutes(app: FastifyInstance, opts: { deps: Deps }) 
     },
     responses: { 401: errorResponse },
   });
+  // The second step for a person with two-step sign-in on: the challenge signIn answered and a code.
+  routeUseCase(app, deps, "confirmSecondFactor", {
+    method: "POST",
+    url: "/api/session/second-factor",
+    derived: {
+      clientKey: (request) => request.ip,
+      userAgent: (request) => request.headers["user-agent"],
+    },
+    responses: { 401: errorResponse },
+  });
   routeUseCase(app, deps, "signOut", {
     method: "DELETE",
     url: "/api/session",
@@ -77,6 +87,21 @@ export const sessionSchemas = [
         properties: { id: { type: "integer" }, fullName: { type: "string" }, locale },
       },
       actor: { $ref: "Actor#" },
+    },
+  },
+  {
+    $id: "SecondFactorRequired",
+    type: "object",
+    required: ["secondFactor", "challenge", "expiresAt"],
+    description:
+      "Two-step sign-in is on: no session yet; confirm with a code (POST /api/session/second-factor)",
+    properties: {
+      secondFactor: { type: "string", const: "totp" },
+      challenge: {
+        type: "string",
+        description: 'The challenge ("sfc_…"), good for 5 minutes and one confirmation',
+      },
+      expiresAt: { type: "string", format: "date-time" },
     },
   },
   {

@@ -108,6 +108,23 @@ export const meterSchema = {
       },
     },
     window: { $ref: "WindowStatus#" },
+    rejected: {
+      type: "array",
+      description: "Readings an operator rejected that nothing was sent after, with the reason given",
+      items: {
+        type: "object",
+        required: ["zone", "value", "deemedOn", "period", "receipt", "reason", "reviewedAt"],
+        properties: {
+          zone: { type: "integer" },
+          value: { type: "string" },
+          deemedOn: { type: "string", format: "date" },
+          period: { type: "string" },
+          receipt: { type: "string" },
+          reason: { type: ["string", "null"] },
+          reviewedAt: { type: "string", format: "date-time" },
+        },
+      },
+    },
   },
 } as const;
 
@@ -210,6 +227,11 @@ export const readingSchema = {
     rawInput: { type: ["string", "null"] },
     correctsReadingId: { type: ["integer", "null"] },
     reviewReason: { type: ["string", "null"] },
+    reviewNote: {
+      type: ["string", "null"],
+      description: "Why an operator rejected it, as the resident reads it",
+    },
+    reviewedAt: { type: ["string", "null"], format: "date-time" },
   },
 } as const;
 

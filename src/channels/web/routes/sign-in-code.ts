@@ -3,6 +3,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { format } from "../../../i18n/messages.ts";
 import { CODE_TTL_SECONDS } from "../../../services/identity/one-time-code.ts";
+import { needsSecondFactor } from "../../../services/two-factor/sign-in-challenge.ts";
 import { html } from "../html.ts";
 import { IDENTITY } from "../messages/identity.ts";
 import type { FieldError } from "../views/components.ts";
@@ -18,6 +19,7 @@ import {
 } from "../web-request.ts";
 import { setSessionCookie } from "../web-session.ts";
 import { missing, refusal } from "./code-errors.ts";
+import { sendSecondFactor } from "./second-factor.ts";
 
 type Key = keyof typeof IDENTITY;
 
@@ -130,6 +132,9 @@ export async function signInCodeRoutes(app: FastifyInstance, opts: CabinetOption
     }
     try {
       const signedIn = await webCall(deps, request, "confirmSignInCode", { login, code });
+      // Two-step sign-in on: a code to one's inbox is not the second factor; the authenticator's code follows.
+      if (needsSecondFactor(signedIn))
+        return sendSecondFactor(request, reply, { challenge: signedIn.challenge, ...(next ? { next } : {}) });
       setSessionCookie(reply, production, signedIn.token, signedIn.expiresAt);
       return seeOther(reply, next || "/");
     } catch (e) {

@@ -2,6 +2,8 @@
 // and at /sign-in; a successful sign-in sets the session cookie and goes where the visitor was heading.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { format, type Message } from "../../../i18n/messages.ts";
+import { needsSecondFactor } from "../../../services/two-factor/sign-in-challenge.ts";
+import { TWO_STEP_NOTICES } from "../messages/second-factor.ts";
 import { SIGN_IN } from "../messages/sign-in.ts";
 import type { FieldError } from "../views/components.ts";
 import { signInBody, signInTitle } from "../views/sign-in-page.ts";
@@ -15,6 +17,7 @@ import {
   webCall,
 } from "../web-request.ts";
 import { clearSessionCookie, sessionToken, setSessionCookie } from "../web-session.ts";
+import { secondFactorRoutes, sendSecondFactor } from "./second-factor.ts";
 
 /** The sign-in form as a whole page (at "/" and /sign-in). */
 export function sendSignIn(
@@ -41,10 +44,13 @@ const DONE_NOTICES: Record<string, Message> = {
   "signed-out": SIGN_IN.signedOut,
   "password-reset": SIGN_IN.passwordReset,
   "signed-out-everywhere": SIGN_IN.signedOutEverywhere,
+  "second-factor-expired": TWO_STEP_NOTICES.secondFactorExpired,
+  "invitation-accepted": TWO_STEP_NOTICES.invitationAccepted,
 };
 
 export async function signInRoutes(app: FastifyInstance, opts: CabinetOptions) {
   const { deps, production } = opts;
+  await app.register(secondFactorRoutes, opts);
 
   app.get("/sign-in", { schema: { hide: true } }, async (request, reply) => {
     if (request.actor) return seeOther(reply, "/");
@@ -71,6 +77,9 @@ export async function signInRoutes(app: FastifyInstance, opts: CabinetOptions) {
         clientKey: request.ip,
         ...(request.headers["user-agent"] ? { userAgent: request.headers["user-agent"] } : {}),
       });
+      // Two-step sign-in on: no session yet, the code's page instead (routes/second-factor.ts).
+      if (needsSecondFactor(signedIn))
+        return sendSecondFactor(request, reply, { challenge: signedIn.challenge, ...(next ? { next } : {}) });
       setSessionCookie(reply, production, signedIn.token, signedIn.expiresAt);
       return seeOther(reply, next);
     } catch (e) {

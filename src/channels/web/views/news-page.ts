@@ -10,6 +10,7 @@ import type { OutputOf } from "../../../services/registry.ts";
 import { type Html, html } from "../html.ts";
 import { NEWS } from "../messages/news.ts";
 import { banner } from "./components.ts";
+import { contactStatus, specialDays } from "./contact-schedule.ts";
 
 type NewsItems = OutputOf<"listNews">;
 type Contacts = OutputOf<"listProviderContacts">;
@@ -80,6 +81,7 @@ export function contactsBody(locale: Locale, providers: Contacts): Html {
     const channels = p.channels.filter((c) => SHOWN_CHANNELS.has(c));
     return html`<section class="card contact" aria-labelledby="provider-${p.id}">
 <h2 id="provider-${p.id}">${p.name[locale]}</h2>
+${contactStatus(locale, p)}
 <h3>${t("phones")}</h3>
 ${
   p.phones.length
@@ -94,6 +96,7 @@ ${
 <thead><tr><th scope="col">${t("days")}</th><th scope="col">${t("hours")}</th></tr></thead>
 <tbody>${hourRows(p.contactCentre, locale).map((r) => html`<tr><th scope="row">${r.days}</th><td>${r.hours}</td></tr>`)}</tbody>
 </table>
+${specialDays(locale, p)}
 <p class="hint">${t("holidays")}</p>
 ${voice ? html`<p>${t("voice", { opens: voice.opens, closes: voice.closes })}</p>` : ""}
 ${

@@ -1,7 +1,6 @@
 // The readings pages: the accounts to choose from, and one account's meters, each with its last reading, its
 // window, what an estimate would cost, and a field per zone. The service's answer is drawn in place: the reason
 // beside the field, or the "please confirm" step with the same figures.
-import { randomUUID } from "node:crypto";
 import { formatUah, kop } from "../../../domain/money.ts";
 import { formatDate, zoneName } from "../../../i18n/format.ts";
 import type { Locale } from "../../../i18n/locale.ts";
@@ -12,27 +11,13 @@ import type { MeterView } from "../../../services/readings/list-account-meters.t
 import { type Html, html } from "../html.ts";
 import { HOME } from "../messages/home.ts";
 import { READINGS } from "../messages/readings.ts";
-import { addressOf, readingGivenThisWindow, serviceName, unitName, windowText } from "./account-facts.ts";
-import {
-  banner,
-  button,
-  errorFor,
-  errorSummary,
-  type FieldError,
-  postForm,
-  summaryList,
-  textField,
-} from "./components.ts";
+import { addressOf, readingGivenThisWindow, serviceName, windowText } from "./account-facts.ts";
+import { banner, errorSummary, summaryList } from "./components.ts";
 import type { PageContext } from "./page-context.ts";
+import { confirmBlock, type MeterFormState, meterReadingForm, zonesOf } from "./reading-form.ts";
+import { rejectionNotice } from "./reading-rejection.ts";
 
-/** What the last form sent for one meter, and how the service answered, to draw it again in place. */
-export interface MeterFormState {
-  meterId: number;
-  values: Record<number, string>;
-  errors: FieldError[];
-  /** The service asked to confirm: the use these figures show, per zone. */
-  confirm?: { used: string };
-}
+export { type MeterFormState, zoneFieldId } from "./reading-form.ts";
 
 export interface ReadingsPage {
   account: AccountSummary;
@@ -42,10 +27,6 @@ export interface ReadingsPage {
   state: MeterFormState | null;
   notice: string | null;
 }
-
-export const zoneFieldId = (meterId: number, zone: number) => `m${meterId}-z${zone}`;
-
-const zonesOf = (m: MeterView) => Array.from({ length: m.zones }, (_, i) => i + 1);
 
 export function readingsListBody(ctx: PageContext, accounts: readonly AccountSummary[]): Html {
   const { locale } = ctx;
@@ -80,54 +61,6 @@ function lastReadingText(m: MeterView, locale: Locale): string {
   return `${format(READINGS.lastReadingValue, locale, { value: values, date: formatDate(newest.deemedOn, locale) })}${review}`;
 }
 
-function zoneFields(m: MeterView, state: MeterFormState | null, locale: Locale): Html {
-  const unit = unitName(m.service, locale);
-  const fields = zonesOf(m).map((zone) => {
-    const last = m.lastReadings.find((r) => r.zone === zone);
-    const id = zoneFieldId(m.id, zone);
-    return textField({
-      id,
-      name: `zone${zone}`,
-      label:
-        m.zones > 1
-          ? format(READINGS.zoneField, locale, { zone: zoneName(m.zones, zone, locale), unit })
-          : format(READINGS.singleField, locale, { unit }),
-      hint: last
-        ? format(READINGS.fieldHint, locale, { decimals: m.decimals, last: decimalText(last.value, locale) })
-        : format(READINGS.fieldHintFirst, locale, { decimals: m.decimals }),
-      value: state?.values[zone],
-      inputmode: "decimal",
-      autocomplete: "off",
-      spellcheck: false,
-      short: true,
-      error: state ? errorFor(state.errors, id) : undefined,
-    });
-  });
-  if (m.zones === 1) return html`${fields}`;
-  return html`<fieldset class="zones"><legend>${format(READINGS.zonesLegend, locale, { serial: m.serial, unit })}</legend>${fields}</fieldset>`;
-}
-
-function hiddenBase(m: MeterView): Html {
-  return html`<input type="hidden" name="meterId" value="${m.id}"><input type="hidden" name="idempotencyKey" value="${randomUUID()}">`;
-}
-
-function confirmBlock(ctx: PageContext, accountId: number, m: MeterView, state: MeterFormState): Html {
-  const { locale } = ctx;
-  const t = (key: keyof typeof READINGS) => format(READINGS[key], locale);
-  return html`<div class="banner warning confirm-reading" role="alert">
-<h3>${t("confirmTitle")}</h3>
-<p>${format(READINGS.confirmExplain, locale, { used: decimalText(state.confirm!.used, locale), unit: unitName(m.service, locale) })}</p>
-${postForm(
-  ctx,
-  `/readings/${accountId}`,
-  html`${hiddenBase(m)}<input type="hidden" name="confirmed" value="true">${zonesOf(m).map(
-    (zone) => html`<input type="hidden" name="zone${zone}" value="${state.values[zone] ?? ""}">`,
-  )}${button(t("confirmButton"))}`,
-)}
-<p>${t("changeHint")}</p>
-</div>`;
-}
-
 function meterSection(ctx: PageContext, page: ReadingsPage, m: MeterView): Html {
   const { locale } = ctx;
   const t = (key: keyof typeof READINGS) => format(READINGS[key], locale);
@@ -141,7 +74,7 @@ function meterSection(ctx: PageContext, page: ReadingsPage, m: MeterView): Html 
   const form =
     open || takesLate
       ? html`${takesLate ? html`<p>${t("lateAccepted")}</p>` : ""}
-${postForm(ctx, `/readings/${page.account.id}`, html`${hiddenBase(m)}${zoneFields(m, state, locale)}${button(format(READINGS.submit, locale, { serial: m.serial }))}`)}`
+${meterReadingForm(ctx, `/readings/${page.account.id}`, m, state)}`
       : html`<p>${format(READINGS.closedNoForm, locale, { date: formatDate(m.window.next.opensOn, locale) })}</p>`;
   return html`<section class="card meter" aria-labelledby="${headingId}">
 <h2 id="${headingId}">${format(READINGS.meterTitle, locale, { service: serviceName(m.service, locale), serial: m.serial })}</h2>
@@ -149,9 +82,10 @@ ${summaryList([
   [t("lastReading"), lastReadingText(m, locale)],
   [t("window"), windowText(m.window, locale)],
 ])}
+${rejectionNotice(m, locale)}
 ${showEstimate ? html`<p class="estimate">${format(READINGS.estimate, locale, { amount: formatUah(kop(estimate), locale) })}</p>` : ""}
 ${given ? html`<p>${t("alreadySent")}</p>` : ""}
-${state?.confirm ? confirmBlock(ctx, page.account.id, m, state) : ""}
+${state?.confirm ? confirmBlock(ctx, `/readings/${page.account.id}`, m, state) : ""}
 ${form}
 </section>`;
 }
