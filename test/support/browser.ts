@@ -12,6 +12,8 @@ export const CHROMIUM = process.env["CHROMIUM_PATH"] ?? "/usr/bin/chromium";
 export const SCREENSHOTS = join(process.cwd(), "test-artifacts", "screenshots");
 /** A cheap phone's screen, in CSS pixels. */
 export const PHONE = { width: 360, height: 740 };
+/** An office screen: the console's operators and administrators work at a desk. */
+export const DESKTOP = { width: 1280, height: 800 };
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
@@ -31,10 +33,10 @@ export function launchBrowser(): Promise<Browser> {
 
 export function phoneContext(
   browser: Browser,
-  o: { javaScript: boolean; locale: "uk" | "ru" | "en" },
+  o: { javaScript: boolean; locale: "uk" | "ru" | "en"; viewport?: { width: number; height: number } },
 ): Promise<BrowserContext> {
   return browser.newContext({
-    viewport: PHONE,
+    viewport: o.viewport ?? PHONE,
     javaScriptEnabled: o.javaScript,
     locale: { uk: "uk-UA", ru: "ru-UA", en: "en-GB" }[o.locale],
     acceptDownloads: true,

@@ -21,12 +21,16 @@ export async function loadJourneyRegion(fixture: DbFixture): Promise<void> {
   fixture.setNow(IN_WINDOW);
 }
 
-export async function serveJourney(fixture: DbFixture): Promise<{ app: FastifyInstance; base: string }> {
+export async function serveJourney(
+  fixture: DbFixture,
+  /** The console's journey requires administrators' two-step sign-in, as production does. */
+  extra: { staffTwoFactor?: "required" | "optional" } = {},
+): Promise<{ app: FastifyInstance; base: string }> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const app = await buildApp({
     deps: fixture.deps,
-    config: { logLevel: "silent", production: false, demoGateway: "on", publicUrl: base },
+    config: { logLevel: "silent", production: false, demoGateway: "on", publicUrl: base, ...extra },
     logger: false,
   });
   await app.listen({ host: "127.0.0.1", port });
