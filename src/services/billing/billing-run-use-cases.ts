@@ -3,13 +3,13 @@
 // (use-cases.ts); these are for pages that cannot hold a request for minutes.
 import { Type } from "typebox";
 import { parsePeriod } from "../../domain/period.ts";
-import type { ActorContext } from "../context.ts";
 import { Id } from "../schemas.ts";
 import { defineUseCase } from "../use-case.ts";
 import { authorizeBilling } from "./authorize-billing.ts";
 import { type BillingScheduleView, getBillingSchedule, setBillingSchedule } from "./billing-schedule.ts";
 import { type BillingRunProgress, getBillingRun } from "./get-billing-run.ts";
 import { startBillingRun } from "./start-billing-run.ts";
+import { startedBy } from "./started-by.ts";
 
 const ADMINISTRATORS =
   "Only the provider's administrators and platform administrators: the provider's operators get 403, " +
@@ -38,6 +38,9 @@ const RunProgress = Type.Object({
   startedAt: Type.String({ format: "date-time" }),
   finishedAt: Type.Union([Type.String({ format: "date-time" }), Type.Null()]),
   startedBy: Type.String({ description: '"cli", "scheduler" or "user:<id>"' }),
+  startedByName: Type.Union([Type.String(), Type.Null()], {
+    description: "the person's name, when a person started it",
+  }),
   accountsTotal: Type.Union([count, Type.Null()]),
   accountsDone: count,
   batchesTotal: Type.Union([count, Type.Null()]),
@@ -45,11 +48,6 @@ const RunProgress = Type.Object({
   elapsedSeconds: count,
   totals: Type.Union([Type.Object({}, { additionalProperties: true }), Type.Null()]),
 });
-
-/** Who a run was started by, as kept on it. */
-function startedBy(context: ActorContext): string {
-  return context.channel === "cli" ? "cli" : `user:${context.actor.userId}`;
-}
 
 export const billingRunUseCases = {
   startBillingRun: defineUseCase({

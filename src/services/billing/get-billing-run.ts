@@ -2,6 +2,7 @@
 // time it has taken, and its totals once finished. Read from the run's rows, so any process may answer while
 // another bills. A run still marked running that no session holds the lock of has stopped (its process died): the
 // next start of its month resumes it.
+
 import { sql } from "kysely";
 import { periodOf } from "../../domain/period.ts";
 import type { Actor } from "../actor.ts";
@@ -9,6 +10,7 @@ import type { Deps } from "../deps.ts";
 import { AppError } from "../errors.ts";
 import { authorizeBilling } from "./authorize-billing.ts";
 import type { BillingTotals } from "./billing-totals.ts";
+import { starterUserId } from "./started-by.ts";
 
 export interface BillingRunProgress {
   id: number;
@@ -20,6 +22,7 @@ export interface BillingRunProgress {
   startedAt: Date;
   finishedAt: Date | null;
   startedBy: string;
+  startedByName: string | null;
   /** Null for a run that has not recorded its size yet (or one from before migration 0027). */
   accountsTotal: number | null;
   accountsDone: number;
@@ -69,6 +72,11 @@ export async function getBillingRun(
       : (await billingLockHeld(deps, run.provider_id, period))
         ? "running"
         : "stopped";
+  const starter = starterUserId(run.started_by);
+  const startedByName = starter
+    ? ((await db.selectFrom("users").select("full_name").where("id", "=", starter).executeTakeFirst())
+        ?.full_name ?? null)
+    : null;
   const end = run.finished_at ?? deps.now();
   return {
     id: run.id,
@@ -79,6 +87,7 @@ export async function getBillingRun(
     startedAt: run.started_at,
     finishedAt: run.finished_at,
     startedBy: run.started_by,
+    startedByName,
     accountsTotal: run.accounts_total,
     accountsDone: done.accounts,
     batchesTotal: run.batches_total,

@@ -4,7 +4,6 @@
 import { Type } from "typebox";
 import type { HeatingSeason } from "../../domain/billing/norms.ts";
 import { parsePeriod } from "../../domain/period.ts";
-import type { ActorContext } from "../context.ts";
 import { findProviderForActor } from "../providers/find-provider-for-actor.ts";
 import { Id, Period, Ref, Translated } from "../schemas.ts";
 import { defineUseCase } from "../use-case.ts";
@@ -17,6 +16,7 @@ import type { ProviderRef } from "./find-provider.ts";
 import { getHeatingSeason, setHeatingSeason } from "./heating-season.ts";
 import { type BillingRunView, listBillingRuns } from "./list-billing-runs.ts";
 import { listProviders } from "./list-providers.ts";
+import { startedBy } from "./started-by.ts";
 
 const ADMINISTRATORS =
   "Only the provider's administrators and platform administrators: the provider's operators get 403, " +
@@ -44,11 +44,6 @@ const ProviderOut = Type.Object({
   code: Type.String(),
   name: Type.Object({ uk: Type.String(), ru: Type.String(), en: Type.String() }),
 });
-
-/** Who a run was started by, as kept on it: the command line, or the person. */
-function startedBy(context: ActorContext): string {
-  return context.channel === "cli" ? "cli" : `user:${context.actor.userId}`;
-}
 
 export const billingUseCases = {
   billPeriod: defineUseCase({

@@ -78,7 +78,7 @@ ${textField({ id: "account", label: t("account"), inputmode: "numeric", short: t
   );
   const table =
     page && page.lines.length > 0
-      ? html`<div class="table-wrap"><table class="audit-log">
+      ? html`<div class="table-wrap" tabindex="0" role="region" aria-label="${t("caption")}"><table class="audit-log">
 <caption>${t("caption")}</caption>
 <thead><tr><th scope="col">${t("colWhen")}</th><th scope="col">${t("colWho")}</th><th scope="col">${t("colProvider")}</th><th scope="col">${t("colAction")}</th><th scope="col">${t("colChannel")}</th><th scope="col">${t("colAccount")}</th><th scope="col">${t("colDetails")}</th></tr></thead>
 <tbody>${rows}</tbody>

@@ -53,7 +53,7 @@ function stateText(state: BillingRunProgress["state"] | BillingRunView["status"]
 function runsTable(ctx: ConsoleContext, runs: BillingRunView[], q: string): Html {
   const t = (k: keyof typeof BILLING, p = {}) => format(BILLING[k], ctx.locale, p);
   if (runs.length === 0) return html`<p>${t("noRuns")}</p>`;
-  return html`<div class="table-wrap"><table class="data">
+  return html`<div class="table-wrap" tabindex="0" role="region" aria-label="${t("runsCaption")}"><table class="data">
 <caption>${t("runsCaption")}</caption>
 <thead><tr><th scope="col">${t("colPeriod")}</th><th scope="col">${t("colState")}</th><th scope="col">${t("colStarted")}</th><th scope="col">${t("colFinished")}</th><th scope="col" class="num">${t("colAccounts")}</th><th scope="col" class="num">${t("colTotal")}</th></tr></thead>
 <tbody>${runs.map(
@@ -137,7 +137,8 @@ ${runsTable(ctx, d.runs, d.providerQuery)}
 ${scheduleSection(ctx, d)}`;
 }
 
-function startedByText(startedBy: string, locale: Locale): string {
+function startedByText(startedBy: string, locale: Locale, name: string | null = null): string {
+  if (name) return name;
   if (startedBy === "scheduler") return format(BILLING.byScheduler, locale);
   if (startedBy === "cli") return format(BILLING.byCli, locale);
   const id = /^user:(\d+)$/.exec(startedBy)?.[1];
@@ -220,7 +221,7 @@ ${summaryList([
   [t("factPeriod"), run.period],
   [t("factState"), html`<span data-run-field="state">${stateText(run.state, locale)}</span>`],
   [t("factStarted"), kyivDateTimeText(run.startedAt)],
-  [t("factStartedBy"), startedByText(run.startedBy, locale)],
+  [t("factStartedBy"), startedByText(run.startedBy, locale, run.startedByName)],
   [t("factElapsed"), html`<span data-run-field="elapsed">${elapsedText(run.elapsedSeconds, locale)}</span>`],
   [
     t("factBatches"),

@@ -100,7 +100,7 @@ function exceptionsTable(ctx: ConsoleContext, d: ContactCentrePageData): Html {
   const t = (key: keyof typeof CONSOLE_CONTACT, params = {}) => format(CONSOLE_CONTACT[key], locale, params);
   const list = d.settings.exceptions;
   if (list.length === 0) return html`<p>${t("noExceptions")}</p>`;
-  return html`<div class="table-wrap"><table>
+  return html`<div class="table-wrap" tabindex="0" role="region" aria-label="${t("exceptionsCaption")}"><table>
 <caption>${t("exceptionsCaption")}</caption>
 <thead><tr><th scope="col">${t("colDate")}</th><th scope="col">${t("colLine")}</th><th scope="col">${t("colHours")}</th><th scope="col">${t("colNote")}</th><th scope="col">${t("colActions")}</th></tr></thead>
 <tbody>${list.map((e) => {

@@ -67,7 +67,7 @@ function itemsTable(ctx: ConsoleContext, d: NewsPageData): Html {
   const t = (key: keyof typeof CONSOLE_NEWS, params = {}) => format(CONSOLE_NEWS[key], locale, params);
   if (d.items.length === 0) return html`<p>${t("none")}</p>`;
   const sep = d.providerQuery ? "&" : "?";
-  return html`<div class="table-wrap"><table class="news-list">
+  return html`<div class="table-wrap" tabindex="0" role="region" aria-label="${t("tableCaption")}"><table class="news-list">
 <caption>${t("tableCaption")}</caption>
 <thead><tr><th scope="col">${t("colTitle")}</th><th scope="col">${t("colKind")}</th><th scope="col">${t("colPublished")}</th><th scope="col">${t("colExpires")}</th><th scope="col">${t("colState")}</th><th scope="col">${t("colActions")}</th></tr></thead>
 <tbody>${d.items.map((n) => {

@@ -55,7 +55,7 @@ export function providersBody(
   return html`${errorSummary(ctx.locale, o.form.errors)}
 ${o.notice ? banner(o.notice, "success") : ""}
 <h1>${t("title")}</h1>
-<div class="table-wrap"><table class="providers-list">
+<div class="table-wrap" tabindex="0" role="region" aria-label="${t("caption")}"><table class="providers-list">
 <caption>${t("caption")}</caption>
 <thead><tr><th scope="col">${t("colCode")}</th><th scope="col">${t("colName")}</th><th scope="col">${t("colEdrpou")}</th><th scope="col">${t("colIban")}</th><th scope="col">${t("colStaff")}</th><th scope="col"><span class="visually-hidden">${t("colStaff")}</span></th></tr></thead>
 <tbody>${rows}</tbody>

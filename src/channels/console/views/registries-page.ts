@@ -53,7 +53,7 @@ function importedByText(by: string, locale: Locale): string {
 function importsTable(ctx: ConsoleContext, registries: PaymentRegistrySummary[], q: string): Html {
   const t = words(ctx.locale);
   if (registries.length === 0) return html`<p>${t("noImports")}</p>`;
-  return html`<div class="table-wrap"><table class="data">
+  return html`<div class="table-wrap" tabindex="0" role="region" aria-label="${t("importsCaption")}"><table class="data">
 <caption>${t("importsCaption")}</caption>
 <thead><tr><th scope="col">${t("colFile")}</th><th scope="col">${t("colSource")}</th><th scope="col">${t("colImported")}</th><th scope="col" class="num">${t("colLines")}</th><th scope="col" class="num">${t("colPosted")}</th><th scope="col" class="num">${t("colPostedKop")}</th><th scope="col" class="num">${t("colNotPosted")}</th></tr></thead>
 <tbody>${registries.map(
@@ -129,7 +129,7 @@ ${summaryList([
   [t("factSha"), html`<code class="wrap">${r.sha256}</code>`],
 ])}
 <h2>${t("outcomesHeading")}</h2>
-<div class="table-wrap"><table class="data">
+<div class="table-wrap" tabindex="0" role="region" aria-label="${t("outcomesCaption")}"><table class="data">
 <caption>${t("outcomesCaption")}</caption>
 <thead><tr><th scope="col">${t("colOutcome")}</th><th scope="col" class="num">${t("colCount")}</th><th scope="col" class="num">${t("colAmount")}</th></tr></thead>
 <tbody>${r.outcomes.map(
@@ -182,7 +182,7 @@ export function sourcesBody(
   return html`<h1>${t("sourcesTitle")}</h1>
 ${o.notice ? banner(o.notice, "success") : ""}
 <p>${o.editable ? t("sourcesEditable") : t("sourcesReadOnly")}</p>
-<div class="table-wrap"><table class="data">
+<div class="table-wrap" tabindex="0" role="region" aria-label="${t("sourcesCaption")}"><table class="data">
 <caption>${t("sourcesCaption")}</caption>
 <thead><tr><th scope="col">${t("colName")}</th><th scope="col">${t("colDescription")}</th><th scope="col">${t("colProvider")}</th><th scope="col">${t("colFormat")}</th><th scope="col">${t("colColumns")}</th></tr></thead>
 <tbody>${sources.map(

@@ -82,7 +82,7 @@ ${o.notice ? banner(o.notice, "success") : ""}
 ${
   list.staff.length === 0
     ? html`<p>${t("noStaff")}</p>`
-    : html`<div class="table-wrap"><table class="staff-list">
+    : html`<div class="table-wrap" tabindex="0" role="region" aria-label="${t("staffCaption")}"><table class="staff-list">
 <caption>${t("staffCaption")}</caption>
 <thead><tr><th scope="col">${t("colName")}</th><th scope="col">${t("colEmail")}</th><th scope="col">${t("colRole")}</th><th scope="col">${t("colTwoFactor")}</th><th scope="col">${t("colLastSignIn")}</th><th scope="col">${t("colActions")}</th></tr></thead>
 <tbody>${staffRows}</tbody>
@@ -92,7 +92,7 @@ ${
 ${
   list.invitations.length === 0
     ? html`<p>${t("noInvitations")}</p>`
-    : html`<div class="table-wrap"><table class="staff-invitations">
+    : html`<div class="table-wrap" tabindex="0" role="region" aria-label="${t("invitationsCaption")}"><table class="staff-invitations">
 <caption>${t("invitationsCaption")}</caption>
 <thead><tr><th scope="col">${t("colEmail")}</th><th scope="col">${t("colName")}</th><th scope="col">${t("colRole")}</th><th scope="col">${t("colInvited")}</th><th scope="col">${t("colExpires")}</th><th scope="col">${t("colActions")}</th></tr></thead>
 <tbody>${invitationRows}</tbody>

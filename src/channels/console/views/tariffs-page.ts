@@ -92,7 +92,7 @@ function groupTable(locale: Locale, tariffs: TariffView[], index: number): Html 
   const id = `tariffs-${index}`;
   return html`<section aria-labelledby="${id}">
 <h3 id="${id}">${t("groupTitle", locale, { service, settlement })}</h3>
-<div class="table-wrap"><table class="tariffs">
+<div class="table-wrap" tabindex="0" role="region" aria-label="${t("caption", locale, { service, settlement })}"><table class="tariffs">
 <caption>${t("caption", locale, { service, settlement })}</caption>
 <thead><tr>
 <th scope="col">${t("colDates", locale)}</th><th scope="col">${t("colStanding", locale)}</th>
