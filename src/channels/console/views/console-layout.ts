@@ -1,16 +1,13 @@
 // The console's one page frame: the cabinet's skip link, header and language switch, a navigation of the
 // staff member's sections (an operator's work, then the administrator's), a wider main column for tables.
-import { LOCALES } from "../../../i18n/locale.ts";
 import { format } from "../../../i18n/messages.ts";
 import { SCRIPT, STYLESHEET } from "../../web/assets.ts";
 import { type Html, html } from "../../web/html.ts";
 import { LAYOUT } from "../../web/messages/layout.ts";
-import { csrfField } from "../../web/views/components.ts";
+import { htmlDocument, languageSwitch, pageTitle, signOutForm } from "../../web/views/layout.ts";
 import { CONSOLE_SCRIPT, CONSOLE_STYLESHEET } from "../console-assets.ts";
 import { CONSOLE_LAYOUT } from "../messages/layout.ts";
 import { type ConsoleContext, type ConsoleSection, isAdministrator } from "./console-context.ts";
-
-const LANGUAGE_NAMES = { uk: "Українська", ru: "Русский", en: "English" } as const;
 
 type NavItem = { id: Exclude<ConsoleSection, null>; href: string; label: keyof typeof CONSOLE_LAYOUT };
 
@@ -55,8 +52,7 @@ function navList(ctx: ConsoleContext, items: NavItem[], current: ConsoleSection)
 
 export function consolePage(ctx: ConsoleContext, options: ConsolePageOptions): string {
   const t = (key: keyof typeof CONSOLE_LAYOUT) => format(CONSOLE_LAYOUT[key], ctx.locale);
-  const errorPrefix = { uk: "Помилка: ", ru: "Ошибка: ", en: "Error: " }[ctx.locale];
-  const title = `${options.hasErrors ? errorPrefix : ""}${options.title} — ${t("brand")}`;
+  const title = pageTitle(ctx.locale, options.title, t("brand"), options.hasErrors);
   const current = options.section ?? null;
   const role =
     ctx.actor.kind === "platform_admin"
@@ -68,39 +64,21 @@ export function consolePage(ctx: ConsoleContext, options: ConsolePageOptions): s
 ${admin ? html`<h2 class="nav-heading">${t("administration")}</h2>${navList(ctx, ADMINISTRATOR_SECTIONS, current)}` : ""}
 ${ctx.actor.kind === "platform_admin" ? navList(ctx, PLATFORM_SECTIONS, current) : ""}
 </nav>`;
-  const signOut = html`<form class="inline-form" method="post" action="/sign-out">${csrfField(ctx)}<button class="link" type="submit">${format(LAYOUT.signOut, ctx.locale)}</button></form>`;
-  const languages = html`<div class="langs" role="group" aria-label="${format(LAYOUT.language, ctx.locale)}">${LOCALES.filter(
-    (l) => l !== ctx.locale,
-  ).map(
-    (l) =>
-      html`<form method="post" action="/language">${csrfField(ctx)}<input type="hidden" name="locale" value="${l}"><input type="hidden" name="back" value="${ctx.path}"><button class="link" type="submit" lang="${l}">${LANGUAGE_NAMES[l]}</button></form>`,
-  )}</div>`;
-  return `<!doctype html>
-<html lang="${ctx.locale}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex">
-<title>${html`${title}`.html}</title>
-<link rel="stylesheet" href="${STYLESHEET.path}">
-<link rel="stylesheet" href="${CONSOLE_STYLESHEET.path}">
-<script src="${SCRIPT.path}" defer></script>
-<script src="${CONSOLE_SCRIPT.path}" defer></script>
-${options.head ? options.head.html : ""}
-</head>
-<body class="console">
-${
-  html`<a class="skip" href="#content">${format(LAYOUT.skip, ctx.locale)}</a>
-<header class="site"><div class="bar"><a class="brand" href="/console">${t("brand")}</a><span class="role">${role}</span>${languages}${signOut}</div></header>
+  return htmlDocument({
+    locale: ctx.locale,
+    title,
+    stylesheets: [STYLESHEET.path, CONSOLE_STYLESHEET.path],
+    scripts: [SCRIPT.path, CONSOLE_SCRIPT.path],
+    head: options.head,
+    bodyClass: "console",
+    body: html`<a class="skip" href="#content">${format(LAYOUT.skip, ctx.locale)}</a>
+<header class="site"><div class="bar"><a class="brand" href="/console">${t("brand")}</a><span class="role">${role}</span>${languageSwitch(ctx)}${signOutForm(ctx)}</div></header>
 <div class="console-frame">
 ${nav}
 <main id="content" tabindex="-1">
 ${options.body}
 </main>
 </div>
-<footer class="site"><p>${t("footer")}</p></footer>`.html
-}
-</body>
-</html>
-`;
+<footer class="site"><p>${t("footer")}</p></footer>`,
+  });
 }

@@ -29,46 +29,77 @@ export interface PageOptions {
   hasErrors?: boolean;
 }
 
+/** The page's title as the tab and screen readers say it: "Error: " first when its form has errors. */
+export function pageTitle(
+  locale: PageContext["locale"],
+  title: string,
+  brand: string,
+  hasErrors = false,
+): string {
+  const errorPrefix = { uk: "Помилка: ", ru: "Ошибка: ", en: "Error: " }[locale];
+  return `${hasErrors ? errorPrefix : ""}${title} — ${brand}`;
+}
+
+/** The other languages, each a small form that remembers the choice and comes back to this page. */
+export function languageSwitch(ctx: PageContext): Html {
+  return html`<div class="langs" role="group" aria-label="${format(LAYOUT.language, ctx.locale)}">${LOCALES.filter(
+    (l) => l !== ctx.locale,
+  ).map(
+    (l) =>
+      html`<form method="post" action="/language">${csrfField(ctx)}<input type="hidden" name="locale" value="${l}"><input type="hidden" name="back" value="${ctx.path}"><button class="link" type="submit" lang="${l}">${LANGUAGE_NAMES[l]}</button></form>`,
+  )}</div>`;
+}
+
+export function signOutForm(ctx: PageContext): Html {
+  return html`<form class="inline-form" method="post" action="/sign-out">${csrfField(ctx)}<button class="link" type="submit">${format(LAYOUT.signOut, ctx.locale)}</button></form>`;
+}
+
+/** The whole document around a frame's body: the app's own stylesheets and deferred scripts, nothing inline. */
+export function htmlDocument(o: {
+  locale: PageContext["locale"];
+  title: string;
+  stylesheets: readonly string[];
+  scripts: readonly string[];
+  head?: Html | undefined;
+  bodyClass?: string;
+  body: Html;
+}): string {
+  return `<!doctype html>
+<html lang="${o.locale}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>${html`${o.title}`.html}</title>
+${o.stylesheets.map((href) => `<link rel="stylesheet" href="${href}">\n`).join("")}${o.scripts
+  .map((src) => `<script src="${src}" defer></script>\n`)
+  .join("")}${o.head ? `${o.head.html}\n` : ""}</head>
+<body${o.bodyClass ? ` class="${o.bodyClass}"` : ""}>
+${o.body.html}
+</body>
+</html>
+`;
+}
+
 export function cabinetPage(ctx: PageContext, options: PageOptions): string {
   const t = (key: keyof typeof LAYOUT) => format(LAYOUT[key], ctx.locale);
-  const errorPrefix = { uk: "Помилка: ", ru: "Ошибка: ", en: "Error: " }[ctx.locale];
-  const title = `${options.hasErrors ? errorPrefix : ""}${options.title} — ${t("brand")}`;
   const nav = ctx.signedIn
     ? html`<nav class="main" aria-label="${t("navLabel")}"><ul>${SECTIONS.map(
         (s) =>
           html`<li><a href="${s.href}"${s.id === options.section ? html` aria-current="page"` : ""}>${t(s.label)}</a></li>`,
       )}</ul></nav>`
     : "";
-  const signOut = ctx.signedIn
-    ? html`<form class="inline-form" method="post" action="/sign-out">${csrfField(ctx)}<button class="link" type="submit">${t("signOut")}</button></form>`
-    : "";
-  const languages = html`<div class="langs" role="group" aria-label="${t("language")}">${LOCALES.filter(
-    (l) => l !== ctx.locale,
-  ).map(
-    (l) =>
-      html`<form method="post" action="/language">${csrfField(ctx)}<input type="hidden" name="locale" value="${l}"><input type="hidden" name="back" value="${ctx.path}"><button class="link" type="submit" lang="${l}">${LANGUAGE_NAMES[l]}</button></form>`,
-  )}</div>`;
-  return `<!doctype html>
-<html lang="${ctx.locale}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex">
-<title>${html`${title}`.html}</title>
-<link rel="stylesheet" href="${STYLESHEET.path}">
-<script src="${SCRIPT.path}" defer></script>
-</head>
-<body>
-${
-  html`<a class="skip" href="#content">${t("skip")}</a>
-<header class="site"><div class="bar"><a class="brand" href="/">${t("brand")}</a>${languages}${signOut}</div></header>
+  return htmlDocument({
+    locale: ctx.locale,
+    title: pageTitle(ctx.locale, options.title, t("brand"), options.hasErrors),
+    stylesheets: [STYLESHEET.path],
+    scripts: [SCRIPT.path],
+    body: html`<a class="skip" href="#content">${t("skip")}</a>
+<header class="site"><div class="bar"><a class="brand" href="/">${t("brand")}</a>${languageSwitch(ctx)}${ctx.signedIn ? signOutForm(ctx) : ""}</div></header>
 ${nav}
 <main id="content" tabindex="-1">
 ${options.body}
 </main>
-<footer class="site"><p>${t("footer")}</p></footer>`.html
-}
-</body>
-</html>
-`;
+<footer class="site"><p>${t("footer")}</p></footer>`,
+  });
 }
