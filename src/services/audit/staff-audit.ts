@@ -36,7 +36,8 @@ export async function auditStaffAction(
     .insertInto("audit_log")
     .values({
       at: deps.now(),
-      actor_user_id: actor.userId,
+      // The command line acts as the platform's operator, who is no user (its id is 0): the door says who.
+      actor_user_id: context.channel === "cli" ? null : actor.userId,
       provider_id: actor.kind === "staff" ? actor.providerId : numberField(input, "providerId"),
       account_id: numberField(input, "accountId"),
       channel: context.channel,
