@@ -9,6 +9,9 @@
 // sign-ins, payment_callbacks records every callback, refused ones included, one_time_codes counts a wrong
 // code's try, and audit_log records every attempt to link an account, refused ones included.
 //
+// One 5xx is an answer, not a fault: 503 for a part this server was built without (the billing schedule lives in
+// the job queue, which `abonent serve` runs and the test's app does not), with its own documented code.
+//
 // FUZZ_SEED replays a run (the seed is printed on failure); FUZZ_RUNS sets the requests per operation.
 import assert from "node:assert/strict";
 import { Writable } from "node:stream";
@@ -22,6 +25,16 @@ import { seedRegion } from "../../src/demo/seed-region.ts";
 import { createLogger } from "../../src/logging.ts";
 import { type DbFixture, forEachDatabase } from "../support/databases.ts";
 
+const UNAVAILABLE_ON_PURPOSE = new Set(["billing_schedule_unavailable"]);
+
+function unavailableOnPurpose(status: number, body: string): boolean {
+  if (status !== 503) return false;
+  try {
+    return UNAVAILABLE_ON_PURPOSE.has((JSON.parse(body) as { error?: { code?: string } }).error?.code ?? "");
+  } catch {
+    return false;
+  }
+}
 const T0 = "2026-11-25T09:00:00.000Z";
 const RUNS = Number(process.env["FUZZ_RUNS"] ?? 20);
 const SEED = Number(process.env["FUZZ_SEED"] ?? Math.floor(Math.random() * 2 ** 31));
@@ -543,7 +556,7 @@ forEachDatabase(
                 const changed = Object.keys(now).filter((k) => now[k] !== state[k]);
                 state = now;
                 assert.ok(
-                  res.statusCode < 500,
+                  res.statusCode < 500 || unavailableOnPurpose(res.statusCode, res.body),
                   `${what} → ${res.statusCode} ${res.body.slice(0, 300)}\n${errors.join("")}`,
                 );
                 if (res.statusCode >= 400) {

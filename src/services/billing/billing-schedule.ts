@@ -26,9 +26,8 @@ export async function setBillingSchedule(
   options: { actor: Actor; provider: string | number; cron: string | null },
 ): Promise<BillingScheduleView> {
   const provider = await authorizeBilling(deps, options);
-  const store: BillingScheduleStore | undefined = deps.billingSchedules;
-  if (!store) throw new AppError("billing_schedule_unavailable");
   const cron = options.cron === null ? null : options.cron.trim().replace(/\s+/g, " ");
+  // A malformed expression is the caller's mistake whether or not this server runs the queue.
   if (cron !== null && !/^\S+( \S+){4}$/.test(cron)) {
     throw new AppError(
       "billing_schedule_invalid",
@@ -36,6 +35,8 @@ export async function setBillingSchedule(
       { field: "cron" },
     );
   }
+  const store: BillingScheduleStore | undefined = deps.billingSchedules;
+  if (!store) throw new AppError("billing_schedule_unavailable");
   try {
     await store.set(provider.code, cron);
   } catch (e) {
