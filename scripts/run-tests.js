@@ -26,7 +26,7 @@ if (files.length === 0) {
 }
 const result = spawnSync(
   process.execPath,
-  ["--import", "tsx", "--test", "--test-concurrency=2", "--test-timeout=600000", ...files],
+  ["--import", "tsx", "--test", "--test-concurrency=2", "--test-timeout=900000", ...files],
   { stdio: "inherit" },
 );
 process.exit(result.status ?? 1);
