@@ -117,7 +117,7 @@ export function registryLinesBody(ctx: ConsoleContext, data: RegistryLinesPageDa
   const table =
     lines.length === 0
       ? html`<p>${t("empty")}</p>`
-      : html`<div class="table-scroll"><table class="registry-line-queue">
+      : html`<div class="table-scroll" tabindex="0" role="region" aria-label="${t("caption")}"><table class="registry-line-queue">
 <caption>${t("caption")}</caption>
 <thead><tr><th scope="col">${t("colLine")}</th><th scope="col">${t("colPayer")}</th><th scope="col">${t("colAmount")}</th><th scope="col">${t("colAccount")}</th><th scope="col">${t("colReason")}</th><th scope="col">${t("colDecision")}</th></tr></thead>
 <tbody>${lines.map((l) => row(ctx, l, data))}</tbody>

@@ -93,7 +93,7 @@ export function reviewsBody(ctx: ConsoleContext, data: ReviewsPageData): Html {
   const table =
     readings.length === 0
       ? html`<p>${t("empty")}</p>`
-      : html`<div class="table-scroll"><table class="review-queue">
+      : html`<div class="table-scroll" tabindex="0" role="region" aria-label="${t("caption")}"><table class="review-queue">
 <caption>${t("caption")}</caption>
 <thead><tr><th scope="col">${t("colAccount")}</th><th scope="col">${t("colMeter")}</th><th scope="col">${t("colReading")}</th><th scope="col">${t("colSent")}</th><th scope="col">${t("colDecision")}</th></tr></thead>
 <tbody>${readings.map(
