@@ -12,6 +12,13 @@ import type {
   RegisterStatesTable,
 } from "./tables/billing.table.ts";
 import type {
+  BotUpdatesTable,
+  ChatBotsTable,
+  ChatLinkCodesTable,
+  ConversationMessagesTable,
+  ConversationsTable,
+} from "./tables/conversations.table.ts";
+import type {
   IdentitiesTable,
   OneTimeCodesTable,
   OutboxTable,
@@ -117,4 +124,9 @@ export interface Schema {
   provider_news: ProviderNewsTable;
   monthly_statistics: MonthlyStatisticsTable;
   account_notes: AccountNotesTable;
+  chat_bots: ChatBotsTable;
+  bot_updates: BotUpdatesTable;
+  conversations: ConversationsTable;
+  conversation_messages: ConversationMessagesTable;
+  chat_link_codes: ChatLinkCodesTable;
 }

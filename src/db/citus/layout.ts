@@ -83,6 +83,12 @@ export const CITUS_LAYOUT: Readonly<Record<string, Placement>> = {
   // A registry file and its lines are read per file.
   payment_registries: local,
   registry_lines: local,
+  // The bots' chats: looked up by platform and chat id, each tied to a person, not an account (migration 0030).
+  chat_bots: local,
+  bot_updates: local,
+  conversations: local,
+  conversation_messages: local,
+  chat_link_codes: local,
   schema_migrations: local,
 };
 
