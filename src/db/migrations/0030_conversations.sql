@@ -86,3 +86,9 @@ create table chat_link_codes (
   used_at timestamptz
 );
 create index chat_link_codes_user on chat_link_codes (user_id);
+
+-- A resident who came by a messenger and linked an account with the proof from the bill has no e-mail or phone:
+-- their chat is their only identity. Everyone else still needs a login.
+alter table users add column chat_only boolean not null default false;
+alter table users drop constraint users_check;
+alter table users add constraint users_login_check check (email is not null or phone is not null or chat_only);

@@ -46,6 +46,8 @@ export interface UsersTable {
   reminder_channel: ReminderChannel | null;
   /** The last time they signed in (migration 0022); null if never. */
   last_signed_in_at: Generated<Date | null>;
+  /** A resident known only by a messenger chat (migration 0030): no e-mail or phone. */
+  chat_only: Generated<boolean>;
 }
 export type User = Selectable<UsersTable>;
 
