@@ -34,6 +34,8 @@ export interface IsolationTarget {
   removableStaffUserId: number;
   /** The provider's billing run of `period` (finished). */
   billingRunId: number;
+  /** A resident's bot conversation handed over to the provider's contact centre. */
+  conversationId: number;
 }
 
 export interface UseCase<I extends TSchema = TSchema, O extends TSchema = TSchema> {

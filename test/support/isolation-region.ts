@@ -201,6 +201,25 @@ export async function buildIsolationRegion(database: Database, deps: Deps): Prom
     .returning("id")
     .executeTakeFirstOrThrow();
 
+  // A chat of the resident's handed over to the provider's contact centre, with one message waiting.
+  const conversation = await db
+    .insertInto("conversations")
+    .values({
+      platform: "telegram",
+      chat_id: "777000111",
+      state: JSON.stringify({ step: "menu" }),
+      handed_over_at: at,
+      provider_id: account.provider_id,
+      created_at: at,
+      updated_at: at,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto("conversation_messages")
+    .values({ conversation_id: conversation.id, direction: "in", body: "Допоможіть", created_at: at })
+    .execute();
+
   return {
     target: {
       providerId: account.provider_id,
@@ -218,6 +237,7 @@ export async function buildIsolationRegion(database: Database, deps: Deps): Prom
       invitationId: invitation.id,
       removableStaffUserId: removableOperator.userId,
       billingRunId: run.id,
+      conversationId: conversation.id,
     },
     owner: { kind: "resident", userId: resident.id, locale: "uk" },
     ownAdministrator: await staff("own-admin@isolation.test", account.provider_id, "administrator"),

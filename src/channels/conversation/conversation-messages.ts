@@ -100,7 +100,11 @@ export const BOT = defineMessages("bots: conversation", {
     ru: "Счёт {number}: к оплате {total}.",
     en: "Account {number}: {total} to pay.",
   },
-  oweLine: { uk: "{period} {service}: {amount}", ru: "{period} {service}: {amount}", en: "{period} {service}: {amount}" },
+  oweLine: {
+    uk: "{period} {service}: {amount}",
+    ru: "{period} {service}: {amount}",
+    en: "{period} {service}: {amount}",
+  },
   advance: { uk: "Переплата {amount}.", ru: "Переплата {amount}.", en: "Paid ahead {amount}." },
   lastBill: {
     uk: "Останній рахунок за {period}: {amount}.",

@@ -1,8 +1,9 @@
 // The conversation engine: a state machine over the surface's use cases, with no platform in it. A messenger's
 // adapter hands it what the person did in a chat; it loads the chat's conversation from the database, takes one
 // step of a flow, saves where it stands, and returns what to say. The voice bot will drive the same flows.
-import type { ChatOutgoing } from "../../gateways/chat/chat-message.ts";
+
 import { guessLanguage } from "../../domain/guess-language.ts";
+import type { ChatOutgoing } from "../../gateways/chat/chat-message.ts";
 import { isLocale, type Locale } from "../../i18n/locale.ts";
 import type { ContextChannel } from "../../services/context.ts";
 import { chatPerson } from "../../services/conversations/chat-person.ts";
@@ -15,7 +16,15 @@ import type { Deps } from "../../services/deps.ts";
 import { AppError } from "../../services/errors.ts";
 import { runAccountTask, startAccountTask } from "./flows/account-task.ts";
 import { showContacts, showNews } from "./flows/info.ts";
-import { askCode, askProvider, confirmUnlink, linkByCode, linkByProof, startLink, unlinkChat } from "./flows/link.ts";
+import {
+  askCode,
+  askProvider,
+  confirmUnlink,
+  linkByCode,
+  linkByProof,
+  startLink,
+  unlinkChat,
+} from "./flows/link.ts";
 import { askLanguage, showMenu } from "./flows/menu.ts";
 import { sendBill } from "./flows/money.ts";
 import { handOver, startHandOver, withOperator } from "./flows/operator.ts";

@@ -32,7 +32,8 @@ export type AccountTask = "reading" | "owe" | "estimate" | "planned";
 export class Turn {
   readonly out: ChatOutgoing[] = [];
   state: FlowState;
-  change: { locale?: Locale; subscribed?: boolean; handedOverAt?: Date | null; providerId?: number | null } = {};
+  change: { locale?: Locale; subscribed?: boolean; handedOverAt?: Date | null; providerId?: number | null } =
+    {};
 
   constructor(
     readonly deps: Deps,
@@ -59,6 +60,11 @@ export class Turn {
 
   /** A use case as the chat's person, through the chat's door; throws when the chat is linked to nobody. */
   call<N extends UseCaseName>(name: N, input: InputOf<N>): Promise<OutputOf<N>> {
-    return callUseCase(this.deps, name, { actor: this.actor, channel: this.channel, locale: this.locale }, input);
+    return callUseCase(
+      this.deps,
+      name,
+      { actor: this.actor, channel: this.channel, locale: this.locale },
+      input,
+    );
   }
 }

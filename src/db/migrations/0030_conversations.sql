@@ -74,9 +74,12 @@ create table conversation_messages (
   -- The operator who wrote an outgoing message.
   staff_user_id bigint references users (id) on delete set null,
   body text not null check (body <> '' and length(body) <= 4000),
-  created_at timestamptz not null
+  created_at timestamptz not null,
+  -- An operator's answer waits here until the bots' worker has sent it into the chat.
+  sent_at timestamptz
 );
 create index conversation_messages_by_conversation on conversation_messages (conversation_id, id);
+create index conversation_messages_unsent on conversation_messages (id) where direction = 'out' and sent_at is null;
 
 create table chat_link_codes (
   code_hash text primary key check (code_hash ~ '^[0-9a-f]{64}$'),

@@ -52,6 +52,7 @@ export interface ConversationMessagesTable {
   staff_user_id: number | null;
   body: string;
   created_at: Date;
+  sent_at: Date | null;
 }
 
 export interface ChatLinkCodesTable {

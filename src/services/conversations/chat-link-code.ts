@@ -7,8 +7,8 @@ import type { Deps } from "../deps.ts";
 import { AppError } from "../errors.ts";
 import { hashCode } from "../identity/code-secret.ts";
 import { hit } from "../rate-limit.ts";
-import type { ChatAddress } from "./conversation-store.ts";
 import { makeChatIdentity } from "./chat-person.ts";
+import type { ChatAddress } from "./conversation-store.ts";
 
 export const CHAT_CODE_TTL_SECONDS = 15 * 60;
 const SCOPE = "chat_link";
@@ -32,15 +32,23 @@ export async function createChatLinkCode(
 }
 
 /** The code typed in a chat: the chat becomes a verified identity of the code's person; else code_invalid. */
-export async function linkChatByCode(deps: Deps, chat: ChatAddress, typed: string): Promise<{ userId: number }> {
+export async function linkChatByCode(
+  deps: Deps,
+  chat: ChatAddress,
+  typed: string,
+): Promise<{ userId: number }> {
   const tries = await hit(deps, `chat_code:${chat.platform}:${chat.bot}:${chat.chatId}`, {
     limit: 5,
     windowSeconds: 3600,
   });
   if (!tries.allowed)
-    throw new AppError("too_many_attempts", { minutes: Math.ceil(tries.retryAfterSeconds / 60) }, {
-      retryAfterSeconds: tries.retryAfterSeconds,
-    });
+    throw new AppError(
+      "too_many_attempts",
+      { minutes: Math.ceil(tries.retryAfterSeconds / 60) },
+      {
+        retryAfterSeconds: tries.retryAfterSeconds,
+      },
+    );
   const code = typed.replace(/\D/g, "");
   const hash = await hashCode(deps, SCOPE, code);
   const now = deps.now();

@@ -21,8 +21,16 @@ export async function chatPerson(deps: Deps, chat: ChatAddress): Promise<Actor |
 export async function makeChatIdentity(trx: Tx, chat: ChatAddress, userId: number, now: Date): Promise<void> {
   await trx
     .insertInto("identities")
-    .values({ user_id: userId, kind: kindOf(chat), external_id: chat.chatId, verified_at: now, created_at: now })
-    .onConflict((oc) => oc.columns(["kind", "external_id"]).doUpdateSet({ user_id: userId, verified_at: now }))
+    .values({
+      user_id: userId,
+      kind: kindOf(chat),
+      external_id: chat.chatId,
+      verified_at: now,
+      created_at: now,
+    })
+    .onConflict((oc) =>
+      oc.columns(["kind", "external_id"]).doUpdateSet({ user_id: userId, verified_at: now }),
+    )
     .execute();
 }
 

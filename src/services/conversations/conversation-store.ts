@@ -55,7 +55,9 @@ export async function openConversation(
     })
     .onConflict((oc) =>
       oc.columns(["platform", "bot", "chat_id"]).doUpdateSet((eb) => ({
-        display_name: options.displayName ? options.displayName.slice(0, 200) : eb.ref("conversations.display_name"),
+        display_name: options.displayName
+          ? options.displayName.slice(0, 200)
+          : eb.ref("conversations.display_name"),
         last_inbound_at: options.inbound ? now : eb.ref("conversations.last_inbound_at"),
       })),
     )

@@ -13,7 +13,11 @@ export interface WaitingUpdate {
 }
 
 /** Up to `limit` waiting updates, the oldest of each chat only (so one chat's messages are answered in order). */
-export async function waitingUpdates(deps: Deps, limit: number, skip: readonly number[]): Promise<WaitingUpdate[]> {
+export async function waitingUpdates(
+  deps: Deps,
+  limit: number,
+  skip: readonly number[],
+): Promise<WaitingUpdate[]> {
   const rows = await deps.database.db
     .selectFrom("bot_updates as u")
     .select(["u.id", "u.platform", "u.bot", "u.chat_id", "u.incoming"])
@@ -44,11 +48,24 @@ export async function waitingUpdates(deps: Deps, limit: number, skip: readonly n
   }));
 }
 
-/** Marks an update done, with what went wrong if anything (it is not tried again: the person can write again). */
-export async function finishUpdate(deps: Deps, id: number, error?: string): Promise<void> {
+/** Takes an update for this process: false when another process took it first. Taken is done: an update that
+ * fails is not tried again (the person can write again; a retry could submit twice). */
+export async function claimUpdate(deps: Deps, id: number): Promise<boolean> {
+  const row = await deps.database.db
+    .updateTable("bot_updates")
+    .set({ processed_at: deps.now() })
+    .where("id", "=", id)
+    .where("processed_at", "is", null)
+    .returning("id")
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Records what went wrong with an update. */
+export async function failUpdate(deps: Deps, id: number, error: string): Promise<void> {
   await deps.database.db
     .updateTable("bot_updates")
-    .set({ processed_at: deps.now(), error: error?.slice(0, 1000) ?? null })
+    .set({ error: error.slice(0, 1000) })
     .where("id", "=", id)
     .execute();
 }

@@ -10,7 +10,10 @@ const DAYS = {
 } as const;
 
 /** "Пн–Пт 07:00–21:00, Сб 09:00–15:00": runs of days with the same hours. */
-export function hoursText(hours: { weekday: number; opens: string; closes: string }[], locale: Turn["locale"]): string {
+export function hoursText(
+  hours: { weekday: number; opens: string; closes: string }[],
+  locale: Turn["locale"],
+): string {
   const sorted = [...hours].sort((a, b) => a.weekday - b.weekday);
   const runs: { from: number; to: number; span: string }[] = [];
   for (const h of sorted) {
@@ -20,7 +23,9 @@ export function hoursText(hours: { weekday: number; opens: string; closes: strin
     else runs.push({ from: h.weekday, to: h.weekday, span });
   }
   const day = (n: number) => DAYS[locale][n - 1];
-  return runs.map((r) => `${r.from === r.to ? day(r.from) : `${day(r.from)}–${day(r.to)}`} ${r.span}`).join(", ");
+  return runs
+    .map((r) => `${r.from === r.to ? day(r.from) : `${day(r.from)}–${day(r.to)}`} ${r.span}`)
+    .join(", ");
 }
 
 export async function showNews(turn: Turn): Promise<void> {

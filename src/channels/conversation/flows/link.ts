@@ -8,7 +8,9 @@ import { showMenu } from "./menu.ts";
 
 export function startLink(turn: Turn): void {
   turn.state = { step: "link_how" };
-  turn.say(turn.t("linkHow"), [[turn.button("btnByCode", "link:code"), turn.button("btnByNumber", "link:number")]]);
+  turn.say(turn.t("linkHow"), [
+    [turn.button("btnByCode", "link:code"), turn.button("btnByNumber", "link:number")],
+  ]);
 }
 
 export function askCode(turn: Turn): void {
@@ -33,7 +35,12 @@ export async function linkByCode(turn: Turn, text: string): Promise<void> {
   await linked(turn);
 }
 
-export async function linkByProof(turn: Turn, provider: string, number: string, amount: string): Promise<void> {
+export async function linkByProof(
+  turn: Turn,
+  provider: string,
+  number: string,
+  amount: string,
+): Promise<void> {
   turn.actor ??= await chatOnlyResident(turn.deps, turn.conversation.chat, {
     name: turn.conversation.displayName ?? "",
     locale: turn.locale,

@@ -31,14 +31,27 @@ export async function showOwe(turn: Turn, accountId: number): Promise<void> {
   const number = accounts.find((a) => a.id === accountId)?.number ?? "";
   const lines = [turn.t("owe", { number, total: money(turn, Math.max(0, debts.total.kop)) })];
   for (const d of debts.outstanding)
-    lines.push(turn.t("oweLine", { period: d.period, service: turn.t("service", { service: d.service ?? "whole" }), amount: money(turn, d.amount.kop) }));
-  if (debts.advance.kop !== 0) lines.push(turn.t("advance", { amount: money(turn, Math.abs(debts.advance.kop)) }));
-  lines.push(bill ? turn.t("lastBill", { period: bill.period, amount: money(turn, bill.amountDue.kop) }) : turn.t("noBill"));
+    lines.push(
+      turn.t("oweLine", {
+        period: d.period,
+        service: turn.t("service", { service: d.service ?? "whole" }),
+        amount: money(turn, d.amount.kop),
+      }),
+    );
+  if (debts.advance.kop !== 0)
+    lines.push(turn.t("advance", { amount: money(turn, Math.abs(debts.advance.kop)) }));
+  lines.push(
+    bill
+      ? turn.t("lastBill", { period: bill.period, amount: money(turn, bill.amountDue.kop) })
+      : turn.t("noBill"),
+  );
   turn.state = { step: "menu" };
   turn.say(
     lines.join("\n"),
     [
-      ...(bill ? [[turn.button("btnBill", `bill:${accountId}:${bill.period}`, { period: bill.period })]] : []),
+      ...(bill
+        ? [[turn.button("btnBill", `bill:${accountId}:${bill.period}`, { period: bill.period })]]
+        : []),
       [turn.button("btnMenu", "menu")],
     ],
     payLink(turn, accountId),
@@ -69,7 +82,9 @@ export async function showEstimate(turn: Turn, accountId: number): Promise<void>
   const waiting = estimate.meters.filter((m) => !m.readingGiven);
   showMenu(
     turn,
-    waiting.length === 0 ? turn.t("estimateDone") : turn.t("estimate", { total: money(turn, estimate.totalKop) }),
+    waiting.length === 0
+      ? turn.t("estimateDone")
+      : turn.t("estimate", { total: money(turn, estimate.totalKop) }),
   );
 }
 

@@ -16,11 +16,18 @@ export async function pickMeter(turn: Turn, accountId: number): Promise<void> {
   turn.state = { step: "pick_meter", accountId };
   turn.say(
     turn.t("chooseMeter"),
-    meters.map((m) => [{ label: `${turn.t("service", { service: m.service })} ${m.serial}`, payload: `meter:${m.id}` }]),
+    meters.map((m) => [
+      { label: `${turn.t("service", { service: m.service })} ${m.serial}`, payload: `meter:${m.id}` },
+    ]),
   );
 }
 
-export async function askZone(turn: Turn, accountId: number, meterId: number, values: string[]): Promise<void> {
+export async function askZone(
+  turn: Turn,
+  accountId: number,
+  meterId: number,
+  values: string[],
+): Promise<void> {
   const meter = (await metersOf(turn, accountId)).find((m) => m.id === meterId);
   if (!meter) throw new AppError("not_found");
   const zone = values.length + 1;
@@ -59,7 +66,9 @@ function confirmReading(
   const { values } = reading;
   turn.state = { step: "confirm_reading", ...reading, confirmed: false };
   const shown =
-    values.length === 1 ? values[0]! : values.map((value, i) => turn.t("zoneValues", { zone: i + 1, value })).join(", ");
+    values.length === 1
+      ? values[0]!
+      : values.map((value, i) => turn.t("zoneValues", { zone: i + 1, value })).join(", ");
   turn.say(turn.t("confirmReading", { values: shown, serial }), [
     [turn.button("btnYes", "yes"), turn.button("btnNo", "no")],
   ]);
@@ -84,6 +93,10 @@ export async function submit(
   }
   showMenu(
     turn,
-    turn.t("accepted", { period: result.period, receipt: result.receipt, review: result.review ? "yes" : "no" }),
+    turn.t("accepted", {
+      period: result.period,
+      receipt: result.receipt,
+      review: result.review ? "yes" : "no",
+    }),
   );
 }
