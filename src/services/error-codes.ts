@@ -4,6 +4,7 @@
 
 import { ACCOUNT_SEARCH_ERROR_CODES } from "./account-search/error-codes.ts";
 import { ACCOUNT_VIEW_ERROR_CODES } from "./account-view/error-codes.ts";
+import { CONVERSATION_ERROR_CODES } from "./conversations/error-codes.ts";
 import { ACCOUNT_ERROR_CODES } from "./accounts/error-codes.ts";
 import { CALCULATOR_ERROR_CODES } from "./billing/calculator-error-codes.ts";
 import { BILLING_ERROR_CODES } from "./billing/error-codes.ts";
@@ -16,6 +17,7 @@ import { READING_ERROR_CODES } from "./readings/error-codes.ts";
 import { REGISTRY_ERROR_CODES } from "./registries/error-codes.ts";
 import { REGISTRY_LINE_ERROR_CODES } from "./registry-lines/error-codes.ts";
 import { REVIEW_ERROR_CODES } from "./reviews/error-codes.ts";
+import { SMS_ERROR_CODES } from "./sms/error-codes.ts";
 import { STAFF_ERROR_CODES } from "./staff/error-codes.ts";
 import { STATISTICS_ERROR_CODES } from "./statistics/error-codes.ts";
 import { TARIFF_ERROR_CODES } from "./tariffs/error-codes.ts";
@@ -38,11 +40,13 @@ export const ERROR_CODES = {
   ...STATISTICS_ERROR_CODES,
   ...ACCOUNT_ERROR_CODES,
   ...ACCOUNT_SEARCH_ERROR_CODES,
+  ...CONVERSATION_ERROR_CODES,
   ...ACCOUNT_VIEW_ERROR_CODES,
   ...IDENTITY_ERROR_CODES,
   ...STAFF_ERROR_CODES,
   ...TWO_FACTOR_ERROR_CODES,
   ...PROVIDER_SETTINGS_ERROR_CODES,
+  ...SMS_ERROR_CODES,
   validation_failed: {
     status: 400,
     message: {
