@@ -340,7 +340,8 @@ export const PROVIDERS: DemoProvider[] = [
     edrpou: "42350066",
     iban: "UA103052990000026004000300006",
     phones: ["+380800300104"],
-    channels: ["web", "contact_centre", "import"],
+    // Gas suppliers ran the short-number "ACCOUNT READING" SMS service the article mentions (docs/sms.md).
+    channels: ["web", "sms", "contact_centre", "import"],
     readingChannels: [["contact_centre", 0.2]],
     hours: { weekdays: ["08:00", "20:00"], saturday: ["09:00", "15:00"] },
     services: ["gas"],

@@ -27,6 +27,7 @@ export type Channel =
   | "viber"
   | "telegram"
   | "facebook"
+  | "sms"
   | "contact_centre"
   | "import";
 

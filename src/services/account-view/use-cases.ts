@@ -145,7 +145,7 @@ export const accountViewUseCases = {
     summary:
       "Staff: what came for an account by which door (readings, payments, links, staff actions), newest first",
     description:
-      "channel: web, api, voice, viber, telegram, facebook, contact_centre, import, cli, or bank (a payment in a " +
+      "channel: web, api, voice, viber, telegram, facebook, sms, contact_centre, import, cli, or bank (a payment in a " +
       "bank's registry). Card payments online count as web.",
     input: Type.Object({ accountId: Id, limit: Limit }, strict),
     output: Type.Array(ChannelEventSchema),

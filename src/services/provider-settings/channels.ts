@@ -15,6 +15,7 @@ export const PROVIDER_CHANNELS = [
   "viber",
   "telegram",
   "facebook",
+  "sms",
   "import",
 ] as const satisfies readonly Channel[];
 export type ProviderChannel = (typeof PROVIDER_CHANNELS)[number];

@@ -61,12 +61,13 @@ const Channel = Type.Union(
     Type.Literal("viber"),
     Type.Literal("telegram"),
     Type.Literal("facebook"),
+    Type.Literal("sms"),
     Type.Literal("import"),
   ],
   {
     description:
       "web: the cabinet and the API; contact_centre: operators entering a caller's reading; voice: the voice " +
-      "bot; viber, telegram, facebook: the messengers' bots; import: files and the command line",
+      "bot; viber, telegram, facebook: the messengers' bots; sms: texts to the short number; import: files and the command line",
   },
 );
 const ChannelsOut = Type.Object({ provider: ProviderOut, channels: Type.Array(Channel) });

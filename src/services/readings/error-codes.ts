@@ -5,9 +5,9 @@ export const READING_ERROR_CODES = {
   reading_channel_off: {
     status: 422,
     message: {
-      uk: "Цей постачальник не приймає показники через {channel, select, web {особистий кабінет} voice {голосового бота} viber {Viber} telegram {Telegram} facebook {Facebook} contact_centre {контакт-центр} other {файли імпорту}}. Передайте їх іншим способом — їх перелічено на сторінці контактів.",
-      ru: "Этот поставщик не принимает показания через {channel, select, web {личный кабинет} voice {голосового бота} viber {Viber} telegram {Telegram} facebook {Facebook} contact_centre {контакт-центр} other {файлы импорта}}. Передайте их другим способом — они перечислены на странице контактов.",
-      en: "This provider does not take readings through {channel, select, web {the personal cabinet} voice {the voice bot} viber {Viber} telegram {Telegram} facebook {Facebook} contact_centre {the contact centre} other {import files}}. Please send them another way: the contacts page lists them.",
+      uk: "Цей постачальник не приймає показники через {channel, select, web {особистий кабінет} voice {голосового бота} viber {Viber} telegram {Telegram} facebook {Facebook} sms {SMS} contact_centre {контакт-центр} other {файли імпорту}}. Передайте їх іншим способом — їх перелічено на сторінці контактів.",
+      ru: "Этот поставщик не принимает показания через {channel, select, web {личный кабинет} voice {голосового бота} viber {Viber} telegram {Telegram} facebook {Facebook} sms {SMS} contact_centre {контакт-центр} other {файлы импорта}}. Передайте их другим способом — они перечислены на странице контактов.",
+      en: "This provider does not take readings through {channel, select, web {the personal cabinet} voice {the voice bot} viber {Viber} telegram {Telegram} facebook {Facebook} sms {SMS} contact_centre {the contact centre} other {import files}}. Please send them another way: the contacts page lists them.",
     },
   },
   meter_not_chosen: {

@@ -15,6 +15,7 @@ const CHANNELS: readonly ChannelName[] = [
   "viber",
   "telegram",
   "facebook",
+  "sms",
   "contact_centre",
   "import",
 ];

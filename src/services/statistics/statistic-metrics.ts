@@ -38,6 +38,7 @@ const CHANNEL_ORDER = [
   "viber",
   "telegram",
   "facebook",
+  "sms",
   "contact_centre",
   "import",
   "bank",

@@ -10,14 +10,14 @@ export const CONSOLE_CHANNELS = defineMessages("console: channels", {
   },
   legend: { uk: "Увімкнені канали", ru: "Включённые каналы", en: "Channels that are on" },
   name: {
-    uk: "{channel, select, web {Особистий кабінет і API} contact_centre {Контакт-центр} voice {Голосовий бот} viber {Viber} telegram {Telegram} facebook {Facebook} other {Імпорт файлів}}",
-    ru: "{channel, select, web {Личный кабинет и API} contact_centre {Контакт-центр} voice {Голосовой бот} viber {Viber} telegram {Telegram} facebook {Facebook} other {Импорт файлов}}",
-    en: "{channel, select, web {Personal cabinet and API} contact_centre {Contact centre} voice {Voice bot} viber {Viber} telegram {Telegram} facebook {Facebook} other {File import}}",
+    uk: "{channel, select, web {Особистий кабінет і API} contact_centre {Контакт-центр} voice {Голосовий бот} viber {Viber} telegram {Telegram} facebook {Facebook} sms {SMS} other {Імпорт файлів}}",
+    ru: "{channel, select, web {Личный кабинет и API} contact_centre {Контакт-центр} voice {Голосовой бот} viber {Viber} telegram {Telegram} facebook {Facebook} sms {SMS} other {Импорт файлов}}",
+    en: "{channel, select, web {Personal cabinet and API} contact_centre {Contact centre} voice {Voice bot} viber {Viber} telegram {Telegram} facebook {Facebook} sms {SMS} other {File import}}",
   },
   about: {
-    uk: "{channel, select, web {Абонент сам вводить показники на сайті чи в застосунку.} contact_centre {Оператор вводить показники за абонента, що телефонує.} voice {Абонент називає населений пункт, рахунок і показники голосовому боту.} viber {Бот постачальника у Viber.} telegram {Бот постачальника в Telegram.} facebook {Сторінка постачальника у Facebook.} other {Файли й командний рядок: показники пакетом.}}",
-    ru: "{channel, select, web {Абонент сам вводит показания на сайте или в приложении.} contact_centre {Оператор вводит показания за звонящего абонента.} voice {Абонент называет населённый пункт, счёт и показания голосовому боту.} viber {Бот поставщика в Viber.} telegram {Бот поставщика в Telegram.} facebook {Страница поставщика в Facebook.} other {Файлы и командная строка: показания пакетом.}}",
-    en: "{channel, select, web {Residents enter readings on the website or in an app.} contact_centre {An operator enters a caller's reading.} voice {Callers say their town, account and reading to the voice bot.} viber {The provider's Viber bot.} telegram {The provider's Telegram bot.} facebook {The provider's Facebook page.} other {Files and the command line: readings in bulk.}}",
+    uk: "{channel, select, web {Абонент сам вводить показники на сайті чи в застосунку.} contact_centre {Оператор вводить показники за абонента, що телефонує.} voice {Абонент називає населений пункт, рахунок і показники голосовому боту.} viber {Бот постачальника у Viber.} telegram {Бот постачальника в Telegram.} facebook {Сторінка постачальника у Facebook.} sms {Абонент надсилає SMS на короткий номер: рахунок і показники.} other {Файли й командний рядок: показники пакетом.}}",
+    ru: "{channel, select, web {Абонент сам вводит показания на сайте или в приложении.} contact_centre {Оператор вводит показания за звонящего абонента.} voice {Абонент называет населённый пункт, счёт и показания голосовому боту.} viber {Бот поставщика в Viber.} telegram {Бот поставщика в Telegram.} facebook {Страница поставщика в Facebook.} sms {Абонент отправляет SMS на короткий номер: счёт и показания.} other {Файлы и командная строка: показания пакетом.}}",
+    en: "{channel, select, web {Residents enter readings on the website or in an app.} contact_centre {An operator enters a caller's reading.} voice {Callers say their town, account and reading to the voice bot.} viber {The provider's Viber bot.} telegram {The provider's Telegram bot.} facebook {The provider's Facebook page.} sms {Residents text their account and reading to the short number.} other {Files and the command line: readings in bulk.}}",
   },
   state: {
     uk: "{on, select, yes {увімкнено} other {вимкнено}}",

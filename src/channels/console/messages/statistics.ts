@@ -159,6 +159,7 @@ export const CHANNEL_NAMES = defineMessages("console: statistics channels", {
   viber: { uk: "Viber", ru: "Viber", en: "Viber" },
   telegram: { uk: "Telegram", ru: "Telegram", en: "Telegram" },
   facebook: { uk: "Facebook", ru: "Facebook", en: "Facebook" },
+  sms: { uk: "SMS", ru: "SMS", en: "SMS" },
   contact_centre: { uk: "Контакт-центр", ru: "Контакт-центр", en: "Contact centre" },
   import: { uk: "Імпорт", ru: "Импорт", en: "Import" },
   bank: { uk: "Реєстр банку", ru: "Реестр банка", en: "Bank registry" },

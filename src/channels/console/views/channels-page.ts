@@ -14,6 +14,7 @@ export const CHANNEL_ORDER = [
   "viber",
   "telegram",
   "facebook",
+  "sms",
   "import",
 ] as const;
 

@@ -82,9 +82,9 @@ export const NEWS = defineMessages("cabinet: news and contacts", {
     en: "Readings are also taken by",
   },
   channel: {
-    uk: "{channel, select, web {особистий кабінет} voice {голосовий бот} viber {Viber} telegram {Telegram} facebook {Facebook} contact_centre {контакт-центр} other {{channel}}}",
-    ru: "{channel, select, web {личный кабинет} voice {голосовой бот} viber {Viber} telegram {Telegram} facebook {Facebook} contact_centre {контакт-центр} other {{channel}}}",
-    en: "{channel, select, web {the personal cabinet} voice {the voice bot} viber {Viber} telegram {Telegram} facebook {Facebook} contact_centre {the contact centre} other {{channel}}}",
+    uk: "{channel, select, web {особистий кабінет} voice {голосовий бот} viber {Viber} telegram {Telegram} facebook {Facebook} sms {SMS} contact_centre {контакт-центр} other {{channel}}}",
+    ru: "{channel, select, web {личный кабинет} voice {голосовой бот} viber {Viber} telegram {Telegram} facebook {Facebook} sms {SMS} contact_centre {контакт-центр} other {{channel}}}",
+    en: "{channel, select, web {the personal cabinet} voice {the voice bot} viber {Viber} telegram {Telegram} facebook {Facebook} sms {SMS} contact_centre {the contact centre} other {{channel}}}",
   },
   noProviders: {
     uk: "Постачальників поки немає.",

@@ -72,7 +72,7 @@ function hourRows(
   }));
 }
 
-const SHOWN_CHANNELS = new Set(["voice", "viber", "telegram", "facebook"]);
+const SHOWN_CHANNELS = new Set(["voice", "viber", "telegram", "facebook", "sms"]);
 
 export function contactsBody(locale: Locale, providers: Contacts): Html {
   const t = (key: keyof typeof NEWS, params = {}) => format(NEWS[key], locale, params);
