@@ -33,7 +33,7 @@ export class BotClients {
 
   /** The platform's API address: the environment's (a local fake in tests), else the platform's public one. */
   apiBase(platform: ChatPlatform): string | undefined {
-    return this.settings[platform]?.apiBase;
+    return this.settings[platform]?.apiBase ?? this.settings.botApiBases?.[platform];
   }
 
   private platformToken(platform: ChatPlatform): string | undefined {

@@ -80,7 +80,7 @@ export async function telegramWebhook(
         key,
         token: bot.token,
         secret: bot.secret,
-        apiBase: telegram?.apiBase ?? TELEGRAM_PUBLIC_API,
+        apiBase: telegram?.apiBase ?? settings.botApiBases?.telegram ?? TELEGRAM_PUBLIC_API,
       });
       handlers.set(key, handler);
     }
