@@ -3,6 +3,7 @@ import { Command, CommanderError } from "commander";
 import { ConfigError } from "../config.ts";
 import { DataDirLocked } from "../db/data-dir-lock.ts";
 import { registerBill } from "./commands/bill.ts";
+import { registerBot } from "./commands/bot.ts";
 import { registerDocument } from "./commands/document.ts";
 import { registerImport } from "./commands/import.ts";
 import { registerMigrate } from "./commands/migrate.ts";
@@ -26,6 +27,7 @@ registerSchedule(program);
 registerDocument(program);
 registerImport(program);
 registerRegistrySource(program);
+registerBot(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -5,6 +5,7 @@
 // definition must say how to aim it at someone else's resources (probe), or that it has none.
 import assert from "node:assert/strict";
 import { before, test } from "node:test";
+import type { Database } from "../../src/db/database.ts";
 import type { Access } from "../../src/services/access.ts";
 import type { Actor } from "../../src/services/actor.ts";
 import { AppError } from "../../src/services/errors.ts";
@@ -40,6 +41,23 @@ async function attempt(
     throw e;
   }
 }
+
+/**
+ * Use cases without a target that make something of the caller's own: the tables they may write when an outsider
+ * calls them, and a check that what was written is the caller's and not the target's.
+ */
+const OWN_WRITES: Partial<
+  Record<string, { tables: string[]; check: (database: Database, region: IsolationRegion) => Promise<void> }>
+> = {
+  // A code that links a chat to the caller (and, on first use, the server's pepper that hashes it).
+  createChatLinkCode: {
+    tables: ["chat_link_codes", "server_secrets"],
+    check: async (database, region) => {
+      const rows = await database.db.selectFrom("chat_link_codes").select("user_id").execute();
+      assert.ok(rows.length > 0 && rows.every((r) => r.user_id !== region.target.userId));
+    },
+  },
+};
 
 forEachDatabase("every use case of the registry keeps to its caller's accounts and provider", (get) => {
   let region: IsolationRegion;
@@ -87,21 +105,25 @@ forEachDatabase("every use case of the registry keeps to its caller's accounts a
           );
         }
       }
+      const own = OWN_WRITES[useCase.name];
+      const withoutOwn = (digest: Map<string, string>) =>
+        new Map([...digest].filter(([table]) => !own?.tables.includes(table)));
       assert.deepEqual(
-        await databaseDigest(database),
-        before,
+        withoutOwn(await databaseDigest(database)),
+        withoutOwn(before),
         `${useCase.name}: an outsider's attempt wrote`,
       );
+      await own?.check(database, region);
 
       // The probe aims at something real: the target's own people are not refused as outsiders are.
       if (useCase.probe && useCase.access !== "platform_admin") {
         const insider = ["signed_in", "resident", "public"].includes(useCase.access)
           ? region.owner
           : region.ownAdministrator;
-        const own = await attempt(deps, useCase, insider, input);
+        const answer = await attempt(deps, useCase, insider, input);
         assert.ok(
-          !("code" in own) || !["not_found", "forbidden", "unauthenticated"].includes(own.code),
-          `${useCase.name}: the target's own ${insider.kind} was refused (${"code" in own ? own.code : ""})`,
+          !("code" in answer) || !["not_found", "forbidden", "unauthenticated"].includes(answer.code),
+          `${useCase.name}: the target's own ${insider.kind} was refused (${"code" in answer ? answer.code : ""})`,
         );
       }
     });

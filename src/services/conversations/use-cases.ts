@@ -5,6 +5,7 @@ import { Id } from "../schemas.ts";
 import { defineUseCase } from "../use-case.ts";
 import { createChatLinkCode } from "./chat-link-code.ts";
 import { answerConversation, closeConversation, listInbox, viewConversation } from "./operator-inbox.ts";
+import { listProviderBots, saveProviderBot } from "./provider-bots.ts";
 
 const strict = { additionalProperties: false } as const;
 const Platform = Type.Union([Type.Literal("telegram"), Type.Literal("viber"), Type.Literal("messenger")]);
@@ -13,7 +14,61 @@ const ProviderKey = Type.Union([Type.String({ minLength: 1, maxLength: 40 }), Ty
   description: "The provider's id or code (staff: their own)",
 });
 
+const ProviderBot = Type.Object(
+  {
+    platform: Platform,
+    key: Type.String(),
+    provider: Type.String(),
+    webhookPath: Type.String(),
+    hasSecret: Type.Boolean(),
+    createdAt: Type.String({ format: "date-time" }),
+  },
+  strict,
+);
+
 export const conversationUseCases = {
+  saveProviderBot: defineUseCase({
+    name: "saveProviderBot",
+    tag: "bots",
+    summary: "Register or change a provider's own messenger bot",
+    description:
+      "The bot answers at /webhooks/<platform>/<key> and hands its conversations to the provider's contact " +
+      "centre. Telegram needs its webhook secret (secret), Messenger its app secret and verify token; Viber " +
+      "signs with the token itself. 409 bot_key_taken when another provider's bot has the key.",
+    input: Type.Object(
+      {
+        provider: ProviderKey,
+        platform: Platform,
+        key: Type.String({ pattern: "^[a-z0-9][a-z0-9-]{0,39}$" }),
+        token: Type.String({ minLength: 1, maxLength: 500 }),
+        secret: Type.Optional(Type.String({ minLength: 1, maxLength: 256, pattern: "^[A-Za-z0-9_-]+$" })),
+        verifyToken: Type.Optional(Type.String({ minLength: 1, maxLength: 256 })),
+      },
+      strict,
+    ),
+    output: Type.Object({ bot: ProviderBot, created: Type.Boolean() }, strict),
+    access: "administrator",
+    audited: true,
+    probe: (t) => ({
+      provider: t.providerCode,
+      platform: "viber" as const,
+      key: "probe-bot",
+      token: "probe-token",
+    }),
+    run: (deps, context, input) => saveProviderBot(deps, { actor: context.actor, ...input }),
+  }),
+
+  listProviderBots: defineUseCase({
+    name: "listProviderBots",
+    tag: "bots",
+    summary: "A provider's own messenger bots (without their tokens)",
+    input: Type.Object({ provider: ProviderKey }, strict),
+    output: Type.Array(ProviderBot),
+    access: "administrator",
+    probe: (t) => ({ provider: t.providerCode }),
+    run: (deps, context, input) => listProviderBots(deps, { actor: context.actor, ...input }),
+  }),
+
   createChatLinkCode: defineUseCase({
     name: "createChatLinkCode",
     tag: "bots",

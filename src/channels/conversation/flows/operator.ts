@@ -3,11 +3,16 @@
 // writes is kept for the operator and the bot keeps quiet.
 import { listProviderChoices } from "../../../services/accounts/list-provider-choices.ts";
 import { addConversationMessage } from "../../../services/conversations/conversation-store.ts";
+import { providerOfBot } from "../../../services/conversations/provider-bots.ts";
 import type { Turn } from "../turn.ts";
 import { showMenu } from "./menu.ts";
 
 export async function startHandOver(turn: Turn): Promise<void> {
-  const providerId = turn.conversation.providerId ?? (await ownProvider(turn));
+  const chat = turn.conversation.chat;
+  const providerId =
+    (await providerOfBot(turn.deps, chat.platform, chat.bot)) ??
+    turn.conversation.providerId ??
+    (await ownProvider(turn));
   if (providerId === null) {
     const providers = await listProviderChoices(turn.deps);
     turn.say(

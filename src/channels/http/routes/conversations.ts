@@ -11,6 +11,11 @@ export async function conversationRoutes(app: FastifyInstance, opts: { deps: Dep
     url: "/api/me/chat-link-code",
     success: 201,
   });
+  routeUseCase(app, deps, "listProviderBots", { method: "GET", url: "/api/providers/:provider/bots" });
+  routeUseCase(app, deps, "saveProviderBot", {
+    method: "PUT",
+    url: "/api/providers/:provider/bots/:platform/:key",
+  });
   routeUseCase(app, deps, "listInbox", { method: "GET", url: "/api/providers/:provider/inbox" });
   routeUseCase(app, deps, "getConversation", { method: "GET", url: "/api/conversations/:conversationId" });
   routeUseCase(app, deps, "answerConversation", {
