@@ -1,8 +1,8 @@
 // How each console route is aimed at another provider's resources, for console-isolation.test.ts. Every route the
 // console registers must be here (the test fails on one that is not):
 // - 404: the route names something of the target provider (an account, reading, document, registry line, news
-//   item, billing run, registry, staff member, invitation); another provider's administrator is told it does not
-//   exist, and nothing in the database changes.
+//   item, billing run, registry, staff member, invitation, bot conversation); another provider's administrator is
+//   told it does not exist, and nothing in the database changes.
 // - "hidden": a list or a page of the caller's own provider; the target's account never shows, nothing changes.
 // - "own": a form that acts on the caller's own provider (the provider comes from the session, never from the
 //   request); sent with a bad value, so it is refused, and nothing of the target provider changes.
@@ -104,6 +104,22 @@ export const ROUTE_PROBES: Record<string, RouteProbe> = {
       url: `/console/contact-centre/exceptions/remove?provider=${t.providerCode}`,
       form: { date: "2099-01-01", line: "contact_centre" },
     }),
+  },
+  "GET /console/inbox": {
+    expect: "hidden",
+    aim: (t) => ({ url: `/console/inbox?provider=${t.providerCode}` }),
+  },
+  "GET /console/inbox/:conversationId": {
+    expect: 404,
+    aim: (t) => ({ url: `/console/inbox/${t.conversationId}` }),
+  },
+  "POST /console/inbox/:conversationId/answer": {
+    expect: 404,
+    aim: (t) => ({ url: `/console/inbox/${t.conversationId}/answer`, form: { text: "Добрий день" } }),
+  },
+  "POST /console/inbox/:conversationId/close": {
+    expect: 404,
+    aim: (t) => ({ url: `/console/inbox/${t.conversationId}/close` }),
   },
   "GET /console/invitation": {
     expect: "hidden",

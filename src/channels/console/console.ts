@@ -12,6 +12,7 @@ import { billingConsoleRoutes } from "./routes/billing.ts";
 import { consoleChannelsRoutes } from "./routes/channels.ts";
 import { consoleHomeRoutes } from "./routes/console-home.ts";
 import { consoleContactCentreRoutes } from "./routes/contact-centre.ts";
+import { consoleInboxRoutes } from "./routes/inbox.ts";
 import { invitationRoutes } from "./routes/invitation.ts";
 import { consoleNewsRoutes } from "./routes/news.ts";
 import { providersRoutes } from "./routes/providers.ts";
@@ -43,6 +44,7 @@ const SECTIONS: ((app: FastifyInstance, opts: ConsoleOptions) => Promise<void>)[
   auditRoutes,
   consoleReviewRoutes,
   consoleRegistryLineRoutes,
+  consoleInboxRoutes,
 ];
 
 /** Every console route as "METHOD /path", for the route-level isolation test that must cover each one. */

@@ -2,7 +2,8 @@
 // served on a port with administrators' two-step sign-in required, as production has it. Two journeys:
 // - the DEU operator, JavaScript off: signs in, finds an account by its number typed any way, enters a caller's
 //   reading and reads out the receipt, decides the readings flagged for review (the resident reads the rejection's
-//   reason), and posts a bank line that matched no account to the right one (one ledger entry);
+//   reason), posts a bank line that matched no account to the right one (one ledger entry), and answers and closes
+//   a chat handed over from the Telegram bot;
 // - the DEU administrator, JavaScript on: is sent to set up two-step sign-in (codes computed here with otpauth),
 //   signs in again with the code, changes a submission window after its 12-month preview, adds a tariff and is
 //   refused an overlapping one, publishes news a resident then reads, bills a month while the run's page follows it
@@ -328,6 +329,42 @@ forEachDatabase(
       assert.equal(entries.length, 1, "exactly one payment entry");
       assert.equal(Number(entries[0]!.account_id), payer.id);
       assert.equal(Math.abs(Number(entries[0]!.amount_kop)), 24_560);
+
+      // A Telegram chat handed over to the contact centre: answered from the inbox, then given back to the bot.
+      const handedOver = new Date(IN_WINDOW);
+      const chat = await db()
+        .insertInto("conversations")
+        .values({
+          platform: "telegram",
+          chat_id: `journey-${engine}`,
+          locale: "uk",
+          state: JSON.stringify({ step: "operator" }),
+          display_name: "Василь Журба",
+          handed_over_at: handedOver,
+          provider_id: deuId,
+          created_at: handedOver,
+          updated_at: handedOver,
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      await db()
+        .insertInto("conversation_messages")
+        .values({
+          conversation_id: chat.id,
+          direction: "in",
+          body: "Чому такий борг?",
+          created_at: handedOver,
+        })
+        .execute();
+      await page.goto(`${base}/console/inbox`);
+      assert.ok((await look("inbox")).includes("Василь Журба"), "the chat is in the inbox");
+      await Promise.all([page.waitForNavigation(), page.click(`a[href="/console/inbox/${chat.id}"]`)]);
+      assert.ok((await look("conversation")).includes("Чому такий борг?"));
+      await page.fill("#answer", "Борг за жовтень: оплатіть, будь ласка, до 20 грудня.");
+      await submit(`form[action="/console/inbox/${chat.id}/answer"]`);
+      assert.match(await look("conversation-answered"), /Відповідь надіслано в чат\./);
+      await submit(`form[action="/console/inbox/${chat.id}/close"]`);
+      assert.match(await look("inbox-closed"), /Розмову завершено/);
 
       await close();
       assert.deepEqual(found, [], "axe-core finds nothing on any page visited");

@@ -31,3 +31,24 @@
     if (run.state === "finished") window.location.reload();
   });
 })();
+
+// The inbox of bot chats: every 15 seconds, while the tab is in view, the list is read again and put in place of
+// the old one (without JavaScript the page's "refresh" link does it). Focus and scrolling stay where they are.
+(() => {
+  const list = document.querySelector("[data-inbox-refresh]");
+  if (!list || !("fetch" in window)) return;
+  const seconds = Number(list.getAttribute("data-inbox-refresh")) || 15;
+  const refresh = async () => {
+    if (document.visibilityState !== "visible" || list.contains(document.activeElement)) return;
+    try {
+      const answer = await fetch(window.location.href, { credentials: "same-origin" });
+      if (!answer.ok) return;
+      const page = new DOMParser().parseFromString(await answer.text(), "text/html");
+      const fresh = page.querySelector("[data-inbox-refresh]");
+      if (fresh && fresh.innerHTML !== list.innerHTML) list.innerHTML = fresh.innerHTML;
+    } catch {
+      // Offline for a moment: the next tick tries again.
+    }
+  };
+  window.setInterval(refresh, seconds * 1000);
+})();

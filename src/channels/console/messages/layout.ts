@@ -10,6 +10,7 @@ export const CONSOLE_LAYOUT = defineMessages("console: layout", {
   navAccounts: { uk: "Пошук рахунку", ru: "Поиск счёта", en: "Find an account" },
   navReviews: { uk: "Показники на перевірці", ru: "Показания на проверке", en: "Readings to review" },
   navRegistryLines: { uk: "Нерозпізнані платежі", ru: "Нераспознанные платежи", en: "Unmatched payments" },
+  navInbox: { uk: "Чати", ru: "Чаты", en: "Chats" },
   navWindows: { uk: "Вікна подачі", ru: "Окна подачи", en: "Submission windows" },
   navTariffs: { uk: "Тарифи", ru: "Тарифы", en: "Tariffs" },
   navNews: { uk: "Новини", ru: "Новости", en: "News" },

@@ -9,6 +9,7 @@ export type ConsoleSection =
   | "accounts"
   | "reviews"
   | "registry-lines"
+  | "inbox"
   | "windows"
   | "tariffs"
   | "news"

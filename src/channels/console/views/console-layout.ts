@@ -15,6 +15,7 @@ const OPERATOR_SECTIONS: NavItem[] = [
   { id: "accounts", href: "/console", label: "navAccounts" },
   { id: "reviews", href: "/console/reviews", label: "navReviews" },
   { id: "registry-lines", href: "/console/registry-lines", label: "navRegistryLines" },
+  { id: "inbox", href: "/console/inbox", label: "navInbox" },
   { id: "security", href: "/console/security", label: "navSecurity" },
 ];
 

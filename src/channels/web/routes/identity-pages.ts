@@ -1,6 +1,8 @@
-// The identity area of the cabinet: signing up, signing in with a code, resetting a password, and settings.
+// The identity area of the cabinet: signing up, signing in with a code, resetting a password, and settings (with
+// the code that links a messenger chat).
 import type { FastifyInstance } from "fastify";
 import type { CabinetOptions } from "../web-request.ts";
+import { chatLinkRoutes } from "./chat-link.ts";
 import { passwordResetRoutes } from "./password-reset.ts";
 import { settingsRoutes } from "./settings.ts";
 import { signInCodeRoutes } from "./sign-in-code.ts";
@@ -11,4 +13,5 @@ export async function identityPageRoutes(app: FastifyInstance, opts: CabinetOpti
   await app.register(signInCodeRoutes, opts);
   await app.register(passwordResetRoutes, opts);
   await app.register(settingsRoutes, opts);
+  await app.register(chatLinkRoutes, opts);
 }
