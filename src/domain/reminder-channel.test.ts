@@ -21,3 +21,30 @@ test("without a choice, or with one whose address is gone, e-mail comes first, t
   assert.equal(effectiveReminderChannel("sms", { email: true, phone: false }), "email");
   assert.equal(effectiveReminderChannel(null, { email: false, phone: false }), "none");
 });
+
+test("a messenger is a choice when its chat identity is verified", () => {
+  assert.deepEqual(reminderChoices({ email: true, phone: false, telegram: true, messenger: true }), [
+    "email",
+    "telegram",
+    "messenger",
+    "none",
+  ]);
+  assert.equal(effectiveReminderChannel("viber", { email: false, phone: true, viber: true }), "viber");
+});
+
+test("a messenger choice without its chat falls back to e-mail, then SMS", () => {
+  assert.equal(effectiveReminderChannel("telegram", { email: true, phone: true }), "email");
+  assert.equal(effectiveReminderChannel("messenger", { email: false, phone: true, telegram: true }), "sms");
+});
+
+test("a chat where the person said STOP takes nothing, and its choice means none", () => {
+  assert.equal(
+    effectiveReminderChannel("telegram", { email: true, phone: true, telegram: true }, ["telegram"]),
+    "none",
+  );
+  // STOP in another chat leaves an e-mail choice alone.
+  assert.equal(
+    effectiveReminderChannel("email", { email: true, phone: false, viber: true }, ["viber"]),
+    "email",
+  );
+});

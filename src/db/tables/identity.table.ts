@@ -52,5 +52,9 @@ export interface OutboxTable {
   sent_at: Date | null;
   attempts: Generated<number>;
   last_error: string | null;
+  /** Held until then (quiet hours); null: at once. */
+  not_before: Date | null;
+  /** The notification this message carries; null for codes and the like. */
+  notification_id: number | null;
 }
 export type OutboxMessage = Selectable<OutboxTable>;

@@ -1,4 +1,4 @@
-// Where my reminders go: "none", or e-mail or SMS when I have such an address confirmed.
+// Where my reminders go: "none", or e-mail, SMS or a messenger when I have such an address or chat confirmed.
 import { type ReminderChannel, reminderChoices } from "../../domain/reminder-channel.ts";
 import type { Actor } from "../actor.ts";
 import type { Deps } from "../deps.ts";

@@ -32,7 +32,14 @@ const Password = Type.String({
   description: "At least 10 characters, not a common password nor the login (422 password_too_short/_common)",
 });
 const LocaleSchema = Type.Union([Type.Literal("uk"), Type.Literal("ru"), Type.Literal("en")]);
-const ReminderChannelSchema = Type.Union([Type.Literal("email"), Type.Literal("sms"), Type.Literal("none")]);
+const ReminderChannelSchema = Type.Union([
+  Type.Literal("email"),
+  Type.Literal("sms"),
+  Type.Literal("telegram"),
+  Type.Literal("viber"),
+  Type.Literal("messenger"),
+  Type.Literal("none"),
+]);
 const IdentitySchema = Type.Object({
   id: Type.Integer(),
   kind: Type.Union(
@@ -229,7 +236,8 @@ export const identityUseCases = {
     name: "setReminderChannel",
     tag: "identity",
     summary: "Choose where my reminders go: e-mail, SMS or nowhere",
-    description: "E-mail and SMS need a confirmed address of that kind (422 reminder_channel_unverified).",
+    description:
+      "E-mail and SMS need a confirmed address of that kind, a messenger a verified chat of that platform (422 reminder_channel_unverified).",
     input: Type.Object({ channel: ReminderChannelSchema }, { additionalProperties: false }),
     output: Type.Object({ reminderChannel: ReminderChannelSchema }),
     access: "signed_in",

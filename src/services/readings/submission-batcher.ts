@@ -9,6 +9,7 @@ import type { Database } from "../../db/database.ts";
 import { kyivDateOf } from "../../domain/kyiv-time.ts";
 import type { Deps } from "../deps.ts";
 import { AppError } from "../errors.ts";
+import { outboxWritten } from "../outbox/outbox-signal.ts";
 import { type Decision, decideSubmission } from "./decide-submission.ts";
 import { loadMeterHistories } from "./load-meter-history.ts";
 import { loadSubmissionContexts } from "./load-submission-context.ts";
@@ -126,6 +127,8 @@ async function runBatch(items: Item[]): Promise<void> {
     await Promise.all(items.map((item) => runBatch([item])));
     return;
   }
+  // The readings' notifications were written with them (services/notifications): delivery may take them now.
+  outboxWritten(deps);
   outcomes.forEach((o, i) => {
     if ("decision" in o) items[i]!.resolve(o.decision.result);
     else items[i]!.reject(o.error);

@@ -6,6 +6,7 @@ import { kyivDateOf } from "../../domain/kyiv-time.ts";
 import type { Deps } from "../deps.ts";
 import { AppError } from "../errors.ts";
 import { claimIdempotencyKey, requestHash, storeIdempotentResponse } from "../idempotency.ts";
+import { outboxWritten } from "../outbox/outbox-signal.ts";
 import { decideSubmission } from "./decide-submission.ts";
 import { loadMeterHistories } from "./load-meter-history.ts";
 import { loadSubmissionContexts } from "./load-submission-context.ts";
@@ -30,7 +31,7 @@ async function submitWithKey(
   const now = deps.now();
   const scope = `user:${options.actor.userId}:submitReading`;
   const hash = requestHash({ ...options, actor: options.actor.userId });
-  return deps.database.db.transaction().execute(async (trx) => {
+  const result = await deps.database.db.transaction().execute(async (trx) => {
     const claim = await claimIdempotencyKey<SubmitReadingResult>(trx, scope, key, hash);
     if (!claim.fresh) return claim.response;
     const [context] = await loadSubmissionContexts(trx, [options], kyivDateOf(now));
@@ -48,4 +49,6 @@ async function submitWithKey(
     await storeIdempotentResponse(trx, scope, key, decision.result);
     return decision.result;
   });
+  outboxWritten(deps);
+  return result;
 }

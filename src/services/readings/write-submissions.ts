@@ -2,6 +2,7 @@
 // meter, zone and period is a unique index), then every new reading and its audit row in one statement.
 import { sql } from "kysely";
 import type { Tx } from "../../db/database.ts";
+import { notifySubmissions } from "../notifications/reading-notifications.ts";
 import type { WritePlan } from "./decide-submission.ts";
 
 export async function writeSubmissions(trx: Tx, plans: WritePlan[]): Promise<void> {
@@ -25,4 +26,24 @@ export async function writeSubmissions(trx: Tx, plans: WritePlan[]): Promise<voi
     .insertInto("readings")
     .values(plans.flatMap((p) => p.readings))
     .execute();
+  // Accepted or flagged: the account's people are told, in this same transaction (services/notifications).
+  const first = plans[0]!.readings[0];
+  await notifySubmissions(
+    trx,
+    plans.flatMap((p) => {
+      const r = p.readings[0];
+      return r && (r.status === "accepted" || r.status === "pending_review")
+        ? [
+            {
+              submissionId: r.submission_id,
+              accountId: p.accountId,
+              receipt: r.receipt,
+              status: r.status,
+              actorUserId: r.actor_user_id ?? null,
+            },
+          ]
+        : [];
+    }),
+    first?.submitted_at instanceof Date ? first.submitted_at : new Date(),
+  );
 }

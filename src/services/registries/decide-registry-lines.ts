@@ -10,6 +10,7 @@ import { sql } from "kysely";
 import type { Tx } from "../../db/database.ts";
 import { ensurePeriodPartitions } from "../../db/period-partitions.ts";
 import type { RegistryLineOutcome } from "../../db/tables/registries.table.ts";
+import { notifyPayments, type PostedPayment } from "../notifications/money-notifications.ts";
 
 export interface Decision {
   lines: number;
@@ -46,7 +47,13 @@ export async function decideAndPost(
     : { numbers: sql.table("account_numbers"), ledger: sql.table("ledger_entries") };
   // The lookups into registry_lines and the ledger are per line, by their unique indexes: those tables only grow,
   // and a join the planner chose from stale statistics could compare every staged line with all of their rows.
-  const { rows } = await sql<{ outcome: RegistryLineOutcome; n: number; kop: number; entries: number }>`
+  const { rows } = await sql<{
+    outcome: RegistryLineOutcome;
+    n: number;
+    kop: number;
+    entries: number;
+    payments: PostedPayment[] | null;
+  }>`
     with looked as (
       select s.line_no, s.readable, s.reference_key, a.account_id,
              b.registry_id as before_registry, b.line_no as before_line, h.hit is not null as in_ledger
@@ -129,11 +136,15 @@ export async function decideAndPost(
       where o.rule = 4
       order by o.account_id, o.line_no
       on conflict (account_id, source, source_ref, period) where source_ref is not null do nothing
-      returning 1
+      returning account_id, id, amount_kop
     )
     select outcome, count(*)::int as n, coalesce(sum(amount_kop), 0)::int8 as kop,
-           (select count(*)::int from entries) as entries
+           (select count(*)::int from entries) as entries,
+           (select json_agg(json_build_object('accountId', account_id, 'entryId', id, 'amountKop', amount_kop))
+            from entries) as payments
     from outcomes group by outcome`.execute(trx);
+  // Each posted payment is told to its account's people in this transaction (services/notifications).
+  await notifyPayments(trx, rows[0]?.payments ?? [], new Date());
   const of = (o: RegistryLineOutcome) => rows.find((r) => r.outcome === o);
   const d: Decision = {
     lines: rows.reduce((n, r) => n + r.n, 0),

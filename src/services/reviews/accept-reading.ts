@@ -3,6 +3,8 @@
 // changes no bill, whatever month it is for; the readings' trigger (migration 0015) tells the register states.
 import type { Actor } from "../actor.ts";
 import type { Deps } from "../deps.ts";
+import { notifyReview } from "../notifications/reading-notifications.ts";
+import { outboxWritten } from "../outbox/outbox-signal.ts";
 import { pendingReading, type ReviewOutcome } from "./decide-review.ts";
 
 export async function acceptReading(
@@ -10,7 +12,7 @@ export async function acceptReading(
   options: { actor: Actor; accountId: number; readingId: number },
 ): Promise<ReviewOutcome> {
   const now = deps.now();
-  return deps.database.db.transaction().execute(async (trx) => {
+  const outcome = await deps.database.db.transaction().execute(async (trx): Promise<ReviewOutcome> => {
     const reading = await pendingReading(trx, options.actor, options);
     // Both statuses are "current" to the index readings_current, so the one reading per meter, zone and month stays.
     const rows = await trx
@@ -21,6 +23,11 @@ export async function acceptReading(
       .where("status", "=", "pending_review")
       .returning("id")
       .execute();
+    await notifyReview(
+      trx,
+      { accountId: reading.accountId, submissionId: reading.submissionId, status: "accepted" },
+      now,
+    );
     return {
       accountNumber: reading.accountNumber,
       readingIds: rows.map((r) => r.id).sort((a, b) => a - b),
@@ -28,4 +35,6 @@ export async function acceptReading(
       reviewedAt: now.toISOString(),
     };
   });
+  outboxWritten(deps);
+  return outcome;
 }

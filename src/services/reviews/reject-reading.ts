@@ -8,6 +8,8 @@ import { sql } from "kysely";
 import type { Actor } from "../actor.ts";
 import type { Deps } from "../deps.ts";
 import { AppError } from "../errors.ts";
+import { notifyReview } from "../notifications/reading-notifications.ts";
+import { outboxWritten } from "../outbox/outbox-signal.ts";
 import { pendingReading, type ReviewOutcome } from "./decide-review.ts";
 
 export const REVIEW_NOTE_MAX = 500;
@@ -18,7 +20,7 @@ export async function rejectReading(
 ): Promise<ReviewOutcome> {
   const now = deps.now();
   const note = options.reason.replace(/\s+/g, " ").trim();
-  return deps.database.db.transaction().execute(async (trx) => {
+  const outcome = await deps.database.db.transaction().execute(async (trx): Promise<ReviewOutcome> => {
     // Whose it is first: another provider's reading is "not found" whatever the reason says.
     const reading = await pendingReading(trx, options.actor, options);
     if (note === "") throw new AppError("review_note_empty", {}, { field: "reason" });
@@ -70,6 +72,11 @@ export async function rejectReading(
         trx,
       );
     }
+    await notifyReview(
+      trx,
+      { accountId: reading.accountId, submissionId: reading.submissionId, status: "rejected", reason: note },
+      now,
+    );
     return {
       accountNumber: reading.accountNumber,
       readingIds: rows.map((r) => r.id).sort((a, b) => a - b),
@@ -77,4 +84,6 @@ export async function rejectReading(
       reviewedAt: now.toISOString(),
     };
   });
+  outboxWritten(deps);
+  return outcome;
 }

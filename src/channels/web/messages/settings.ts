@@ -58,9 +58,9 @@ export const SETTINGS = defineMessages("cabinet: settings", {
 
   reminders: { uk: "Нагадування", ru: "Напоминания", en: "Reminders" },
   remindersGoTo: {
-    uk: "{channel, select, email {Нагадування про показники й оплату приходять на пошту.} sms {Нагадування про показники й оплату приходять у SMS.} other {Нагадування не надсилаються.}}",
-    ru: "{channel, select, email {Напоминания о показаниях и оплате приходят на почту.} sms {Напоминания о показаниях и оплате приходят в SMS.} other {Напоминания не отправляются.}}",
-    en: "{channel, select, email {Reminders about readings and payments come by e-mail.} sms {Reminders about readings and payments come by SMS.} other {No reminders are sent.}}",
+    uk: "{channel, select, email {Нагадування про показники й оплату приходять на пошту.} sms {Нагадування про показники й оплату приходять у SMS.} telegram {Нагадування про показники й оплату приходять у Telegram.} viber {Нагадування про показники й оплату приходять у Viber.} messenger {Нагадування про показники й оплату приходять у Messenger.} other {Нагадування не надсилаються.}}",
+    ru: "{channel, select, email {Напоминания о показаниях и оплате приходят на почту.} sms {Напоминания о показаниях и оплате приходят в SMS.} telegram {Напоминания о показаниях и оплате приходят в Telegram.} viber {Напоминания о показаниях и оплате приходят в Viber.} messenger {Напоминания о показаниях и оплате приходят в Messenger.} other {Напоминания не отправляются.}}",
+    en: "{channel, select, email {Reminders about readings and payments come by e-mail.} sms {Reminders about readings and payments come by SMS.} telegram {Reminders about readings and payments come in Telegram.} viber {Reminders about readings and payments come in Viber.} messenger {Reminders about readings and payments come in Messenger.} other {No reminders are sent.}}",
   },
   changeReminders: {
     uk: "Змінити, куди надходять нагадування",
@@ -79,6 +79,7 @@ export const SETTINGS = defineMessages("cabinet: settings", {
   },
   channelEmail: { uk: "На пошту {address}", ru: "На почту {address}", en: "By e-mail to {address}" },
   channelSms: { uk: "У SMS на {address}", ru: "В SMS на {address}", en: "By SMS to {address}" },
+  channelChat: { uk: "У чат {platform}", ru: "В чат {platform}", en: "In the {platform} chat" },
   channelNone: { uk: "Не надсилати", ru: "Не отправлять", en: "Do not send reminders" },
   remindersNeedAddress: {
     uk: "Щоб отримувати нагадування в SMS або на пошту, спершу додайте й підтвердьте телефон або пошту.",

@@ -8,6 +8,7 @@ import type { Locale } from "../../../i18n/locale.ts";
 import { format } from "../../../i18n/messages.ts";
 import { type Html, html } from "../html.ts";
 import { SETTINGS } from "../messages/settings.ts";
+import { messengersSection } from "./chat-link-page.ts";
 import {
   banner,
   button,
@@ -101,6 +102,7 @@ ${
 <h2>${say(l, "reminders")}</h2>
 <p>${say(l, "remindersGoTo", { channel: view.reminderChannel })}</p>
 <p><a href="/settings/reminders">${say(l, "changeReminders")}</a></p>
+${messengersSection(ctx)}
 <h2>${say(l, "tokens")}</h2>
 <p>${say(l, "tokensIntro")}</p>
 ${tokenTable(ctx, view.tokens)}
@@ -129,6 +131,8 @@ ${postForm(
 ${backLink(l)}`;
 }
 
+const CHAT_PLATFORM_NAMES = { telegram: "Telegram", viber: "Viber", messenger: "Messenger" } as const;
+
 export function remindersBody(
   ctx: PageContext,
   o: {
@@ -145,7 +149,9 @@ export function remindersBody(
       ? say(l, "channelEmail", { address: o.email ?? "" })
       : c === "sms"
         ? say(l, "channelSms", { address: o.phone ?? "" })
-        : say(l, "channelNone");
+        : c === "none"
+          ? say(l, "channelNone")
+          : say(l, "channelChat", { platform: CHAT_PLATFORM_NAMES[c] });
   return html`${errorSummary(l, o.errors)}
 <h1>${say(l, "reminders")}</h1>
 ${postForm(
@@ -161,7 +167,7 @@ ${postForm(
   })}${button(say(l, "save"))}`,
 )}
 ${
-  o.choices.length < 3
+  !(o.choices.includes("email") && o.choices.includes("sms"))
     ? html`<p>${say(l, "remindersNeedAddress")} <a href="/settings/identities/add">${say(l, "addIdentity")}</a></p>`
     : ""
 }
