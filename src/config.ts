@@ -30,6 +30,21 @@ export interface Config {
    * administrator must not be tied to one visitor's phone). STAFF_TWO_FACTOR.
    */
   staffTwoFactor: "required" | "optional";
+  /** The platform-wide Telegram bot: TELEGRAM_BOT_TOKEN, TELEGRAM_WEBHOOK_SECRET, TELEGRAM_API_BASE (docs/bots.md). */
+  telegram: { token: string; webhookSecret: string; apiBase: string } | undefined;
+  /** The platform-wide Viber bot: VIBER_AUTH_TOKEN, VIBER_API_BASE. */
+  viber: { authToken: string; apiBase: string } | undefined;
+  /** The Messenger page: MESSENGER_PAGE_TOKEN, MESSENGER_APP_SECRET, MESSENGER_VERIFY_TOKEN, MESSENGER_API_BASE. */
+  messenger: { pageToken: string; appSecret: string; verifyToken: string; apiBase: string } | undefined;
+  /** The operator's SMS centre: SMPP_URL, smpp://system_id:password@host:port (ssmpp:// for TLS); unset: no SMPP
+   * link, texts come only by the webhook and SMS in the outbox wait (docs/sms.md). */
+  smppUrl: string | undefined;
+  /** The short number texts come to and replies, codes and reminders leave from: SMS_SHORT_NUMBER. */
+  smsShortNumber: string | undefined;
+  /** The shared secret of the aggregators' webhook POST /webhooks/sms: SMS_WEBHOOK_SECRET; unset: 404. */
+  smsWebhookSecret: string | undefined;
+  /** Each messenger's API address, also for providers' own bots when no platform-wide bot is configured. */
+  botApiBases: { telegram: string; viber: string; messenger: string };
 }
 
 export class ConfigError extends Error {
@@ -90,6 +105,8 @@ export function loadConfig(env: Env = process.env): Config {
     trustProxy: oneOf(env, "TRUST_PROXY", ["true", "false"], "false") === "true",
     ...paymentSettings(env),
     ...mailSettings(env),
+    ...botSettings(env),
+    ...smsSettings(env),
   };
 }
 
@@ -146,4 +163,85 @@ function mailSettings(env: Env): Pick<Config, "smtpUrl" | "mailFrom"> {
     throw new ConfigError("SMTP_URL", "expected smtp://host:port or smtps://user:password@host:port");
   }
   return { smtpUrl, mailFrom: read(env, "MAIL_FROM") };
+}
+
+const API_BASES = {
+  TELEGRAM_API_BASE: "https://api.telegram.org",
+  VIBER_API_BASE: "https://chatapi.viber.com",
+  MESSENGER_API_BASE: "https://graph.facebook.com/v21.0",
+} as const;
+
+function apiBase(env: Env, name: keyof typeof API_BASES): string {
+  const raw = read(env, name);
+  if (raw !== undefined && !/^https?:\/\/[^\s?#]+$/.test(raw)) {
+    throw new ConfigError(name, `expected http(s)://host[:port][/path], got "${raw}"`);
+  }
+  return (raw ?? API_BASES[name]).replace(/\/+$/, "");
+}
+
+/** Every variable of a bot or none: a half-configured bot would take webhooks it cannot check or answer. */
+function allOrNone(env: Env, names: readonly string[]): string[] | undefined {
+  const values = names.map((n) => read(env, n));
+  if (values.every((v) => v === undefined)) return undefined;
+  const missing = names.find((_, i) => values[i] === undefined);
+  if (missing)
+    throw new ConfigError(missing, `required with ${names.filter((n) => n !== missing).join(", ")}`);
+  return values as string[];
+}
+
+/** The messengers' bots (docs/bots.md). */
+function botSettings(env: Env): Pick<Config, "telegram" | "viber" | "messenger" | "botApiBases"> {
+  const telegram = allOrNone(env, ["TELEGRAM_BOT_TOKEN", "TELEGRAM_WEBHOOK_SECRET"]);
+  const viber = allOrNone(env, ["VIBER_AUTH_TOKEN"]);
+  const messenger = allOrNone(env, [
+    "MESSENGER_PAGE_TOKEN",
+    "MESSENGER_APP_SECRET",
+    "MESSENGER_VERIFY_TOKEN",
+  ]);
+  if (telegram && !/^[A-Za-z0-9_-]{1,256}$/.test(telegram[1]!)) {
+    // Telegram sends the secret back in a header and allows only these characters in it.
+    throw new ConfigError("TELEGRAM_WEBHOOK_SECRET", "expected 1–256 characters A–Z, a–z, 0–9, _ and -");
+  }
+  return {
+    botApiBases: {
+      telegram: apiBase(env, "TELEGRAM_API_BASE"),
+      viber: apiBase(env, "VIBER_API_BASE"),
+      messenger: apiBase(env, "MESSENGER_API_BASE"),
+    },
+    telegram: telegram && {
+      token: telegram[0]!,
+      webhookSecret: telegram[1]!,
+      apiBase: apiBase(env, "TELEGRAM_API_BASE"),
+    },
+    viber: viber && { authToken: viber[0]!, apiBase: apiBase(env, "VIBER_API_BASE") },
+    messenger: messenger && {
+      pageToken: messenger[0]!,
+      appSecret: messenger[1]!,
+      verifyToken: messenger[2]!,
+      apiBase: apiBase(env, "MESSENGER_API_BASE"),
+    },
+  };
+}
+
+/** SMS: SMPP_URL, SMS_SHORT_NUMBER, SMS_WEBHOOK_SECRET (docs/sms.md). */
+function smsSettings(env: Env): Pick<Config, "smppUrl" | "smsShortNumber" | "smsWebhookSecret"> {
+  const smppUrl = read(env, "SMPP_URL");
+  if (smppUrl !== undefined && !/^s?smpp:\/\/[^\s:@/]+(:[^\s@/]*)?@[^\s/:]+(:\d{1,5})?\/?$/.test(smppUrl)) {
+    throw new ConfigError("SMPP_URL", "expected smpp://system_id:password@host:port");
+  }
+  const smsShortNumber = read(env, "SMS_SHORT_NUMBER");
+  if (smsShortNumber !== undefined && !/^(\+?[0-9]{3,15}|[A-Za-z0-9 ]{1,11})$/.test(smsShortNumber)) {
+    throw new ConfigError(
+      "SMS_SHORT_NUMBER",
+      "expected a number (3–15 digits) or a sender name of up to 11 letters",
+    );
+  }
+  if (smppUrl !== undefined && smsShortNumber === undefined) {
+    throw new ConfigError("SMS_SHORT_NUMBER", "required with SMPP_URL: replies leave from it");
+  }
+  const smsWebhookSecret = read(env, "SMS_WEBHOOK_SECRET");
+  if (smsWebhookSecret !== undefined && smsWebhookSecret.length < 16) {
+    throw new ConfigError("SMS_WEBHOOK_SECRET", "expected at least 16 characters");
+  }
+  return { smppUrl, smsShortNumber, smsWebhookSecret };
 }

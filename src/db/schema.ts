@@ -32,6 +32,7 @@ import type {
   TariffZonesTable,
 } from "./tables/money.table.ts";
 import type { ProviderNewsTable } from "./tables/news.table.ts";
+import type { NotificationsTable } from "./tables/notifications.table.ts";
 import type {
   PaymentCallbacksTable,
   PaymentOrderLookupTable,
@@ -65,6 +66,7 @@ import type {
   RegistryLinesTable,
   RegistrySourcesTable,
 } from "./tables/registries.table.ts";
+import type { SmsInboundTable } from "./tables/sms.table.ts";
 import type {
   RecoveryCodesTable,
   SignInChallengesTable,
@@ -129,4 +131,6 @@ export interface Schema {
   conversations: ConversationsTable;
   conversation_messages: ConversationMessagesTable;
   chat_link_codes: ChatLinkCodesTable;
+  notifications: NotificationsTable;
+  sms_inbound: SmsInboundTable;
 }

@@ -3,8 +3,10 @@
 // Latin letters, a word both languages share). The person can always choose in the menu.
 import type { Locale } from "../i18n/locale.ts";
 
-const UK_WORDS = /(^|[^а-яіїєґ])(привіт|добрий|дякую|показники|скільки|борг|рахунок|як|що|так|ні)([^а-яіїєґ]|$)/u;
-const RU_WORDS = /(^|[^а-яё])(привет|добрый|спасибо|показания|сколько|долг|счёт|счет|как|что|да|нет)([^а-яё]|$)/u;
+const UK_WORDS =
+  /(^|[^а-яіїєґ])(привіт|добрий|дякую|показники|скільки|борг|рахунок|як|що|так|ні)([^а-яіїєґ]|$)/u;
+const RU_WORDS =
+  /(^|[^а-яё])(привет|добрый|спасибо|показания|сколько|долг|счёт|счет|как|что|да|нет)([^а-яё]|$)/u;
 
 export function guessLanguage(text: string): Locale | null {
   const t = text.toLowerCase();

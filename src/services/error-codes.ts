@@ -4,11 +4,11 @@
 
 import { ACCOUNT_SEARCH_ERROR_CODES } from "./account-search/error-codes.ts";
 import { ACCOUNT_VIEW_ERROR_CODES } from "./account-view/error-codes.ts";
-import { CONVERSATION_ERROR_CODES } from "./conversations/error-codes.ts";
 import { ACCOUNT_ERROR_CODES } from "./accounts/error-codes.ts";
 import { CALCULATOR_ERROR_CODES } from "./billing/calculator-error-codes.ts";
 import { BILLING_ERROR_CODES } from "./billing/error-codes.ts";
 import { BILLING_SCHEDULE_ERROR_CODES } from "./billing/schedule-error-codes.ts";
+import { CONVERSATION_ERROR_CODES } from "./conversations/error-codes.ts";
 import type { ErrorSpec } from "./error-spec.ts";
 import { IDENTITY_ERROR_CODES } from "./identity/error-codes.ts";
 import { PAYMENT_ERROR_CODES } from "./payments/error-codes.ts";

@@ -12,6 +12,7 @@ import { authUseCases } from "./auth/use-cases.ts";
 import { billingRunUseCases } from "./billing/billing-run-use-cases.ts";
 import { billingUseCases } from "./billing/use-cases.ts";
 import type { ActorContext, UseCaseContext } from "./context.ts";
+import { conversationUseCases } from "./conversations/use-cases.ts";
 import type { Deps } from "./deps.ts";
 import { documentUseCases } from "./documents/use-cases.ts";
 import { AppError } from "./errors.ts";
@@ -26,6 +27,7 @@ import { registryReportUseCases } from "./registries/registry-report-use-cases.t
 import { registryUseCases } from "./registries/use-cases.ts";
 import { registryLineUseCases } from "./registry-lines/use-cases.ts";
 import { reviewUseCases } from "./reviews/use-cases.ts";
+import { smsUseCases } from "./sms/use-cases.ts";
 import { staffUseCases } from "./staff/use-cases.ts";
 import { statisticsUseCases } from "./statistics/use-cases.ts";
 import { tariffUseCases } from "./tariffs/use-cases.ts";
@@ -58,6 +60,8 @@ export const useCases = {
   ...providerUseCases,
   ...providerSettingsUseCases,
   ...statisticsUseCases,
+  ...smsUseCases,
+  ...conversationUseCases,
 } satisfies Record<string, UseCase>;
 
 export type UseCaseName = keyof typeof useCases;

@@ -6,6 +6,8 @@ import { LIQPAY_CHECKOUT_URL } from "../../gateways/liqpay/liqpay-gateway.ts";
 import { createLogger } from "../../logging.ts";
 import { withConfigured } from "../../services/compose.ts";
 import type { Deps } from "../../services/deps.ts";
+import { botsPlugin } from "../bots/bots-plugin.ts";
+import { smsWebhookRoutes } from "../sms/sms-webhook.ts";
 import { cabinetRoutes } from "../web/cabinet.ts";
 import { clientErrorHandler, frameworkErrors } from "./client-errors.ts";
 import { authPlugin } from "./plugins/auth.ts";
@@ -20,6 +22,7 @@ import { accountRoutes } from "./routes/accounts.ts";
 import { apiTokenRoutes, apiTokenSchemas } from "./routes/api-tokens.ts";
 import { billingRoutes, billingSchemas } from "./routes/billing.ts";
 import { billingConsoleApiRoutes } from "./routes/billing-console.ts";
+import { conversationRoutes } from "./routes/conversations.ts";
 import { devOutboxRoutes } from "./routes/dev-outbox.ts";
 import { documentRoutes } from "./routes/documents.ts";
 import { estimateRoutes, estimateSchemas } from "./routes/estimates.ts";
@@ -41,7 +44,22 @@ import { readingSchemas } from "./schemas/readings.ts";
 export interface AppOptions {
   deps: Deps;
   config: Pick<Config, "logLevel" | "production"> &
-    Partial<Pick<Config, "trustProxy" | "port" | "publicUrl" | "liqpay" | "demoGateway" | "staffTwoFactor">>;
+    Partial<
+      Pick<
+        Config,
+        | "trustProxy"
+        | "port"
+        | "publicUrl"
+        | "liqpay"
+        | "demoGateway"
+        | "staffTwoFactor"
+        | "smsWebhookSecret"
+        | "telegram"
+        | "viber"
+        | "messenger"
+        | "botApiBases"
+      >
+    >;
   /** Tests pass false to keep output quiet, or a logger of their own. */
   logger?: false | FastifyBaseLogger;
 }
@@ -125,10 +143,21 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(staffAccessRoutes, { deps });
   await app.register(windowAndTariffRoutes, { deps });
   await app.register(statisticsRoutes, { deps });
+  await app.register(conversationRoutes, { deps });
+  await app.register(smsWebhookRoutes, { deps, secret: options.config.smsWebhookSecret });
   await app.register(cabinetRoutes, {
     deps,
     production: options.config.production,
     staffTwoFactor: options.config.staffTwoFactor ?? "required",
+  });
+  await app.register(botsPlugin, {
+    deps,
+    settings: {
+      telegram: options.config.telegram,
+      viber: options.config.viber,
+      messenger: options.config.messenger,
+      botApiBases: options.config.botApiBases,
+    },
   });
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
   return app;

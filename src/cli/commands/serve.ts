@@ -1,13 +1,17 @@
 import type { Command } from "commander";
 import { buildApp } from "../../channels/http/app.ts";
+import { startSmppLink } from "../../channels/sms/smpp-inbound.ts";
 import { loadConfig } from "../../config.ts";
 import { lockConfiguredDatabase } from "../../db/open-configured.ts";
 import { openWithDemo } from "../../demo/load-demo-if-empty.ts";
 import { smtpSender } from "../../gateways/mail/smtp-sender.ts";
+import { smppSender } from "../../gateways/sms/smpp-sender.ts";
 import { startBillingWorkers } from "../../jobs/billing-job.ts";
 import { startBoss } from "../../jobs/boss.ts";
 import { bossBillingSchedules } from "../../jobs/boss-billing-schedules.ts";
 import { startHousekeeping } from "../../jobs/housekeeping-job.ts";
+import { startNotificationJobs } from "../../jobs/notification-job.ts";
+import { chatDelivery, configuredChatClients } from "../../jobs/notification-senders.ts";
 import { startOutboxDelivery } from "../../jobs/outbox-job.ts";
 import { startStatisticsJob } from "../../jobs/statistics-job.ts";
 import { createLogger } from "../../logging.ts";
@@ -48,8 +52,28 @@ export function registerServe(program: Command) {
       await startHousekeeping(boss, deps, log);
       await startStatisticsJob(boss, deps, log);
       // Without SMTP_URL e-mails wait in the outbox (a developer reads them on /dev/outbox).
-      const mail = config.smtpUrl ? smtpSender(config.smtpUrl, config.mailFrom) : undefined;
-      const outbox = await startOutboxDelivery(boss, deps, log, mail ? { email: mail.send } : {});
+      const mail = config.smtpUrl
+        ? smtpSender(config.smtpUrl, config.mailFrom, { cabinetUrl: deps.appUrl })
+        : undefined;
+      // Notifications: the scheduled ones (windows, debts), and the messengers' senders at the platforms' pace.
+      await startNotificationJobs(boss, deps, log);
+      const chats = chatDelivery(deps, configuredChatClients(config));
+      // With SMPP_URL: the short number's link to the operator's SMS centre; texts in are answered over it, and
+      // SMS in the outbox (codes, reminders) leave by it (docs/sms.md). Without it they wait in the outbox.
+      const smsLink = config.smppUrl
+        ? startSmppLink(deps, { url: config.smppUrl, sourceAddress: config.smsShortNumber ?? "", log })
+        : undefined;
+      const outbox = await startOutboxDelivery(
+        boss,
+        deps,
+        log,
+        {
+          ...(mail ? { email: mail.send } : {}),
+          ...(smsLink ? { sms: smppSender(smsLink) } : {}),
+          ...chats.senders,
+        },
+        chats.options,
+      );
       let closing = false;
       const shutdown = async (signal: string) => {
         if (closing) return;
@@ -60,6 +84,7 @@ export function registerServe(program: Command) {
         const force = setTimeout(() => process.exit(1), 10_000);
         force.unref();
         await app.close();
+        await smsLink?.stop();
         outbox.stop();
         await boss.stop({ graceful: true, timeout: 5_000 });
         mail?.close();

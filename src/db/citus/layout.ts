@@ -89,6 +89,10 @@ export const CITUS_LAYOUT: Readonly<Record<string, Placement>> = {
   conversations: local,
   conversation_messages: local,
   chat_link_codes: local,
+  // Inbound SMS an aggregator delivered, looked up by its gateway and message id (migration 0031).
+  sms_inbound: local,
+  // Who was told of what, per person (migration 0032).
+  notifications: local,
   schema_migrations: local,
 };
 
