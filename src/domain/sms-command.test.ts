@@ -99,3 +99,9 @@ test("anything else is unknown", () => {
   ])
     assert.deepEqual(parseSmsCommand(text), { kind: "unknown" }, JSON.stringify(text));
 });
+
+test("STOP and СТОП (any case, Latin look-alikes) stop reminders; a word with more after it does not", () => {
+  for (const text of ["STOP", "stop", " Стоп ", "CTOП"])
+    assert.deepEqual(parseSmsCommand(text), { kind: "stop" });
+  assert.equal(parseSmsCommand("stop 12345").kind, "unknown");
+});

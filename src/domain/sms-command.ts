@@ -1,6 +1,6 @@
 // The language of texts sent to the short number (docs/sms.md): "<account> <reading>", one value per zone
-// "<account> <r1> <r2> [<r3>]" (a "+" at the end confirms an unusually high one), and "БОРГ <account>" /
-// "ДОЛГ <account>" for what is owed. People type on phone keypads: any case, Latin letters that look like
+// "<account> <r1> <r2> [<r3>]" (a "+" at the end confirms an unusually high one), "БОРГ <account>" /
+// "ДОЛГ <account>" for what is owed, and STOP / СТОП for no more reminders. People type on phone keypads: any case, Latin letters that look like
 // Cyrillic ones, several spaces, commas as decimal separators. Anything else is "unknown" and gets the format back.
 import { isValidAccountNumber, normalizeAccountNumber } from "./account-number.ts";
 
@@ -31,9 +31,12 @@ export type SmsCommand =
       /** The word says the language: БОРГ is Ukrainian, ДОЛГ Russian. */
       language: "uk" | "ru";
     }
+  /** STOP / СТОП: no more reminders by SMS (every reminder ends with how to say it). */
+  | { kind: "stop" }
   | { kind: "unknown" };
 
 export const MAX_ZONES = 3;
+const STOP_WORDS = new Set(["STOP", "СТОП"]);
 
 // Latin capitals (and the digit 6 for a lower-case б) typed for the Cyrillic letters they look like.
 const LOOK_ALIKES: Readonly<Record<string, string>> = {
@@ -89,6 +92,11 @@ function debtWord(word: string): { language: "uk" | "ru"; rest: string } | null 
 export function parseSmsCommand(text: string): SmsCommand {
   const words = smsWords(text);
   if (words.length === 0) return { kind: "unknown" };
+  if (words.length === 1) {
+    const upper = words[0]!.toUpperCase();
+    if (STOP_WORDS.has(upper) || [...upper].map((ch) => LOOK_ALIKES[ch] ?? ch).join("") === "СТОП")
+      return { kind: "stop" };
+  }
 
   const debt = debtWord(words[0]!);
   // "БОРГ12-345" glues the account to the word; "БОРГАНІЗАЦІЯ" is not the word.

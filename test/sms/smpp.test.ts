@@ -213,6 +213,22 @@ forEachDatabase("SMS over SMPP: the short number answers every text", (get) => {
     assert.equal((await smsc.nextText(OLENA_PHONE)).text, "Код для входу: 123456");
   });
 
+  test("STOP turns the sender's reminders off, and says how to turn them on again", async () => {
+    const reply = await text(OLENA_PHONE, "stop");
+    assert.match(
+      reply.text,
+      /^Нагадування більше не надходитимуть\. Увімкнути знову: http:\/\/localhost:3000\/settings$/,
+    );
+    const user = await get()
+      .database.db.selectFrom("identities as i")
+      .innerJoin("users as u", "u.id", "i.user_id")
+      .select("u.reminder_channel")
+      .where("i.kind", "=", "phone")
+      .where("i.external_id", "=", OLENA_PHONE)
+      .executeTakeFirstOrThrow();
+    assert.equal(user.reminder_channel, "none");
+  });
+
   test("a refused bind (a wrong password) is retried after growing pauses, never taken for bound", async () => {
     const before = smsc.binds;
     const intruder = new SmppClient({

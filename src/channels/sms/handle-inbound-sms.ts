@@ -72,6 +72,10 @@ async function personReply(
 ): Promise<string> {
   const { locale } = context;
   if (command.kind === "unknown") return say(locale, "help");
+  if (command.kind === "stop") {
+    await callUseCase(deps, "setReminderChannel", context, { channel: "none" });
+    return say(locale, "stopped", { url: `${appUrl(deps)}/settings` });
+  }
 
   const accounts = await callUseCase(deps, "listMyAccounts", context, {});
   const byKey = (key: string | null) => accounts.find((a) => normalizeAccountNumber(a.number) === key);

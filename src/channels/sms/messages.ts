@@ -7,6 +7,11 @@ export const SMS = defineMessages("sms: replies", {
     ru: "Формат: СЧЁТ ПОКАЗАНИЯ, напр. «ВК0000123 12345»; для двухзонного счётчика два числа. Долг: «ДОЛГ СЧЁТ».",
     en: 'Format: ACCOUNT READING, e.g. "VK0000123 12345"; two numbers for a two-zone meter. What you owe: "BORG ACCOUNT".',
   },
+  stopped: {
+    uk: "Нагадування більше не надходитимуть. Увімкнути знову: {url}",
+    ru: "Напоминания больше не будут приходить. Включить снова: {url}",
+    en: "You will get no more reminders. To turn them back on: {url}",
+  },
   notLinked: {
     uk: "Номер {phone} не підтверджено в кабінеті Абонент. Додайте його в налаштуваннях і привʼяжіть рахунок: {url}",
     ru: "Номер {phone} не подтверждён в кабинете Абонент. Добавьте его в настройках и привяжите счёт: {url}",
