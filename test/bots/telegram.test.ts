@@ -9,6 +9,7 @@ import type { FastifyInstance } from "fastify";
 import { buildApp } from "../../src/channels/http/app.ts";
 import { callUseCase } from "../../src/services/registry.ts";
 import { above, type BotRegion, seedBotRegion } from "../support/bot-region.ts";
+import { signedInStaff } from "../support/console-region.ts";
 import { forEachDatabase } from "../support/databases.ts";
 import { FakeTelegram, type TelegramCall } from "../support/fake-telegram.ts";
 
@@ -277,11 +278,13 @@ forEachDatabase("the Telegram bot", (get) => {
     assert.equal(item.platform, "telegram");
     assert.equal(item.lastMessage, "Чому такий великий рахунок?");
     assert.equal(item.waiting, 1);
+    // The operator answers from the console's inbox page, as a browser would post its form.
+    const operator = await signedInStaff(app, "operator");
     const before = fake.sentTo(chat).length;
-    await callUseCase(deps, "answerConversation", staff, {
-      conversationId: item.id,
+    const posted = await operator.post(`/console/inbox/${item.id}/answer`, {
       text: "Нарахування за показниками, усе правильно.",
     });
+    assert.equal(posted.status, 200, posted.body.slice(0, 300));
     await app.botWorker.idle();
     const answered = fake.sentTo(chat).slice(before);
     assert.deepEqual(texts(answered), ["Оператор: Нарахування за показниками, усе правильно."]);
