@@ -1,26 +1,12 @@
 // `abonent bot list|set`: providers' own messenger bots (docs/bots.md), each answering at
 // /webhooks/<platform>/<key>. The platform-wide bots come from the environment instead.
 import { type Command, Option } from "commander";
-import { loadConfig } from "../../config.ts";
-import { migrate } from "../../db/migrate.ts";
-import { openConfiguredDatabase } from "../../db/open-configured.ts";
-import { composeDeps } from "../../services/compose.ts";
 import type { ProviderBotView } from "../../services/conversations/provider-bots.ts";
-import type { Deps } from "../../services/deps.ts";
 import { AppError } from "../../services/errors.ts";
 import { callUseCase } from "../../services/registry.ts";
 import { cliContext } from "../cli-context.ts";
 import { UsageError } from "../usage-error.ts";
-
-async function withDeps<T>(fn: (deps: Deps) => Promise<T>): Promise<T> {
-  const database = await openConfiguredDatabase(loadConfig());
-  try {
-    await migrate(database);
-    return await fn(await composeDeps({ database }));
-  } finally {
-    await database.close();
-  }
-}
+import { withDeps } from "../with-deps.ts";
 
 const describe = (b: ProviderBotView) =>
   `${b.platform} ${b.key} — ${b.provider}, webhook ${b.webhookPath}${b.hasSecret ? "" : " (no secret)"}`;

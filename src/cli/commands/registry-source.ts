@@ -1,9 +1,6 @@
 // `abonent registry-source list|set`: the sources bank registries come from, and the format of each one's files
 // (encoding, delimiter, decimal separator, date format, header row, which column holds which field).
 import { type Command, InvalidArgumentError, Option } from "commander";
-import { loadConfig } from "../../config.ts";
-import { migrate } from "../../db/migrate.ts";
-import { openConfiguredDatabase } from "../../db/open-configured.ts";
 import { parseScaledDecimal } from "../../domain/decimal.ts";
 import { formatUah, kop } from "../../domain/money.ts";
 import {
@@ -18,13 +15,12 @@ import {
   type RegistryField,
   type RegistryFormat,
 } from "../../domain/registry/registry-format.ts";
-import { composeDeps } from "../../services/compose.ts";
-import type { Deps } from "../../services/deps.ts";
 import { AppError } from "../../services/errors.ts";
 import type { RegistrySourceView } from "../../services/registries/registry-source-view.ts";
 import { callUseCase } from "../../services/registry.ts";
 import { cliContext } from "../cli-context.ts";
 import { UsageError } from "../usage-error.ts";
+import { withDeps } from "../with-deps.ts";
 
 type ColumnChanges = Partial<Record<RegistryField, ColumnRef | null>>;
 
@@ -68,16 +64,6 @@ function columnChange(raw: string, previous: ColumnChanges): ColumnChanges {
 }
 
 const DELIMITER_NAMES: Record<string, string> = { ",": ",", ";": ";", "|": "|", tab: "\t" };
-
-async function withDeps<T>(fn: (deps: Deps) => Promise<T>): Promise<T> {
-  const database = await openConfiguredDatabase(loadConfig());
-  try {
-    await migrate(database);
-    return await fn(await composeDeps({ database }));
-  } finally {
-    await database.close();
-  }
-}
 
 function describe(s: RegistrySourceView): string {
   const f = s.format;
