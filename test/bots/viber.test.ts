@@ -137,7 +137,7 @@ forEachDatabase("the Viber bot", (get) => {
     assert.deepEqual(await updatesOf("seen-user=="), []);
   });
 
-  test("conversation_started is answered with the welcome and its keyboard; a subscriber also gets the menu", async () => {
+  test("conversation_started is answered with the welcome and its keyboard; a subscriber gets it once, from the bot", async () => {
     const started = (id: string, subscribed: boolean) =>
       raw({
         event: "conversation_started",
@@ -162,8 +162,10 @@ forEachDatabase("the Viber bot", (get) => {
     const menu = await turn("newcomer==", press("newcomer==", "btn:menu"));
     assert.ok(bodies(menu[0]).includes("btn:t:link"));
 
+    // A subscriber is written to by the bot itself: the answer stays empty, so the welcome is not shown twice.
     const again = await post(started("returning==", true));
-    assert.match((again.json() as Sent).text ?? "", /Вітаю/);
+    assert.equal(again.statusCode, 200);
+    assert.equal((again.json() as Sent).text, undefined);
     const sent = fake.sentTo("returning==");
     assert.match(texts(sent)[0]!, /Вітаю/);
     assert.ok(bodies(sent[1]).includes("btn:t:link"));

@@ -48,7 +48,9 @@ async function take(
     return reply.code(400).send({ error: { code: "validation_failed" } });
   const update = parseViberEvent(event, raw.toString("utf8"), bot.key);
   if (update) await acceptUpdate(deps, worker, update);
-  if (event.event === "conversation_started") return reply.send(viberWelcome());
+  // One who is not subscribed yet sees only this answer as the welcome; a subscriber gets the engine's greeting
+  // from the worker, so the answer is empty rather than a second welcome.
+  if (event.event === "conversation_started" && !update) return reply.send(viberWelcome());
   return reply.send({});
 }
 
