@@ -7,6 +7,7 @@ import type { FastifyInstance } from "fastify";
 import { hashPassword } from "../../src/services/auth/password.ts";
 import { linkChatByCode } from "../../src/services/conversations/chat-link-code.ts";
 import { AppError } from "../../src/services/errors.ts";
+import { callUseCase } from "../../src/services/registry.ts";
 import { CabinetClient, textOf } from "../support/cabinet-client.ts";
 import { forEachDatabase } from "../support/databases.ts";
 import { quietApp } from "../support/http.ts";
@@ -120,5 +121,46 @@ forEachDatabase("cabinet: settings, linking a messenger", (get) => {
         "the older code no longer works",
       );
     assert.deepEqual(await linkChatByCode(get().deps, chat, latest[1]!), { userId });
+  });
+});
+
+forEachDatabase("reminder choices and a chat that said STOP", (get) => {
+  test("a linked chat is a reminder choice until the person says STOP in it", async () => {
+    const { deps, database } = get();
+    const user = await database.db
+      .insertInto("users")
+      .values({ email: "stop@chat-link.test", phone: null, full_name: "Стоп" })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const actor = { kind: "resident" as const, userId: user.id, locale: "uk" as const };
+    const context = { actor, channel: "web" as const, locale: "uk" as const };
+    const { code } = await callUseCase(deps, "createChatLinkCode", context, {});
+    const chat = { platform: "telegram" as const, bot: "", chatId: "5559001" };
+    await linkChatByCode(deps, chat, code);
+    assert.deepEqual((await callUseCase(deps, "getMySettings", context, {})).reminderChoices, [
+      "email",
+      "telegram",
+      "none",
+    ]);
+    const at = new Date();
+    await database.db
+      .insertInto("conversations")
+      .values({
+        platform: "telegram",
+        chat_id: "5559001",
+        state: "{}",
+        subscribed: false,
+        created_at: at,
+        updated_at: at,
+      })
+      .execute();
+    assert.deepEqual((await callUseCase(deps, "getMySettings", context, {})).reminderChoices, [
+      "email",
+      "none",
+    ]);
+    await assert.rejects(
+      callUseCase(deps, "setReminderChannel", context, { channel: "telegram" }),
+      (e) => e instanceof AppError && e.code === "reminder_channel_unverified",
+    );
   });
 });
