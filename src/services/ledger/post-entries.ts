@@ -8,7 +8,7 @@ import type { Tx } from "../../db/database.ts";
 import { ensurePeriodPartitions } from "../../db/period-partitions.ts";
 import type { LedgerKind, LedgerSource } from "../../db/tables/money.table.ts";
 import type { ServiceCode } from "../../db/tables/reference.table.ts";
-import { notifyPayments, type PostedPayment } from "../notifications/money-notifications.ts";
+import { paymentNotificationSteps } from "../notifications/money-notifications.ts";
 
 export interface NewLedgerEntry {
   account_id: number;
@@ -42,7 +42,7 @@ export async function postLedgerEntries(
   const column = <T>(pick: (e: NewLedgerEntry) => T) => entries.map(pick);
   // Arrays unnested into rows: a fixed number of parameters however long the batch (a bank registry may
   // hold tens of thousands of lines; a VALUES list would run out of bind parameters at 65 535).
-  const { rows } = await sql<{ inserted: number; payments: PostedPayment[] | null }>`
+  const { rows } = await sql<{ inserted: number }>`
     with inserted as (
       insert into ledger_entries (account_id, provider_id, service_code, period, kind, amount_kop, entry_date,
                                   source, source_ref, details)
@@ -60,12 +60,9 @@ export async function postLedgerEntries(
       )
       on conflict (account_id, source, source_ref, period) where source_ref is not null do nothing
       returning account_id, id, kind, amount_kop
-    )
-    select count(*)::int4 as inserted,
-      json_agg(json_build_object('accountId', account_id, 'entryId', id, 'amountKop', amount_kop))
-        filter (where kind = 'payment') as payments
-    from inserted`.execute(trx);
-  // A payment is told to the account's people in this same transaction (services/notifications).
-  await notifyPayments(trx, rows[0]?.payments ?? [], now);
+    ),
+    -- A payment is told to the account's people in this same statement (services/notifications).
+    ${paymentNotificationSteps("inserted", now)}
+    select count(*)::int4 as inserted from inserted`.execute(trx);
   return rows[0]?.inserted ?? 0;
 }

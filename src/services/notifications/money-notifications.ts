@@ -1,7 +1,7 @@
 // The money notifications: a new bill once a provider's month is billed (in the run's closing transaction), a
 // payment received (in the transaction that posted it to the ledger), and the monthly debt reminder for accounts
 // owing more than a threshold. Each is one set-based statement whatever the number of people (notify.ts).
-import { sql } from "kysely";
+import { type RawBuilder, sql } from "kysely";
 import type { Db, Tx } from "../../db/database.ts";
 import { kyivDateOf } from "../../domain/kyiv-time.ts";
 import { type Period, periodOf } from "../../domain/period.ts";
@@ -9,7 +9,7 @@ import { inEveryLocale } from "../../i18n/messages.ts";
 import type { Deps } from "../deps.ts";
 import { monthName } from "../documents/render/format.ts";
 import { outboxWritten } from "../outbox/outbox-signal.ts";
-import { notify } from "./notify.ts";
+import { notificationSteps, notify } from "./notify.ts";
 
 /** A debt reminder goes for a balance above this (100 UAH), unless the caller says otherwise. */
 export const DEBT_REMINDER_THRESHOLD_KOP = 10_000;
@@ -51,30 +51,22 @@ export async function notifyBills(
   });
 }
 
-export interface PostedPayment {
-  accountId: number;
-  entryId: number;
-  amountKop: number;
-}
-
-/** "Payment received" to the people of each account, for payment entries just posted. */
-export async function notifyPayments(
-  trx: Tx,
-  payments: readonly PostedPayment[],
-  now: Date,
-): Promise<number> {
-  if (payments.length === 0) return 0;
-  return notify(trx, {
+/**
+ * "Payment received" to the people of each account, as notify_* steps of the statement that posts the payments:
+ * `payments` names the caller's CTE of the entries just inserted, with columns account_id, id, kind, amount_kop.
+ */
+export function paymentNotificationSteps(payments: string, now: Date): RawBuilder<unknown> {
+  return notificationSteps({
     template: "payment_received",
     params: {},
     rowParams: ["account", "amount"],
     recipients: sql`
-      select ua.user_id, 'payment:' || p.account_id || ':' || p.entry_id as event_key,
+      select ua.user_id, 'payment:' || p.account_id || ':' || p.id as event_key,
         jsonb_build_object('account', a.number, 'amount', ${uah(sql`-p.amount_kop`)}) as row_params
-      from unnest(${payments.map((p) => p.accountId)}::bigint[], ${payments.map((p) => p.entryId)}::bigint[],
-        ${payments.map((p) => p.amountKop)}::bigint[]) as p (account_id, entry_id, amount_kop)
+      from ${sql.table(payments)} p
       join accounts a on a.id = p.account_id
-      join user_accounts ua on ua.account_id = a.id`,
+      join user_accounts ua on ua.account_id = a.id
+      where p.kind = 'payment'`,
     now,
   });
 }

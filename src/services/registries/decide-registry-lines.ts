@@ -10,7 +10,7 @@ import { sql } from "kysely";
 import type { Tx } from "../../db/database.ts";
 import { ensurePeriodPartitions } from "../../db/period-partitions.ts";
 import type { RegistryLineOutcome } from "../../db/tables/registries.table.ts";
-import { notifyPayments, type PostedPayment } from "../notifications/money-notifications.ts";
+import { paymentNotificationSteps } from "../notifications/money-notifications.ts";
 
 export interface Decision {
   lines: number;
@@ -28,6 +28,8 @@ export async function decideAndPost(
   trx: Tx,
   registryId: number,
   source: { id: number; name: string },
+  /** When the payments' notifications are made (the service clock). */
+  now: Date,
   /** On Citus: the numbers and ledger rows the file names are copied out of their shards first (below). */
   citus = false,
 ): Promise<Decision> {
@@ -52,7 +54,6 @@ export async function decideAndPost(
     n: number;
     kop: number;
     entries: number;
-    payments: PostedPayment[] | null;
   }>`
     with looked as (
       select s.line_no, s.readable, s.reference_key, a.account_id,
@@ -136,15 +137,13 @@ export async function decideAndPost(
       where o.rule = 4
       order by o.account_id, o.line_no
       on conflict (account_id, source, source_ref, period) where source_ref is not null do nothing
-      returning account_id, id, amount_kop
-    )
+      returning account_id, id, kind, amount_kop
+    ),
+    -- Each posted payment is told to its account's people in this same statement (services/notifications).
+    ${paymentNotificationSteps("entries", now)}
     select outcome, count(*)::int as n, coalesce(sum(amount_kop), 0)::int8 as kop,
-           (select count(*)::int from entries) as entries,
-           (select json_agg(json_build_object('accountId', account_id, 'entryId', id, 'amountKop', amount_kop))
-            from entries) as payments
+           (select count(*)::int from entries) as entries
     from outcomes group by outcome`.execute(trx);
-  // Each posted payment is told to its account's people in this transaction (services/notifications).
-  await notifyPayments(trx, rows[0]?.payments ?? [], new Date());
   const of = (o: RegistryLineOutcome) => rows.find((r) => r.outcome === o);
   const d: Decision = {
     lines: rows.reduce((n, r) => n + r.n, 0),
