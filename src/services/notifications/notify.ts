@@ -108,8 +108,9 @@ export function notificationSteps(options: NotifyOptions): RawBuilder<unknown> {
       insert into outbox (channel, address, locale, template, subject, body, created_at, not_before, notification_id)
       select c.channel, c.address, c.locale, ${options.template}, ${fill(sql`c.subject`)}, ${fill(sql`c.body`)},
         ${options.now}, ${notBefore(options.now)}::timestamptz, c.id
+      -- A join, not "id in (select …)": a subquery whose ids outgrow work_mem is re-scanned for every row.
       from notify_numbered c
-      where c.id in (select id from notify_logged)
+      join notify_logged l on l.id = c.id
       returning 1
     )`;
 }

@@ -10,7 +10,6 @@ import { sql } from "kysely";
 import type { Tx } from "../../db/database.ts";
 import { ensurePeriodPartitions } from "../../db/period-partitions.ts";
 import type { RegistryLineOutcome } from "../../db/tables/registries.table.ts";
-import { paymentNotificationSteps } from "../notifications/money-notifications.ts";
 
 export interface Decision {
   lines: number;
@@ -28,8 +27,6 @@ export async function decideAndPost(
   trx: Tx,
   registryId: number,
   source: { id: number; name: string },
-  /** When the payments' notifications are made (the service clock). */
-  now: Date,
   /** On Citus: the numbers and ledger rows the file names are copied out of their shards first (below). */
   citus = false,
 ): Promise<Decision> {
@@ -49,12 +46,7 @@ export async function decideAndPost(
     : { numbers: sql.table("account_numbers"), ledger: sql.table("ledger_entries") };
   // The lookups into registry_lines and the ledger are per line, by their unique indexes: those tables only grow,
   // and a join the planner chose from stale statistics could compare every staged line with all of their rows.
-  const { rows } = await sql<{
-    outcome: RegistryLineOutcome;
-    n: number;
-    kop: number;
-    entries: number;
-  }>`
+  const { rows } = await sql<{ outcome: RegistryLineOutcome; n: number; kop: number; entries: number }>`
     with looked as (
       select s.line_no, s.readable, s.reference_key, a.account_id,
              b.registry_id as before_registry, b.line_no as before_line, h.hit is not null as in_ledger
@@ -137,10 +129,8 @@ export async function decideAndPost(
       where o.rule = 4
       order by o.account_id, o.line_no
       on conflict (account_id, source, source_ref, period) where source_ref is not null do nothing
-      returning account_id, id, kind, amount_kop
-    ),
-    -- Each posted payment is told to its account's people in this same statement (services/notifications).
-    ${paymentNotificationSteps("entries", now)}
+      returning 1
+    )
     select outcome, count(*)::int as n, coalesce(sum(amount_kop), 0)::int8 as kop,
            (select count(*)::int from entries) as entries
     from outcomes group by outcome`.execute(trx);

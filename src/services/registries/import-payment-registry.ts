@@ -216,7 +216,6 @@ export async function importPaymentRegistry(
       trx,
       registry.id,
       source,
-      deps.now(),
       await isCitus(deps.database),
     );
     if (entries !== counts.posted) {
