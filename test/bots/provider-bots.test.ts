@@ -186,4 +186,18 @@ forEachDatabase("a provider's own Telegram bot", (get) => {
       false,
     );
   });
+  test("a secret and token changed by the administrator count from the next update", async () => {
+    await callUseCase(get().deps, "saveProviderBot", cliContext("en"), {
+      provider: "mariupol-vkg",
+      platform: "telegram",
+      key: "vkg",
+      token: "778:VKG-NEW",
+      secret: "vkg_secret_2",
+    });
+    assert.equal(await post("/webhooks/telegram/vkg", "vkg_secret", message(20, 902, "/start")), 401);
+    assert.equal(await post("/webhooks/telegram/vkg", "vkg_secret_2", message(21, 902, "/start")), 200);
+    const sent = fake.sentTo(902);
+    assert.ok(sent.length > 0);
+    assert.ok(sent.every((c) => c.token === "778:VKG-NEW"));
+  });
 });

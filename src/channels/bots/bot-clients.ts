@@ -1,5 +1,6 @@
 // Which client sends into a chat of a given bot: the platform-wide bot from the environment (key ''), or a
-// provider's own bot from the database. Clients are made once per bot and kept.
+// provider's own bot from the database (read each time, so a changed token counts at once). Clients are made once
+// per bot and token and kept.
 import type { ChatPlatform } from "../../db/tables/conversations.table.ts";
 import type { ChatClient } from "../../gateways/chat/chat-message.ts";
 import { messengerClient } from "../../gateways/chat/messenger-api.ts";
@@ -43,13 +44,13 @@ export class BotClients {
   }
 
   async client(platform: ChatPlatform, bot: string): Promise<ChatClient | undefined> {
-    const key = `${platform}/${bot}`;
-    const known = this.made.get(key);
-    if (known) return known;
     const factory = FACTORIES[platform];
     const token =
       bot === "" ? this.platformToken(platform) : (await findChatBot(this.deps, platform, bot))?.token;
     if (!factory || !token) return undefined;
+    const key = `${platform}/${bot}/${token}`;
+    const known = this.made.get(key);
+    if (known) return known;
     const client = factory(token, this.apiBase(platform), { deps: this.deps, key: bot });
     this.made.set(key, client);
     return client;

@@ -69,21 +69,25 @@ export async function telegramWebhook(
     });
     app.post("/webhooks/telegram", route, (request, reply) => handler(request, reply));
   }
-  const handlers = new Map<string, Handler>();
+  // A provider's bot is read on each update, so a token or secret changed by `abonent bot set` counts at once;
+  // grammY's handler is made again only when they changed.
+  const handlers = new Map<string, { token: string; secret: string; handler: Handler }>();
   app.post<{ Params: { key: string } }>("/webhooks/telegram/:key", route, async (request, reply) => {
     const key = request.params.key;
-    let handler = handlers.get(key);
-    if (!handler) {
-      const bot = await findChatBot(deps, "telegram", key);
-      if (!bot?.secret) return reply.code(404).send({ error: { code: "not_found" } });
-      handler = makeHandler(deps, worker, {
+    const bot = await findChatBot(deps, "telegram", key);
+    if (!bot?.secret) return reply.code(404).send({ error: { code: "not_found" } });
+    let made = handlers.get(key);
+    if (!made || made.token !== bot.token || made.secret !== bot.secret) {
+      const handler = makeHandler(deps, worker, {
         key,
         token: bot.token,
         secret: bot.secret,
         apiBase: telegram?.apiBase ?? settings.botApiBases?.telegram ?? TELEGRAM_PUBLIC_API,
       });
-      handlers.set(key, handler);
+      made = { token: bot.token, secret: bot.secret, handler };
+      handlers.set(key, made);
     }
+    const { handler } = made;
     return handler(request, reply);
   });
 }
