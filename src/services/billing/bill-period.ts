@@ -24,8 +24,6 @@ import {
 import type { UtilityService } from "../../domain/plausibility.ts";
 import type { Deps } from "../deps.ts";
 import { AppError } from "../errors.ts";
-import { notifyBills } from "../notifications/money-notifications.ts";
-import { outboxWritten } from "../outbox/outbox-signal.ts";
 import { type BillingTotals, billingTotals } from "./billing-totals.ts";
 import { ANALYZE_FROM_ACCOUNTS } from "./run/analyze-temp.ts";
 import { sliceSources } from "./run/batch-sources.ts";
@@ -265,12 +263,6 @@ async function runLocked(deps: Deps, input: BillPeriodInput, started: number): P
       .values({ provider_id: providerId, period: first, run_id: run.id })
       .execute();
   });
-  // "Your bill is ready" to the provider's residents (services/notifications), after the close rather than in it:
-  // for a 400,000-account provider it is a statement of seconds, which the run's closing transaction should not
-  // hold. Each is keyed by account and month, so writing it again writes nothing twice; a process that dies
-  // between the two commits leaves that month's messages unsent (docs/notifications.md).
-  await db.transaction().execute((tx) => notifyBills(tx, { providerId, period }, deps.now()));
-  outboxWritten(deps);
   return {
     ...totals,
     runId: run.id,

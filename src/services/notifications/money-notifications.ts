@@ -106,3 +106,30 @@ export async function notifyDebts(
   if (queued > 0) outboxWritten(deps);
   return { providers: providers.length, queued };
 }
+
+/**
+ * "Your bill is ready" for the months billing runs closed in the last `days` days, each in a transaction of its
+ * own; for the morning job, not the run itself: a 400,000-account provider's notifications are a statement of
+ * about 16 s, which the monthly run should not carry. Keyed by account and month, so a month told already is
+ * skipped.
+ */
+export async function notifyClosedBills(deps: Deps, options: { days?: number } = {}): Promise<number> {
+  const { db } = deps.database;
+  const now = deps.now();
+  const since = new Date(now.getTime() - (options.days ?? 3) * 24 * 3600 * 1000);
+  const closed = await db
+    .selectFrom("closed_periods as c")
+    .innerJoin("billing_runs as r", "r.id", "c.run_id")
+    .select(["c.provider_id", "c.period"])
+    .where("r.finished_at", ">=", since)
+    .orderBy("c.provider_id")
+    .orderBy("c.period")
+    .execute();
+  let queued = 0;
+  for (const c of closed)
+    queued += await db
+      .transaction()
+      .execute((tx) => notifyBills(tx, { providerId: c.provider_id, period: periodOf(c.period) }, now));
+  if (queued > 0) outboxWritten(deps);
+  return queued;
+}
