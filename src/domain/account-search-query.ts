@@ -115,15 +115,5 @@ export function readSearchQuery(raw: string): SearchQuery {
   };
 }
 
-/**
- * Whether a word names the settlement: its name in any language or a spoken alias, in any case form ("в
- * Краматорську", "из Краматорска"), compared by the stem (the name less its last two letters, at least four).
- */
-export function namesSettlement(word: string, names: readonly string[]): boolean {
-  const w = word.toLowerCase().replace(/[ʼ'’]/gu, "");
-  return names.some((name) => {
-    const n = name.toLowerCase().replace(/[ʼ'’]/gu, "");
-    const stem = [...n].slice(0, Math.max(4, [...n].length - 2)).join("");
-    return w.startsWith(stem) && [...w].length <= [...n].length + 3;
-  });
-}
+// Whether a word names a settlement: shared with the voice bot, which hears towns in their case forms too.
+export { namesSettlement } from "./voice/settlement-name.ts";
