@@ -13,6 +13,8 @@ export const EXIT = {
   registryRefused: 5,
   /** `import payments`: this file was already imported from the source (nothing was imported again). */
   registryAlreadyImported: 6,
+  /** `voice install-model`: the zip was refused (a SHA-256 mismatch, an unsafe zip, not a Vosk model); nothing installed. */
+  modelRefused: 7,
   /**
    * The embedded database is in use by another process (the message names it); try again once it has stopped
    * (sysexits EX_TEMPFAIL).
