@@ -1,4 +1,5 @@
 // Configuration from the environment, validated once at start-up with a message that names the bad value.
+import { voiceModelDir } from "./gateways/speech/model-dir.ts";
 
 export interface Config {
   databaseUrl: string | undefined;
@@ -45,6 +46,29 @@ export interface Config {
   smsWebhookSecret: string | undefined;
   /** Each messenger's API address, also for providers' own bots when no platform-wide bot is configured. */
   botApiBases: { telegram: string; viber: string; messenger: string };
+  /** The phone voice bot (docs/voice.md). */
+  voice: VoiceConfig;
+}
+
+export interface VoiceConfig {
+  /** VOICE_PORT: `abonent serve` also listens for Asterisk's AudioSocket here; unset: no voice bot in serve. */
+  port: number | undefined;
+  /** VOICE_HOST: the address AudioSocket listens on (default HOST). */
+  host: string;
+  /** VOICE_ASR: none (keypad only), vosk (in-process, VOICE_MODEL_DIR), whisper-http (VOICE_ASR_URL). */
+  asr: "none" | "vosk" | "whisper-http";
+  /** VOICE_ASR_URL: a self-hosted Whisper server with the OpenAI-compatible /v1/audio/transcriptions. */
+  asrUrl: string | undefined;
+  /** VOICE_ASR_MODEL: the `model` field sent to the Whisper server. */
+  asrModel: string | undefined;
+  /** VOICE_MODEL_DIR: unpacked Vosk models, <dir>/uk and <dir>/ru. */
+  modelDir: string;
+  /** VOICE_PROMPTS_DIR: providers' own recordings, <dir>/<provider code>/<prompt>.<lang>.wav. */
+  promptsDir: string | undefined;
+  /** VOICE_PROVIDER: the provider (code) of a call nobody announced. */
+  provider: string | undefined;
+  /** VOICE_PBX_KEY: the dialplan's key for POST /voice/calls/<id> and GET …/next; unset: those routes are 404. */
+  pbxKey: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -107,6 +131,7 @@ export function loadConfig(env: Env = process.env): Config {
     ...mailSettings(env),
     ...botSettings(env),
     ...smsSettings(env),
+    voice: voiceSettings(env),
   };
 }
 
@@ -244,4 +269,36 @@ function smsSettings(env: Env): Pick<Config, "smppUrl" | "smsShortNumber" | "sms
     throw new ConfigError("SMS_WEBHOOK_SECRET", "expected at least 16 characters");
   }
   return { smppUrl, smsShortNumber, smsWebhookSecret };
+}
+
+/** The voice bot: VOICE_PORT, VOICE_HOST, VOICE_ASR, VOICE_ASR_URL, VOICE_ASR_MODEL, VOICE_MODEL_DIR, VOICE_PROMPTS_DIR,
+ * VOICE_PROVIDER, VOICE_PBX_KEY (docs/voice.md). */
+export function voiceSettings(env: Env): VoiceConfig {
+  const port = read(env, "VOICE_PORT") === undefined ? undefined : integer(env, "VOICE_PORT", 0, 1, 65535);
+  const asr = oneOf(env, "VOICE_ASR", ["none", "vosk", "whisper-http"], "none");
+  const asrUrl = read(env, "VOICE_ASR_URL")?.replace(/\/+$/, "");
+  if (asrUrl !== undefined && !/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/.test(asrUrl))
+    throw new ConfigError("VOICE_ASR_URL", `expected http(s)://host[:port][/path], got "${asrUrl}"`);
+  if (asr === "whisper-http" && asrUrl === undefined)
+    throw new ConfigError(
+      "VOICE_ASR_URL",
+      "required with VOICE_ASR=whisper-http: the Whisper server's address",
+    );
+  const provider = read(env, "VOICE_PROVIDER");
+  if (provider !== undefined && !/^([a-z][a-z0-9-]*|[0-9]+)$/.test(provider))
+    throw new ConfigError("VOICE_PROVIDER", `expected a provider's code, got "${provider}"`);
+  const pbxKey = read(env, "VOICE_PBX_KEY");
+  if (pbxKey !== undefined && !/^[A-Za-z0-9_-]{16,200}$/.test(pbxKey))
+    throw new ConfigError("VOICE_PBX_KEY", "expected at least 16 letters, digits, _ or -");
+  return {
+    port,
+    host: read(env, "VOICE_HOST") ?? read(env, "HOST") ?? "0.0.0.0",
+    asr,
+    asrUrl,
+    asrModel: read(env, "VOICE_ASR_MODEL"),
+    modelDir: voiceModelDir(env),
+    promptsDir: read(env, "VOICE_PROMPTS_DIR"),
+    provider,
+    pbxKey,
+  };
 }

@@ -11,6 +11,7 @@ import { registerRegistrySource } from "./commands/registry-source.ts";
 import { registerSchedule } from "./commands/schedule.ts";
 import { registerSeed } from "./commands/seed.ts";
 import { isServing, registerServe } from "./commands/serve.ts";
+import { registerVoice } from "./commands/voice.ts";
 import { CommandOutcome, EXIT } from "./exit-codes.ts";
 import { UsageError } from "./usage-error.ts";
 
@@ -28,6 +29,7 @@ registerDocument(program);
 registerImport(program);
 registerRegistrySource(program);
 registerBot(program);
+registerVoice(program);
 
 try {
   await program.parseAsync(process.argv);

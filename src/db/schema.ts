@@ -74,6 +74,7 @@ import type {
   UserTotpTable,
 } from "./tables/staff-access.table.ts";
 import type { MonthlyStatisticsTable } from "./tables/statistics.table.ts";
+import type { VoiceCallsTable, VoiceRecognitionsTable } from "./tables/voice.table.ts";
 
 export interface Schema {
   services: ServicesTable;
@@ -133,4 +134,6 @@ export interface Schema {
   chat_link_codes: ChatLinkCodesTable;
   notifications: NotificationsTable;
   sms_inbound: SmsInboundTable;
+  voice_calls: VoiceCallsTable;
+  voice_recognitions: VoiceRecognitionsTable;
 }

@@ -22,6 +22,7 @@ import { STAFF_ERROR_CODES } from "./staff/error-codes.ts";
 import { STATISTICS_ERROR_CODES } from "./statistics/error-codes.ts";
 import { TARIFF_ERROR_CODES } from "./tariffs/error-codes.ts";
 import { TWO_FACTOR_ERROR_CODES } from "./two-factor/error-codes.ts";
+import { VOICE_ERROR_CODES } from "./voice/error-codes.ts";
 import { WINDOW_ERROR_CODES } from "./windows/error-codes.ts";
 
 export type { ErrorSpec };
@@ -47,6 +48,7 @@ export const ERROR_CODES = {
   ...TWO_FACTOR_ERROR_CODES,
   ...PROVIDER_SETTINGS_ERROR_CODES,
   ...SMS_ERROR_CODES,
+  ...VOICE_ERROR_CODES,
   validation_failed: {
     status: 400,
     message: {

@@ -33,6 +33,7 @@ import { statisticsUseCases } from "./statistics/use-cases.ts";
 import { tariffUseCases } from "./tariffs/use-cases.ts";
 import { twoFactorUseCases } from "./two-factor/use-cases.ts";
 import type { UseCase } from "./use-case.ts";
+import { voiceUseCases } from "./voice/use-cases.ts";
 import { windowUseCases } from "./windows/use-cases.ts";
 
 export const useCases = {
@@ -62,6 +63,7 @@ export const useCases = {
   ...statisticsUseCases,
   ...smsUseCases,
   ...conversationUseCases,
+  ...voiceUseCases,
 } satisfies Record<string, UseCase>;
 
 export type UseCaseName = keyof typeof useCases;

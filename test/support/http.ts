@@ -1,6 +1,6 @@
 // Talking to the app the way a client does: JSON over HTTP (through inject), with a bearer token.
 import type { FastifyInstance } from "fastify";
-import { buildApp } from "../../src/channels/http/app.ts";
+import { type AppOptions, buildApp } from "../../src/channels/http/app.ts";
 import type { Deps } from "../../src/services/deps.ts";
 
 export function quietApp(deps: Deps): Promise<FastifyInstance> {
@@ -9,6 +9,15 @@ export function quietApp(deps: Deps): Promise<FastifyInstance> {
   return buildApp({
     deps,
     config: { logLevel: "silent", production: false, staffTwoFactor: "optional" },
+    logger: false,
+  });
+}
+
+/** The same, with some of the app's configuration (a route that is off without its setting). */
+export function quietAppWith(deps: Deps, config: Partial<AppOptions["config"]>): Promise<FastifyInstance> {
+  return buildApp({
+    deps,
+    config: { logLevel: "silent", production: false, staffTwoFactor: "optional", ...config },
     logger: false,
   });
 }

@@ -8,8 +8,8 @@ import type { Actor } from "../../services/actor.ts";
 import type { ContextChannel } from "../../services/context.ts";
 import type { Conversation } from "../../services/conversations/conversation-store.ts";
 import type { Deps } from "../../services/deps.ts";
-import { callUseCase, type InputOf, type OutputOf, type UseCaseName } from "../../services/registry.ts";
 import { BOT } from "./conversation-messages.ts";
+import { DialogueTurn } from "./dialogue-turn.ts";
 
 /** Where a flow stands between two messages (JSON in conversations.state). */
 export type FlowState =
@@ -29,19 +29,20 @@ export type FlowState =
 /** What needs an account chosen first. */
 export type AccountTask = "reading" | "owe" | "estimate" | "planned";
 
-export class Turn {
+export class Turn extends DialogueTurn {
   readonly out: ChatOutgoing[] = [];
   state: FlowState;
   change: { locale?: Locale; subscribed?: boolean; handedOverAt?: Date | null; providerId?: number | null } =
     {};
 
   constructor(
-    readonly deps: Deps,
+    deps: Deps,
     readonly conversation: Conversation,
-    public actor: Actor | null,
-    public locale: Locale,
-    readonly channel: ContextChannel,
+    actor: Actor | null,
+    locale: Locale,
+    channel: ContextChannel,
   ) {
+    super(deps, actor, locale, channel);
     const saved = conversation.state as Partial<FlowState>;
     this.state = typeof saved.step === "string" ? (saved as FlowState) : { step: "menu" };
   }
@@ -56,15 +57,5 @@ export class Turn {
 
   button(key: keyof typeof BOT, payload: string, params?: MessageParams): ChatButton {
     return { label: this.t(key, params), payload };
-  }
-
-  /** A use case as the chat's person, through the chat's door; throws when the chat is linked to nobody. */
-  call<N extends UseCaseName>(name: N, input: InputOf<N>): Promise<OutputOf<N>> {
-    return callUseCase(
-      this.deps,
-      name,
-      { actor: this.actor, channel: this.channel, locale: this.locale },
-      input,
-    );
   }
 }

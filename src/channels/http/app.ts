@@ -8,6 +8,7 @@ import { withConfigured } from "../../services/compose.ts";
 import type { Deps } from "../../services/deps.ts";
 import { botsPlugin } from "../bots/bots-plugin.ts";
 import { smsWebhookRoutes } from "../sms/sms-webhook.ts";
+import { pbxRoutes } from "../voice/pbx-routes.ts";
 import { cabinetRoutes } from "../web/cabinet.ts";
 import { clientErrorHandler, frameworkErrors } from "./client-errors.ts";
 import { authPlugin } from "./plugins/auth.ts";
@@ -58,6 +59,7 @@ export interface AppOptions {
         | "viber"
         | "messenger"
         | "botApiBases"
+        | "voice"
       >
     >;
   /** Tests pass false to keep output quiet, or a logger of their own. */
@@ -145,6 +147,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(statisticsRoutes, { deps });
   await app.register(conversationRoutes, { deps });
   await app.register(smsWebhookRoutes, { deps, secret: options.config.smsWebhookSecret });
+  await app.register(pbxRoutes, { deps, key: options.config.voice?.pbxKey });
   await app.register(cabinetRoutes, {
     deps,
     production: options.config.production,

@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { buildApp } from "../../channels/http/app.ts";
 import { startSmppLink } from "../../channels/sms/smpp-inbound.ts";
+import { startVoiceBot, voiceCacheDir } from "../../channels/voice/voice-bot.ts";
 import { loadConfig } from "../../config.ts";
 import { lockConfiguredDatabase } from "../../db/open-configured.ts";
 import { openWithDemo } from "../../demo/load-demo-if-empty.ts";
@@ -21,6 +22,10 @@ import { readyLine } from "../ready-line.ts";
 
 let serving = false;
 export const isServing = () => serving;
+/** A command that keeps running (a server) tells main.ts not to exit when its action returns. */
+export const markServing = () => {
+  serving = true;
+};
 
 export function registerServe(program: Command) {
   program
@@ -74,6 +79,17 @@ export function registerServe(program: Command) {
         },
         chats.options,
       );
+      // With VOICE_PORT: the phone voice bot listens for the PBX's AudioSocket calls too (docs/voice.md).
+      const voice =
+        config.voice.port === undefined
+          ? undefined
+          : await startVoiceBot({
+              deps,
+              config: config.voice,
+              port: config.voice.port,
+              logger: log,
+              cacheDir: voiceCacheDir(config.dataDir),
+            });
       let closing = false;
       const shutdown = async (signal: string) => {
         if (closing) return;
@@ -84,6 +100,7 @@ export function registerServe(program: Command) {
         const force = setTimeout(() => process.exit(1), 10_000);
         force.unref();
         await app.close();
+        await voice?.close();
         await smsLink?.stop();
         outbox.stop();
         await boss.stop({ graceful: true, timeout: 5_000 });

@@ -93,6 +93,9 @@ export const CITUS_LAYOUT: Readonly<Record<string, Placement>> = {
   sms_inbound: local,
   // Who was told of what, per person (migration 0032).
   notifications: local,
+  // The voice bot's calls, by the PBX's call id (migration 0033).
+  voice_calls: local,
+  voice_recognitions: local,
   schema_migrations: local,
 };
 

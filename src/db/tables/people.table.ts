@@ -48,6 +48,8 @@ export interface UsersTable {
   last_signed_in_at: Generated<Date | null>;
   /** A resident known only by a messenger chat (migration 0030): no e-mail or phone. */
   chat_only: Generated<boolean>;
+  /** A provider's voice line acting as a user of its own: never signs in (migration 0033). */
+  robot: Generated<string | null>;
 }
 export type User = Selectable<UsersTable>;
 
