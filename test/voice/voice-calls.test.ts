@@ -10,10 +10,12 @@ import { sql } from "kysely";
 import pino from "pino";
 import { startVoiceBot, type VoiceBot } from "../../src/channels/voice/voice-bot.ts";
 import { voiceSettings } from "../../src/config.ts";
+import { parsePeriod } from "../../src/domain/period.ts";
 import { speakAccount } from "../../src/domain/voice/spoken-account.ts";
 import { speakNumber } from "../../src/domain/voice/spoken-number.ts";
 import { noneRecognizer } from "../../src/gateways/speech/none/none-recognizer.ts";
 import { createSpeechRecognizer } from "../../src/gateways/speech/speech-recognizer.ts";
+import { computeMonthlyStatistics } from "../../src/services/statistics/compute-monthly-statistics.ts";
 import { AudioSocketCaller } from "../support/audiosocket-caller.ts";
 import { above, BOT_NOW, type BotRegion, seedBotRegion } from "../support/bot-region.ts";
 import { forEachDatabase } from "../support/databases.ts";
@@ -293,6 +295,28 @@ forEachDatabase("the voice bot takes whole calls", (db) => {
     const record = await callRecord(callId);
     assert.equal(record.outcome, "handed_over");
     assert.equal(await next(callId), "operator");
+  });
+
+  it("the console's statistics count the month's calls, and the readings taken by phone", async () => {
+    const { database } = db();
+    const provider = await database.db
+      .selectFrom("providers")
+      .select("id")
+      .where("code", "=", "deu")
+      .executeTakeFirstOrThrow();
+    const rows = await computeMonthlyStatistics(database.db, provider.id, parsePeriod("2026-11"));
+    const calls = await database.db
+      .selectFrom("voice_calls")
+      .select((eb) => eb.fn.countAll<string>().as("n"))
+      .where("provider_id", "=", provider.id)
+      .executeTakeFirstOrThrow();
+    assert.ok(Number(calls.n) >= 5);
+    assert.deepEqual(
+      rows.filter((r) => r.metric === "calls"),
+      [{ metric: "calls", channel: "voice", value: Number(calls.n), amountKop: null }],
+    );
+    const byPhone = rows.find((r) => r.metric === "readings_submitted" && r.channel === "voice");
+    assert.ok(byPhone && byPhone.value >= 3, "the three submitted calls count as readings by phone");
   });
 
   it("the PBX's routes want the key, and a call's id", async () => {

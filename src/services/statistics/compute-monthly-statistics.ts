@@ -1,7 +1,7 @@
 // The figures of one provider-month, computed set-based from the month's own rows: readings by the (provider_id,
 // period) index, bills and payments from the month's partitions of billed_usage and ledger_entries, the audit log
-// by its (provider_id, at) index. A handful of GROUP BY statements, no row read twice per figure. What each
-// figure means is in docs/console.md ("Statistics").
+// by its (provider_id, at) index, the voice bot's calls by (provider_id, started_at). A handful of GROUP BY
+// statements, no row read twice per figure. What each figure means is in docs/console.md ("Statistics").
 import { sql } from "kysely";
 import type { Db, Tx } from "../../db/database.ts";
 import { kyivMidnight } from "../../domain/kyiv-time.ts";
@@ -17,14 +17,15 @@ export async function computeMonthlyStatistics(
   const month = firstDay(period);
   const start = kyivMidnight(month);
   const end = kyivMidnight(firstDay(nextPeriod(period)));
-  const [readings, active, bills, payments, actions] = await Promise.all([
+  const [readings, active, bills, payments, actions, calls] = await Promise.all([
     readingFigures(db, providerId, period),
     activeResidents(db, providerId, month, start, end),
     billFigures(db, providerId, month),
     paymentFigures(db, providerId, month),
     loggedActions(db, providerId, start, end),
+    voiceCalls(db, providerId, start, end),
   ]);
-  return [...active, ...readings, ...bills, ...payments, ...actions];
+  return [...active, ...readings, ...bills, ...payments, ...actions, ...calls];
 }
 
 /**
@@ -192,4 +193,14 @@ async function loggedActions(
     value: Number(r.lines),
     amountKop: null,
   }));
+}
+
+/** Calls the voice bot answered in the Kyiv month (voice_calls, migration 0033), whatever came of them. */
+async function voiceCalls(db: Db | Tx, providerId: number, start: Date, end: Date): Promise<StatisticRow[]> {
+  const result = await sql<{ calls: number }>`
+    select count(*)::bigint as calls
+    from voice_calls
+    where provider_id = ${providerId} and started_at >= ${start} and started_at < ${end}`.execute(db);
+  const calls = Number(result.rows[0]?.calls ?? 0);
+  return calls === 0 ? [] : [{ metric: "calls" as const, channel: "voice", value: calls, amountKop: null }];
 }

@@ -16,8 +16,8 @@ export const STATISTIC_METRICS: readonly StatisticMetric[] = [
   "conversations",
 ];
 
-/** Metrics no table feeds yet (the voice bot's calls, the messengers' conversations): shown as "no data yet". */
-export const METRICS_WITHOUT_SOURCE: readonly StatisticMetric[] = ["calls", "conversations"];
+/** Metrics no table feeds yet (the messengers' conversations): shown as "no data yet". */
+export const METRICS_WITHOUT_SOURCE: readonly StatisticMetric[] = ["conversations"];
 
 /** Metrics that carry money (kopiykas) beside their count. */
 export const METRICS_WITH_AMOUNT: readonly StatisticMetric[] = [
