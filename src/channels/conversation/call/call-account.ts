@@ -61,7 +61,8 @@ export async function onAccount(turn: CallTurn, heard: Heard): Promise<void> {
         : null;
   if (!parsed || "error" in parsed)
     return failed(turn, heard.kind === "silence" ? "noInput" : "notUnderstood", askAccount);
-  turn.state.pendingAccount = parsed.value;
+  // As heard, separators kept: the read-back says them, and the lookup normalises the number itself.
+  turn.state.pendingAccount = parsed.heard;
   if (heard.kind === "speech") turn.state.transcript.push(heard.text);
   return askAccountConfirmed(turn);
 }
