@@ -15,7 +15,9 @@ import { speakAccount } from "../../src/domain/voice/spoken-account.ts";
 import { speakNumber } from "../../src/domain/voice/spoken-number.ts";
 import { noneRecognizer } from "../../src/gateways/speech/none/none-recognizer.ts";
 import { createSpeechRecognizer } from "../../src/gateways/speech/speech-recognizer.ts";
+import { callUseCase } from "../../src/services/registry.ts";
 import { computeMonthlyStatistics } from "../../src/services/statistics/compute-monthly-statistics.ts";
+import { voiceLineActor } from "../../src/services/voice/voice-line.ts";
 import { AudioSocketCaller } from "../support/audiosocket-caller.ts";
 import { above, BOT_NOW, type BotRegion, seedBotRegion } from "../support/bot-region.ts";
 import { forEachDatabase } from "../support/databases.ts";
@@ -317,6 +319,29 @@ forEachDatabase("the voice bot takes whole calls", (db) => {
     );
     const byPhone = rows.find((r) => r.metric === "readings_submitted" && r.channel === "voice");
     assert.ok(byPhone && byPhone.value >= 3, "the three submitted calls count as readings by phone");
+  });
+
+  it("a caller gets ten account lookups an hour: either answer tells whether a number exists", async () => {
+    const { deps, database } = db();
+    db().setNow(BOT_NOW);
+    const provider = await database.db
+      .selectFrom("providers")
+      .select("id")
+      .where("code", "=", "deu")
+      .executeTakeFirstOrThrow();
+    const line = await voiceLineActor(deps, provider.id, "uk");
+    const lookup = (number: string, client: string) =>
+      callUseCase(
+        deps,
+        "findAccountForCall",
+        { actor: line, channel: "voice", locale: "uk", client },
+        { number },
+      );
+    for (let i = 0; i < 10; i++)
+      await assert.rejects(lookup(`99999${i}`, "voice:+380501112233"), { code: "not_found" });
+    await assert.rejects(lookup(region.account.number, "voice:+380501112233"), { code: "too_many_attempts" });
+    const other = await lookup(region.account.number, "voice:+380509998877");
+    assert.equal(other.accountId, region.account.id, "another caller is not held up");
   });
 
   it("the PBX's routes want the key, and a call's id", async () => {

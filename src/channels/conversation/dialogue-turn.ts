@@ -13,6 +13,8 @@ export class DialogueTurn {
     public actor: Actor | null,
     public locale: Locale,
     readonly channel: ContextChannel,
+    /** Who is knocking, for the use cases' per-client rate limits (a phone caller's number). */
+    readonly client?: string,
   ) {}
 
   /** A use case as this turn's actor, through its door; throws when nobody acts yet (an unlinked chat). */
@@ -20,7 +22,12 @@ export class DialogueTurn {
     return callUseCase(
       this.deps,
       name,
-      { actor: this.actor, channel: this.channel, locale: this.locale },
+      {
+        actor: this.actor,
+        channel: this.channel,
+        locale: this.locale,
+        ...(this.client ? { client: this.client } : {}),
+      },
       input,
     );
   }

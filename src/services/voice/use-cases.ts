@@ -145,6 +145,7 @@ export const voiceUseCases = {
     output: Type.Object({ accountId: Type.Integer(), number: Type.String() }),
     access: "staff",
     probe: (t) => ({ number: t.accountNumber }),
-    run: (deps, context, input) => findAccountForCall(deps, { actor: context.actor, ...input }),
+    run: (deps, context, input) =>
+      findAccountForCall(deps, { actor: context.actor, ...input, client: context.client }),
   }),
 };

@@ -81,7 +81,8 @@ export class CallTurn extends DialogueTurn {
     /** The languages the recogniser can hear now (empty: keypad only). */
     readonly speechLanguages: readonly ("uk" | "ru")[],
   ) {
-    super(deps, actor, locale, "voice");
+    // Lookups are counted per caller (their number, else the call): a phone cannot probe account numbers fast.
+    super(deps, actor, locale, "voice", `voice:${state.opening.caller ?? state.opening.callId}`);
   }
 
   t(key: CallMessage, params?: MessageParams, locale: Locale = this.locale): string {
