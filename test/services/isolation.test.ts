@@ -57,6 +57,19 @@ const OWN_WRITES: Partial<
       assert.ok(rows.length > 0 && rows.every((r) => r.user_id !== region.target.userId));
     },
   },
+  // A phone line's lookups are counted per line and caller, the outsider's own provider's line included.
+  findAccountForCall: {
+    tables: ["rate_limits"],
+    check: async (database, region) => {
+      const rows = await database.db.selectFrom("rate_limits").select("bucket").execute();
+      const targetProvider = await database.db
+        .selectFrom("providers")
+        .select("id")
+        .where("code", "=", region.target.providerCode)
+        .executeTakeFirstOrThrow();
+      assert.ok(rows.every((r) => !r.bucket.startsWith(`voice-lookup:${targetProvider.id}:`)));
+    },
+  },
 };
 
 forEachDatabase("every use case of the registry keeps to its caller's accounts and provider", (get) => {
