@@ -9,6 +9,7 @@
 import { parseArgs } from "node:util";
 import { sql } from "kysely";
 import { openDatabase } from "../src/db/database.ts";
+import { LATIN_TO_CYRILLIC } from "../src/domain/account-number.ts";
 import type { Actor } from "../src/services/actor.ts";
 import { makeDeps } from "../src/services/deps.ts";
 import { AppError } from "../src/services/errors.ts";
@@ -58,20 +59,6 @@ const { rows: phones } = await sql<{ account_id: number; provider_id: number; ph
   where u.phone is not null limit ${calls}`.execute(db);
 if (samples.length === 0 || phones.length === 0) throw new Error("no accounts or phones to search for");
 
-const LATIN_TO_CYRILLIC: Record<string, string> = {
-  A: "А",
-  B: "В",
-  E: "Е",
-  K: "К",
-  M: "М",
-  H: "Н",
-  O: "О",
-  P: "Р",
-  C: "С",
-  T: "Т",
-  X: "Х",
-  I: "І",
-};
 const typo = (word: string) => {
   // One letter dropped from the middle: "Шевченко" → "Шевчеко".
   const letters = [...word];

@@ -25,6 +25,14 @@ const CYRILLIC_TO_LATIN: Readonly<Record<string, string>> = {
   Ј: "J",
 };
 
+/** The other way, for saying a stored number aloud: a Latin look-alike read as the Ukrainian letter it stands for
+ * (Ѕ and Ј are not Ukrainian, so S and J stay Latin). */
+export const LATIN_TO_CYRILLIC: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries(CYRILLIC_TO_LATIN)
+    .filter(([cyrillic]) => cyrillic !== "Ѕ" && cyrillic !== "Ј")
+    .map(([cyrillic, latin]) => [latin, cyrillic]),
+);
+
 // Letters (but not modifier letters such as the apostrophe ʼ) and decimal digits.
 const KEPT = /^[\p{Lu}\p{Ll}\p{Lt}\p{Lo}\p{Nd}]$/u;
 

@@ -2,7 +2,7 @@
 // (domain/account-number.ts). Digits one by one or in groups ("нуль сім" → "07": zeros matter here), letters by
 // their names, separators by theirs. Latin letters cannot be said (callers read Ukrainian or Russian letters; the
 // key makes the look-alikes Latin anyway).
-import { isValidAccountNumber, normalizeAccountNumber } from "../account-number.ts";
+import { isValidAccountNumber, LATIN_TO_CYRILLIC, normalizeAccountNumber } from "../account-number.ts";
 import { ACCOUNT_FILLERS, accountPhraseAt, LETTER_NAMES, SEPARATOR_WORDS } from "./account-words.ts";
 import { isNumberToken, readDigitGroups } from "./digit-groups.ts";
 import { NUMBER_VOCABULARY, vocabularyWords } from "./number-words.ts";
@@ -85,22 +85,6 @@ export function parseSpokenAccount(text: string, _lang: VoiceLang): AccountResul
   }
   return accountFromHeard(heard);
 }
-
-// The printed Latin look-alikes (account-number.ts) read as the Cyrillic letters they stand for.
-const LATIN_TO_CYRILLIC: Readonly<Record<string, string>> = {
-  A: "А",
-  B: "В",
-  E: "Е",
-  K: "К",
-  M: "М",
-  H: "Н",
-  O: "О",
-  P: "Р",
-  C: "С",
-  T: "Т",
-  X: "Х",
-  I: "І",
-};
 
 /** The words the bot reads a number back with: each digit, each letter by name, each separator by name. */
 export function speakAccount(value: string, lang: VoiceLang): string {
