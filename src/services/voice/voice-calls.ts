@@ -3,7 +3,7 @@
 
 import type { Channel } from "../../db/tables/reference.table.ts";
 import type { VoiceOutcome } from "../../db/tables/voice.table.ts";
-import { DEFAULT_DAY_HOURS, type LineSchedule, lineStatusAt } from "../../domain/contact-hours.ts";
+import { DEFAULT_DAY_HOURS, hoursOn, type LineSchedule, lineStatusAt } from "../../domain/contact-hours.ts";
 import { kyivDateOf } from "../../domain/kyiv-time.ts";
 import type { Locale, Translated } from "../../i18n/locale.ts";
 import { findProvider } from "../billing/find-provider.ts";
@@ -127,7 +127,9 @@ export async function openVoiceCall(
     lineSchedule(schedules.get(providerId) ?? { hours: [], exceptions: [] }, "voice"),
   );
   const status = lineStatusAt(schedule, now);
-  const today = schedule.weekly[0] ?? DEFAULT_DAY_HOURS;
+  // The hours said to a caller: today's, or (a day off) those of the day it opens next.
+  const next = status.nextOpensAt ? kyivDateOf(status.nextOpensAt) : null;
+  const today = hoursOn(schedule, kyivDateOf(now)) ?? (next && hoursOn(schedule, next)) ?? DEFAULT_DAY_HOURS;
   return {
     callId: id,
     caller: row.caller,
