@@ -2,11 +2,14 @@
 // start, /health answering, the job scheduler running, one human "ready" line, and a clean exit on SIGTERM.
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
+import { randomUUID } from "node:crypto";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, test } from "node:test";
+import { AudioSocketCaller } from "../support/audiosocket-caller.ts";
 import { BIN, type Run } from "../support/cli.ts";
+import { freePort } from "../support/free-port.ts";
 import { startServe } from "../support/serve-process.ts";
 
 const scratch = mkdtempSync(join(tmpdir(), "abonent-serve-"));
@@ -88,6 +91,36 @@ test("without the demo region the ready line gives the address alone", async () 
   try {
     await until(() => readyLines(server.stdout()).length > 0, "the ready line", 240_000);
     assert.deepEqual(readyLines(server.stdout()), [`Abonent is ready at ${server.base}`]);
+  } finally {
+    server.child.kill("SIGTERM");
+  }
+  assert.equal(await server.exited, 0, server.output());
+});
+
+test("with VOICE_PORT the server also takes the PBX's calls: AudioSocket, and the dialplan's routes", async () => {
+  const voicePort = await freePort();
+  const key = "serve-test-pbx-key-0123";
+  const server = await startServe({
+    DATA_DIR: join(scratch, "voice"),
+    DEMO: "off",
+    VOICE_PORT: String(voicePort),
+    VOICE_HOST: "127.0.0.1",
+    VOICE_PBX_KEY: key,
+  });
+  try {
+    await until(() => readyLines(server.stdout()).length > 0, "the ready line", 240_000);
+    const callId = randomUUID();
+    // Nobody's line (no provider announced, no VOICE_PROVIDER): the caller is told so, and the bot hangs up.
+    const caller = await AudioSocketCaller.connect({ port: voicePort, uuid: callId });
+    await caller.closed;
+    assert.ok(caller.botHungUp && caller.heardMs() > 1000, server.output());
+    const next = await fetch(`${server.base}/voice/calls/${callId}/next?key=${key}`);
+    assert.equal(next.status, 200);
+    assert.equal(await next.text(), "hangup");
+    assert.equal(
+      (await fetch(`${server.base}/voice/calls/${callId}/next?key=wrong-key-00000000`)).status,
+      401,
+    );
   } finally {
     server.child.kill("SIGTERM");
   }
