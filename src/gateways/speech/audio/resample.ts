@@ -44,14 +44,105 @@ function kernel(z: number): number {
   return KERNEL[i]! + (KERNEL[i + 1]! - KERNEL[i]!) * frac;
 }
 
+/**
+ * Between rates of a small ratio (22 050 → 8 000 is 441:160), output n sits at one of L fractional offsets from
+ * an input sample, so the filter's taps for each offset are computed once and each output is a plain dot product.
+ */
+interface Polyphase {
+  /** Output samples per cycle, input samples per cycle. */
+  l: number;
+  m: number;
+  /** Taps each side of the centre (the same for every phase; taps past the kernel's end are zero). */
+  half: number;
+  /** The phase's centre input sample, relative to the cycle's first. */
+  base: Int32Array;
+  /** l × (2·half + 1) coefficients, the rolloff's gain included. */
+  coeffs: Float64Array;
+}
+
+const MAX_PHASES = 4096;
+const polyphases = new Map<string, Polyphase | null>();
+
+function gcd(a: number, b: number): number {
+  return b === 0 ? a : gcd(b, a % b);
+}
+
+function polyphaseFor(from: number, to: number): Polyphase | null {
+  const key = `${from}:${to}`;
+  let found = polyphases.get(key);
+  if (found !== undefined) return found;
+  found = null;
+  if (Number.isInteger(from) && Number.isInteger(to)) {
+    const g = gcd(from, to);
+    const l = to / g;
+    const m = from / g;
+    if (l <= MAX_PHASES) {
+      const scale = Math.min(1, to / from) * ROLLOFF;
+      const half = Math.ceil(ZERO_CROSSINGS / scale) + 1;
+      const width = 2 * half + 1;
+      const base = new Int32Array(l);
+      const coeffs = new Float64Array(l * width);
+      for (let p = 0; p < l; p++) {
+        const t = (p * m) / l;
+        base[p] = Math.floor(t);
+        const frac = t - base[p]!;
+        for (let j = -half; j <= half; j++) {
+          const z = Math.abs(frac - j) * scale;
+          coeffs[p * width + j + half] = z < ZERO_CROSSINGS ? kernel(z) * scale : 0;
+        }
+      }
+      found = { l, m, half, base, coeffs };
+    }
+  }
+  polyphases.set(key, found);
+  return found;
+}
+
 export function resample(samples: Int16Array, from: number, to: number): Int16Array {
   if (!(from > 0 && to > 0)) throw new RangeError(`resample: bad rates ${from} → ${to}`);
   if (from === to) return samples.slice();
+  const out = new Int16Array(Math.round((samples.length * to) / from));
+  const poly = polyphaseFor(from, to);
+  if (poly) resamplePolyphase(samples, out, poly);
+  else resampleDirect(samples, out, from, to);
+  return out;
+}
+
+function resamplePolyphase(samples: Int16Array, out: Int16Array, poly: Polyphase): void {
+  const { l, m, half, base, coeffs } = poly;
+  const width = 2 * half + 1;
+  const last = samples.length - 1;
+  let p = 0;
+  let cycle = 0;
+  for (let n = 0; n < out.length; n++) {
+    const centre = cycle + base[p]!;
+    const row = p * width;
+    let acc = 0;
+    const lo = centre - half;
+    if (lo >= 0 && centre + half <= last) {
+      for (let j = 0; j < width; j++) acc += samples[lo + j]! * coeffs[row + j]!;
+    } else {
+      // Near the ends: samples outside the input count as silence.
+      for (let j = 0; j < width; j++) {
+        const k = lo + j;
+        if (k >= 0 && k <= last) acc += samples[k]! * coeffs[row + j]!;
+      }
+    }
+    const v = Math.round(acc);
+    out[n] = v < -32768 ? -32768 : v > 32767 ? 32767 : v;
+    if (++p === l) {
+      p = 0;
+      cycle += m;
+    }
+  }
+}
+
+/** Any ratio: the kernel evaluated at each output instant. */
+function resampleDirect(samples: Int16Array, out: Int16Array, from: number, to: number): void {
   // The cut-off as a fraction of the input's Nyquist frequency; the sinc's zeros fall every 1/scale inputs.
   const scale = Math.min(1, to / from) * ROLLOFF;
   const halfWidth = ZERO_CROSSINGS / scale;
   const step = from / to;
-  const out = new Int16Array(Math.round((samples.length * to) / from));
   const last = samples.length - 1;
   for (let n = 0; n < out.length; n++) {
     const t = n * step;
@@ -65,5 +156,4 @@ export function resample(samples: Int16Array, from: number, to: number): Int16Ar
     const v = Math.round(acc * scale);
     out[n] = Math.max(-32768, Math.min(32767, v));
   }
-  return out;
 }
