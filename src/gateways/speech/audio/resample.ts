@@ -129,7 +129,7 @@ function resamplePolyphase(samples: Int16Array, out: Int16Array, poly: Polyphase
       }
     }
     const v = Math.round(acc);
-    out[n] = v < -32768 ? -32768 : v > 32767 ? 32767 : v;
+    out[n] = Math.max(-32768, Math.min(32767, v));
     if (++p === l) {
       p = 0;
       cycle += m;
