@@ -4,6 +4,7 @@
 import { join } from "node:path";
 import type { Logger } from "pino";
 import type { VoiceConfig } from "../../config.ts";
+import { numberPhrases } from "../../domain/voice/spoken-number.ts";
 import { createSpeechRecognizer, type SpeechRecognizer } from "../../gateways/speech/speech-recognizer.ts";
 import { assertSynthesizer, createSpeechSynthesizer } from "../../gateways/speech/speech-synthesizer.ts";
 import type { Deps } from "../../services/deps.ts";
@@ -55,6 +56,12 @@ export async function startVoiceBot(options: VoiceBotOptions): Promise<VoiceBot>
       "voice: no speech recogniser for any language (VOICE_ASR, `abonent voice install-model`): callers use the keypad alone",
     );
   const synthesizer = createSpeechSynthesizer({ cacheDir: options.cacheDir, logger });
+  // Numbers are read back word by word from cached renders: render their words now, one at a time in the
+  // background, so that calls do not wait for them (or stall on espeak-ng's spawns).
+  const warmUp = (async () => {
+    for (const lang of ["uk", "ru"] as const)
+      for (const word of numberPhrases(lang)) await synthesizer.speak(word, lang, 8000).catch(() => {});
+  })();
   const prompts = new VoicePrompts(synthesizer, config.promptsDir, logger);
   const bot: VoiceCallDeps = {
     deps: options.deps,
@@ -88,6 +95,7 @@ export async function startVoiceBot(options: VoiceBotOptions): Promise<VoiceBot>
     recognizer,
     calls: () => live.size,
     async close() {
+      await warmUp;
       await server.close();
       await Promise.allSettled([...live]);
       await recognizer.close();

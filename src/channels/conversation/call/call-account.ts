@@ -68,8 +68,9 @@ export async function onAccount(turn: CallTurn, heard: Heard): Promise<void> {
 }
 
 function askAccountConfirmed(turn: CallTurn): void {
-  const number = speakAccount(turn.state.pendingAccount ?? "", voiceLang(turn));
-  turn.say("confirmAccount", { number, yesNo: turn.t(turn.speech ? "yesNo" : "yesNoKeys") });
+  turn.say("youSaidAccount");
+  turn.sayWords(speakAccount(turn.state.pendingAccount ?? "", voiceLang(turn)));
+  turn.sayYesNo();
   turn.ask("confirm_account", YES_NO_PHRASES, { maxDigits: 1 });
 }
 

@@ -72,11 +72,9 @@ export const CALL = defineMessages("call", {
     ru: "Наберите номер лицевого счёта на клавиатуре и нажмите решётку. Дефис — звёздочка и 1, слеш — звёздочка и 2, точка — звёздочка и 3.",
     en: "Key in your account number and press hash. Hyphen is star 1, slash is star 2, dot is star 3.",
   },
-  confirmAccount: {
-    uk: "Ви назвали рахунок {number}. {yesNo}",
-    ru: "Вы назвали счёт {number}. {yesNo}",
-    en: "You said account {number}. {yesNo}",
-  },
+  // Read-backs are said as the fixed words, then the number word by word from cached renders (voice-prompts.ts),
+  // then the yes/no question: a spoken number needs no new synthesis once its words have been said.
+  youSaidAccount: { uk: "Ви назвали рахунок", ru: "Вы назвали счёт", en: "You said account" },
   accountNotFound: {
     uk: "Такого рахунку не знайдено.",
     ru: "Такой счёт не найден.",
@@ -107,11 +105,8 @@ export const CALL = defineMessages("call", {
     ru: "Наберите показания счётчика{zones, select, 1 {} other {, зона {zoneName}}} на клавиатуре: звёздочка — запятая, решётка — конец.",
     en: "Key in the meter reading{zones, select, 1 {} other {, zone {zoneName}}}: star for the comma, hash to finish.",
   },
-  confirmValue: {
-    uk: "Ви назвали {value}. {yesNo}",
-    ru: "Вы назвали {value}. {yesNo}",
-    en: "You said {value}. {yesNo}",
-  },
+  youSaid: { uk: "Ви назвали", ru: "Вы назвали", en: "You said" },
+  readBack: { uk: "{words}", ru: "{words}", en: "{words}" },
   yesNo: YES_NO,
   yesNoKeys: YES_NO_KEYS,
   unusual: {
@@ -119,10 +114,15 @@ export const CALL = defineMessages("call", {
     ru: "Потребление необычно большое. Показания верны? {yesNo}",
     en: "The consumption is unusually high. Is the reading right? {yesNo}",
   },
-  accepted: {
-    uk: "Показання прийнято. Номер квитанції: {receipt}.{review, select, yes { Його перевірить оператор.} other {}}",
-    ru: "Показания приняты. Номер квитанции: {receipt}.{review, select, yes { Их проверит оператор.} other {}}",
-    en: "The reading is accepted. Receipt number: {receipt}.{review, select, yes { An operator will check it.} other {}}",
+  acceptedReceipt: {
+    uk: "Показання прийнято. Номер квитанції:",
+    ru: "Показания приняты. Номер квитанции:",
+    en: "The reading is accepted. Receipt number:",
+  },
+  reviewNote: {
+    uk: "Його перевірить оператор.",
+    ru: "Их проверит оператор.",
+    en: "An operator will check it.",
   },
   goodbye: { uk: "Дякуємо! До побачення.", ru: "Спасибо! До свидания.", en: "Thank you! Goodbye." },
   notUnderstood: {

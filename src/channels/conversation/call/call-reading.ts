@@ -94,8 +94,9 @@ export function onValue(turn: CallTurn, heard: Heard): Promise<void> | void {
 }
 
 function askValueConfirmed(turn: CallTurn): void {
-  const value = speakNumber(turn.state.pendingValue ?? "0", voiceLang(turn));
-  turn.say("confirmValue", { value, yesNo: turn.t(turn.speech ? "yesNo" : "yesNoKeys") });
+  turn.say("youSaid");
+  turn.sayWords(speakNumber(turn.state.pendingValue ?? "0", voiceLang(turn)));
+  turn.sayYesNo();
   turn.ask("confirm_value", YES_NO_PHRASES, { maxDigits: 1 });
 }
 
@@ -147,10 +148,9 @@ async function submit(turn: CallTurn, confirmed: boolean): Promise<void> {
   }
   if (result.status === "needs_confirmation") return askUnusual(turn);
   state.readings += 1;
-  turn.say("accepted", {
-    receipt: spellReceipt(result.receipt, turn.locale),
-    review: result.review ? "yes" : "no",
-  });
+  turn.say("acceptedReceipt");
+  turn.sayWords(spellReceipt(result.receipt, turn.locale));
+  if (result.review) turn.say("reviewNote");
   turn.say("goodbye");
   turn.finish("submitted");
 }

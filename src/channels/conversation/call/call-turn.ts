@@ -55,6 +55,8 @@ export interface PromptLine {
   locale: Locale;
   /** No params: the provider's recording of this key can stand in for it. */
   fixed: boolean;
+  /** A read-back: said word by word from cached renders (the text is what they add up to). */
+  words?: string[];
 }
 
 export interface Listen {
@@ -91,6 +93,23 @@ export class CallTurn extends DialogueTurn {
 
   say(key: CallMessage, params?: MessageParams, locale: Locale = this.locale): void {
     this.prompts.push({ key, text: this.t(key, params, locale), locale, fixed: !params });
+  }
+
+  /** A number, an account or a receipt read back, word by word. */
+  sayWords(words: string): void {
+    const list = words.split(/[\s,]+/).filter(Boolean);
+    this.prompts.push({
+      key: "readBack",
+      text: list.join(" "),
+      locale: this.locale,
+      fixed: false,
+      words: list,
+    });
+  }
+
+  /** The yes/no question, by voice and keys or by keys alone. */
+  sayYesNo(): void {
+    this.say(this.speech ? "yesNo" : "yesNoKeys");
   }
 
   /** Speech is heard at this step: a recogniser for the caller's language, and no fallback to keys yet. */
