@@ -158,6 +158,40 @@ describe("AudioSocket server and call leg", () => {
     await caller.hangup();
   });
 
+  it("keys pressed while the bot works between questions answer the next ones (type-ahead); older ones do not", async () => {
+    const done = deferred<CallerInput[]>();
+    const pressed = deferred<void>();
+    const caller = await dial(async (leg) => {
+      const menu = await leg.ask(ask([beep(8000, 2000)]));
+      await pressed.promise; // the bot is "looking something up" while the caller keys on
+      const entry = await leg.ask(
+        ask([beep(8000, 2000)], { speech: false, keys: { maxDigits: 24, terminator: "#" } }),
+      );
+      const confirm = await leg.ask(ask([beep(8000, 2000)]));
+      await sleep(3600); // keys this old are stray ones
+      const late = await leg.ask(ask([beep(8000, 300)], { noInputMs: 300 }));
+      done.resolve([menu, entry, confirm, late]);
+    });
+    while (caller.heard.length < 5) await sleep(10);
+    await caller.press("1", { toneMs: 20, gapMs: 20 });
+    await caller.press("42#1", { toneMs: 20, gapMs: 20 });
+    pressed.resolve();
+    await sleep(200);
+    const heardBefore = caller.heard.length;
+    await caller.press("9", { toneMs: 20, gapMs: 20 });
+    const [menu, entry, confirm, late] = await done.promise;
+    assert.deepEqual(menu, { kind: "keys", digits: "1" });
+    assert.deepEqual(entry, { kind: "keys", digits: "42" }, "the entry and its terminator were typed ahead");
+    assert.deepEqual(
+      confirm,
+      { kind: "keys", digits: "1" },
+      "the key after the terminator answers the question after",
+    );
+    assert.deepEqual(late, { kind: "silence" }, "a key 3 s before the question is dropped");
+    assert.ok(caller.heard.length - heardBefore < 40, "the typed-ahead questions' prompts were cut at once");
+    await caller.hangup();
+  });
+
   it("endpoints the caller's speech with a duration close to what was said", async () => {
     const done = deferred<CallerInput>();
     const caller = await dial(async (leg) => done.resolve(await leg.ask(ask([beep(8000, 300)]))));

@@ -140,6 +140,13 @@ forEachDatabase("the voice bot takes whole calls", (db) => {
     return latest;
   };
 
+  /** The call's record and what the bot took at each step, for a failure's message. */
+  const whatHappened = async (id: string) =>
+    JSON.stringify({
+      call: await callRecord(id),
+      steps: (await recognitions(id)).map((r) => [r.step, r.input, r.transcript, r.parsed, r.duration_ms]),
+    });
+
   /** Waits for the bot's next prompt, then presses keys over it (barge-in). */
   async function keys(caller: AudioSocketCaller, digits: string) {
     await caller.promptStarted();
@@ -179,6 +186,7 @@ forEachDatabase("the voice bot takes whole calls", (db) => {
         [1, Number(above(day, 120))],
         [2, Number(above(night, 40))],
       ],
+      await whatHappened(callId),
     );
     assert.ok(stored[0]!.raw_input?.includes("[keys]"), "what was keyed is kept with the reading");
     const record = await callRecord(callId);

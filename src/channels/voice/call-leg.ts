@@ -51,6 +51,13 @@ export interface LegWire {
 const defaultInterDigitMs = 3000;
 /** A PBX may pass a key both as a DTMF frame and as tones in the audio: one press within this window. */
 const sameKeyWindowMs = 300;
+/**
+ * Type-ahead: keys pressed while the bot works between two questions answer the next one, as in VoiceXML — a
+ * caller who knows the menu does not wait for it, and a key sent as a prompt starts is never lost to a slow
+ * lookup. Only this recent: an older key is a stray one.
+ */
+const typeAheadMs = 3000;
+const typeAheadMax = 32;
 
 interface PendingAsk {
   kind: "ask";
@@ -76,6 +83,7 @@ export class AudioSocketLeg implements CallLeg {
   private pending: PendingAsk | PendingSay | undefined;
   private readonly dtmf: DtmfDetector;
   private lastKey: { key: string; at: number; inband: boolean } | undefined;
+  private typedAhead: Array<{ key: string; at: number }> = [];
 
   constructor(
     readonly callId: string,
@@ -113,6 +121,7 @@ export class AudioSocketLeg implements CallLeg {
           ask.timer = setTimeout(() => this.finishAsk(ask, { kind: "silence" }), options.noInputMs);
         }
       });
+      this.replayTypedAhead();
     });
   }
 
@@ -168,8 +177,17 @@ export class AudioSocketLeg implements CallLeg {
     const last = this.lastKey;
     this.lastKey = { key, at: now, inband };
     if (last && last.key === key && last.inband !== inband && now - last.at < sameKeyWindowMs) return;
+    if (this.isClosed) return;
     const ask = this.pending;
-    if (ask?.kind !== "ask" || this.isClosed) return; // no type-ahead: a stray key must not answer the next menu
+    if (ask === undefined) {
+      if (this.typedAhead.length < typeAheadMax) this.typedAhead.push({ key, at: now });
+      return;
+    }
+    if (ask.kind === "ask") this.answerKey(ask, key); // a goodbye line takes no keys
+  }
+
+  /** A key for the pending question: it stops the prompt, and ends the entry at its terminator or length. */
+  private answerKey(ask: PendingAsk, key: string): void {
     ask.playback?.stop();
     clearTimeout(ask.timer);
     if (ask.speaking) {
@@ -203,6 +221,15 @@ export class AudioSocketLeg implements CallLeg {
   }
 
   // --- internals -----------------------------------------------------------------------------------------
+
+  /** Feeds the new question the keys pressed for it while the bot was busy, dropping stray older ones. */
+  private replayTypedAhead(): void {
+    const since = Date.now() - typeAheadMs;
+    const keys = this.typedAhead.filter((k) => k.at >= since);
+    this.typedAhead = [];
+    while (keys.length > 0 && this.pending?.kind === "ask") this.answerKey(this.pending, keys.shift()!.key);
+    this.typedAhead = keys; // the question was answered: the rest is for the one after it
+  }
 
   private settleAsHungUp(): void {
     this.isClosed = true;
