@@ -1,5 +1,6 @@
 // Every table of the database, as Kysely sees it. Column types follow the type parsers in connect.ts:
 // bigint → number (guarded), numeric → exact string, date → "YYYY-MM-DD", timestamptz → Date.
+
 import type { AccountNotesTable } from "./tables/account-notes.table.ts";
 import type { AccountHolderNamesTable, PremiseStreetsTable } from "./tables/account-search.table.ts";
 import type { ApiTokensTable, SessionsTable } from "./tables/auth.table.ts";
@@ -33,6 +34,15 @@ import type {
 } from "./tables/money.table.ts";
 import type { ProviderNewsTable } from "./tables/news.table.ts";
 import type { NotificationsTable } from "./tables/notifications.table.ts";
+import type {
+  PartnerKeysTable,
+  PartnerPaymentsTable,
+  PartnerProvidersTable,
+  PartnerReconciliationLinesTable,
+  PartnerReconciliationsTable,
+  PartnerSignaturesTable,
+  PartnersTable,
+} from "./tables/partners.table.ts";
 import type {
   PaymentCallbacksTable,
   PaymentOrderLookupTable,
@@ -136,4 +146,11 @@ export interface Schema {
   sms_inbound: SmsInboundTable;
   voice_calls: VoiceCallsTable;
   voice_recognitions: VoiceRecognitionsTable;
+  partners: PartnersTable;
+  partner_providers: PartnerProvidersTable;
+  partner_keys: PartnerKeysTable;
+  partner_signatures: PartnerSignaturesTable;
+  partner_payments: PartnerPaymentsTable;
+  partner_reconciliations: PartnerReconciliationsTable;
+  partner_reconciliation_lines: PartnerReconciliationLinesTable;
 }

@@ -17,7 +17,9 @@ export type Access =
   /** A provider's administrator, or a platform administrator. */
   | "administrator"
   /** Platform administrators only. */
-  | "platform_admin";
+  | "platform_admin"
+  /** Partners (banks, terminal networks) with a signed request; no one else, and they nothing else. */
+  | "partner";
 
 /** Throws unauthenticated (no actor), not_found (a resident at staff work) or forbidden (a staff role that may
  * not call it); otherwise returns. */
@@ -32,6 +34,9 @@ export function checkAccess(access: Access, context: UseCaseContext): void {
 }
 
 function allowed(access: Exclude<Access, "public">, actor: Actor): boolean {
+  // A partner calls the use cases made for partners and no other: "signed in" is a person's word.
+  if (actor.kind === "partner" || access === "partner")
+    return actor.kind === "partner" && access === "partner";
   switch (access) {
     case "signed_in":
       return true;

@@ -11,6 +11,7 @@ import { BILLING_SCHEDULE_ERROR_CODES } from "./billing/schedule-error-codes.ts"
 import { CONVERSATION_ERROR_CODES } from "./conversations/error-codes.ts";
 import type { ErrorSpec } from "./error-spec.ts";
 import { IDENTITY_ERROR_CODES } from "./identity/error-codes.ts";
+import { PARTNER_ERROR_CODES } from "./partners/error-codes.ts";
 import { PAYMENT_ERROR_CODES } from "./payments/error-codes.ts";
 import { PROVIDER_SETTINGS_ERROR_CODES } from "./provider-settings/error-codes.ts";
 import { READING_ERROR_CODES } from "./readings/error-codes.ts";
@@ -49,6 +50,7 @@ export const ERROR_CODES = {
   ...PROVIDER_SETTINGS_ERROR_CODES,
   ...SMS_ERROR_CODES,
   ...VOICE_ERROR_CODES,
+  ...PARTNER_ERROR_CODES,
   validation_failed: {
     status: 400,
     message: {

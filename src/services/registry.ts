@@ -18,6 +18,7 @@ import { documentUseCases } from "./documents/use-cases.ts";
 import { AppError } from "./errors.ts";
 import { identityUseCases } from "./identity/use-cases.ts";
 import { ledgerUseCases } from "./ledger/use-cases.ts";
+import { partnerUseCases } from "./partners/use-cases.ts";
 import { paymentUseCases } from "./payments/use-cases.ts";
 import { platformUseCases } from "./platform/use-cases.ts";
 import { providerSettingsUseCases } from "./provider-settings/use-cases.ts";
@@ -64,6 +65,7 @@ export const useCases = {
   ...smsUseCases,
   ...conversationUseCases,
   ...voiceUseCases,
+  ...partnerUseCases,
 } satisfies Record<string, UseCase>;
 
 export type UseCaseName = keyof typeof useCases;

@@ -15,7 +15,7 @@ export type { CabinetOptions as ConsoleOptions } from "../web/web-request.ts";
 /** The staff member behind a console request (the console's preHandler let only staff through). */
 export function staffOf(request: FastifyRequest): StaffActor {
   const actor = request.actor;
-  if (!actor || actor.kind === "resident") throw new AppError("not_found");
+  if (!actor || actor.kind === "resident" || actor.kind === "partner") throw new AppError("not_found");
   return actor;
 }
 

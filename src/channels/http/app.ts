@@ -7,6 +7,7 @@ import { createLogger } from "../../logging.ts";
 import { withConfigured } from "../../services/compose.ts";
 import type { Deps } from "../../services/deps.ts";
 import { botsPlugin } from "../bots/bots-plugin.ts";
+import { partnerRoutes } from "../partners/partner-routes.ts";
 import { smsWebhookRoutes } from "../sms/sms-webhook.ts";
 import { pbxRoutes } from "../voice/pbx-routes.ts";
 import { cabinetRoutes } from "../web/cabinet.ts";
@@ -148,6 +149,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(conversationRoutes, { deps });
   await app.register(smsWebhookRoutes, { deps, secret: options.config.smsWebhookSecret });
   await app.register(pbxRoutes, { deps, key: options.config.voice?.pbxKey });
+  await app.register(partnerRoutes, { deps });
   await app.register(cabinetRoutes, {
     deps,
     production: options.config.production,

@@ -96,6 +96,15 @@ export const CITUS_LAYOUT: Readonly<Record<string, Placement>> = {
   // The voice bot's calls, by the PBX's call id (migration 0033).
   voice_calls: local,
   voice_recognitions: local,
+  // Partners and what they took, by the partner's own transaction id (migration 0034). A payment's ledger entry is
+  // on its account's shard; the partner's record of it is looked up by the partner's id, never by account.
+  partners: local,
+  partner_providers: local,
+  partner_keys: local,
+  partner_signatures: local,
+  partner_payments: local,
+  partner_reconciliations: local,
+  partner_reconciliation_lines: local,
   schema_migrations: local,
 };
 

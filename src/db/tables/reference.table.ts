@@ -28,6 +28,7 @@ export type Channel =
   | "telegram"
   | "facebook"
   | "sms"
+  | "bank"
   | "contact_centre"
   | "import";
 

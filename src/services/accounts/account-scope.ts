@@ -10,6 +10,8 @@ export interface ActorSql {
   kind: Expression<string>;
   userId: Expression<number>;
   providerId: Expression<number | null>;
+  /** A partner's granted providers (literal callers only: the batched reading path has no partners). */
+  providerIds?: Expression<number[]> | undefined;
 }
 
 /** One caller as literals: the kind inlined, so the planner folds the condition to its one branch. */
@@ -18,6 +20,7 @@ export function actorValues(actor: Actor): ActorSql {
     kind: sql.lit(actor.kind),
     userId: sql<number>`${actor.userId}::bigint`,
     providerId: actor.kind === "staff" ? sql<number>`${actor.providerId}::int` : sql<null>`null::int`,
+    providerIds: actor.kind === "partner" ? sql<number[]>`${actor.providerIds}::int[]` : undefined,
   };
 }
 
@@ -39,5 +42,7 @@ export function accountInScope(
     when ${actor.kind} = 'resident' then exists (select 1 from user_accounts ua
                                  where ua.account_id = ${id} ${among} and ua.user_id = ${actor.userId})
     when ${actor.kind} = 'staff' then ${providerId} = ${actor.providerId}
-    else true end`;
+    when ${actor.kind} = 'platform_admin' then true
+    ${actor.providerIds ? sql`when ${actor.kind} = 'partner' then ${providerId} = any(${actor.providerIds})` : sql``}
+    else false end`;
 }

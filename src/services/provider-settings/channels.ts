@@ -16,6 +16,7 @@ export const PROVIDER_CHANNELS = [
   "telegram",
   "facebook",
   "sms",
+  "bank",
   "import",
 ] as const satisfies readonly Channel[];
 export type ProviderChannel = (typeof PROVIDER_CHANNELS)[number];

@@ -62,6 +62,7 @@ const Channel = Type.Union(
     Type.Literal("telegram"),
     Type.Literal("facebook"),
     Type.Literal("sms"),
+    Type.Literal("bank"),
     Type.Literal("import"),
   ],
   {

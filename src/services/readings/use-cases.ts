@@ -8,11 +8,13 @@ import { listAccountMeters, type MeterView } from "./list-account-meters.ts";
 import { listMeterReadings, type ReadingView } from "./list-meter-readings.ts";
 import { type SubmitReadingResult, submitReading } from "./submit-reading.ts";
 
-/** The channel a reading is recorded with: the voice bot (a provider's line acting as its operator) is "voice";
+/** The channel a reading is recorded with: the voice bot (a provider's line acting as its operator) is "voice", a
+ * partner's (a bank's app, acting for the account's provider likewise) "bank";
  * other staff enter readings for callers (the contact centre), the command line imports them, everyone else's door
  * is its own. */
 export function readingChannel(context: ActorContext): Channel {
   if (context.channel === "voice") return "voice";
+  if (context.channel === "bank") return "bank";
   if (context.actor.kind !== "resident") return "contact_centre";
   return context.channel === "cli" ? "import" : context.channel;
 }

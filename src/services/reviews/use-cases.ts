@@ -16,6 +16,7 @@ const CHANNELS: readonly ChannelName[] = [
   "telegram",
   "facebook",
   "sms",
+  "bank",
   "contact_centre",
   "import",
 ];

@@ -53,9 +53,9 @@ export const CONSOLE_REVIEWS = defineMessages("console: reviews", {
     en: "{when}, {channel}; receipt {receipt}; for {period}",
   },
   channel: {
-    uk: "{channel, select, web {кабінет} api {застосунок} voice {голосовий бот} viber {Viber} telegram {Telegram} facebook {Facebook} sms {SMS} contact_centre {контакт-центр} import {імпорт} other {{channel}}}",
-    ru: "{channel, select, web {кабинет} api {приложение} voice {голосовой бот} viber {Viber} telegram {Telegram} facebook {Facebook} sms {SMS} contact_centre {контакт-центр} import {импорт} other {{channel}}}",
-    en: "{channel, select, web {cabinet} api {app} voice {voice bot} viber {Viber} telegram {Telegram} facebook {Facebook} sms {SMS} contact_centre {contact centre} import {import} other {{channel}}}",
+    uk: "{channel, select, web {кабінет} api {застосунок} voice {голосовий бот} viber {Viber} telegram {Telegram} facebook {Facebook} sms {SMS} bank {банк} contact_centre {контакт-центр} import {імпорт} other {{channel}}}",
+    ru: "{channel, select, web {кабинет} api {приложение} voice {голосовой бот} viber {Viber} telegram {Telegram} facebook {Facebook} sms {SMS} bank {банк} contact_centre {контакт-центр} import {импорт} other {{channel}}}",
+    en: "{channel, select, web {cabinet} api {app} voice {voice bot} viber {Viber} telegram {Telegram} facebook {Facebook} sms {SMS} bank {bank} contact_centre {contact centre} import {import} other {{channel}}}",
   },
   accept: {
     uk: "Прийняти показники {account}",

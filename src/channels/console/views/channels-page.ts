@@ -15,6 +15,7 @@ export const CHANNEL_ORDER = [
   "telegram",
   "facebook",
   "sms",
+  "bank",
   "import",
 ] as const;
 

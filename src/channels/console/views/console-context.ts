@@ -3,7 +3,7 @@
 import type { Actor } from "../../../services/actor.ts";
 import type { PageContext } from "../../web/views/page-context.ts";
 
-export type StaffActor = Exclude<Actor, { kind: "resident" }>;
+export type StaffActor = Exclude<Actor, { kind: "resident" } | { kind: "partner" }>;
 
 export type ConsoleSection =
   | "accounts"

@@ -1,0 +1,68 @@
+// A partner as its use cases need it: its limits, its registry source (whose name keys its payments in the
+// ledger) and the providers granted to it.
+import { sql } from "kysely";
+import type { Db, Tx } from "../../db/database.ts";
+import { AppError } from "../errors.ts";
+
+export interface PartnerRecord {
+  id: number;
+  code: string;
+  name: string;
+  sourceId: number;
+  sourceName: string;
+  terminalProtocol: boolean;
+  ipAllow: string[];
+  ratePerMinute: number;
+  minPaymentKop: number;
+  maxPaymentKop: number;
+  dailyLimitKop: number;
+  userId: number;
+  disabled: boolean;
+  providerIds: number[];
+}
+
+export async function loadPartner(db: Db | Tx, partnerId: number): Promise<PartnerRecord> {
+  const row = await db
+    .selectFrom("partners as p")
+    .innerJoin("registry_sources as s", "s.id", "p.registry_source_id")
+    .select([
+      "p.id",
+      "p.code",
+      "p.name",
+      "s.id as sourceId",
+      "s.name as sourceName",
+      "p.terminal_protocol",
+      sql<string[]>`p.ip_allow::text[]`.as("ip_allow"),
+      "p.rate_per_minute",
+      "p.min_payment_kop",
+      "p.max_payment_kop",
+      "p.daily_limit_kop",
+      "p.user_id",
+      "p.disabled_at",
+    ])
+    .where("p.id", "=", partnerId)
+    .executeTakeFirst();
+  if (!row) throw new AppError("not_found");
+  const providers = await db
+    .selectFrom("partner_providers")
+    .select("provider_id")
+    .where("partner_id", "=", partnerId)
+    .orderBy("provider_id")
+    .execute();
+  return {
+    id: row.id,
+    code: row.code,
+    name: row.name,
+    sourceId: row.sourceId,
+    sourceName: row.sourceName,
+    terminalProtocol: row.terminal_protocol,
+    ipAllow: row.ip_allow,
+    ratePerMinute: row.rate_per_minute,
+    minPaymentKop: row.min_payment_kop,
+    maxPaymentKop: row.max_payment_kop,
+    dailyLimitKop: row.daily_limit_kop,
+    userId: row.user_id,
+    disabled: row.disabled_at !== null,
+    providerIds: providers.map((p) => p.provider_id),
+  };
+}

@@ -1,0 +1,209 @@
+// The partners' JSON API over HTTP, every request signed as docs/partners.md says: look-ups, payments (idempotent on
+// the partner's transaction id), cancellation, status and readings; and what is refused, with nothing written.
+import assert from "node:assert/strict";
+import { after, before, it } from "node:test";
+import type { FastifyInstance } from "fastify";
+import { sql } from "kysely";
+import { BOT_NOW, type BotRegion, seedBotRegion } from "../support/bot-region.ts";
+import { forEachDatabase } from "../support/databases.ts";
+import { quietApp } from "../support/http.ts";
+import {
+  registerTestPartner,
+  send,
+  signedCall,
+  signedRequest,
+  type TestPartner,
+} from "../support/partner-client.ts";
+
+const NOW_S = Math.floor(Date.parse(BOT_NOW) / 1000);
+const PAY = "/api/partners/v1/payments";
+
+forEachDatabase("the partners' API", (db) => {
+  let app: FastifyInstance;
+  let region: BotRegion;
+  let bank: TestPartner;
+  let other: TestPartner;
+
+  before(async () => {
+    region = await seedBotRegion(db());
+    const { deps } = db();
+    app = await quietApp(deps);
+    bank = await registerTestPartner(deps, {
+      code: "test-bank",
+      name: "Тест-Банк",
+      providers: ["deu"],
+      maxPaymentKop: 1_000_000,
+    });
+    const others = await db()
+      .database.db.selectFrom("providers")
+      .select("code")
+      .where("code", "!=", "deu")
+      .orderBy("code")
+      .execute();
+    other = await registerTestPartner(deps, {
+      code: "other-bank",
+      name: "Інший банк",
+      providers: [others[0]!.code],
+    });
+  });
+  after(() => app?.close());
+
+  const call = (c: Parameters<typeof signedCall>[2], partner = bank) =>
+    signedCall(app, partner, { timestamp: NOW_S, ...c });
+  const ledgerRows = async () => {
+    const { rows } = await sql<{ n: number }>`
+      select count(*)::int4 as n from ledger_entries where source = 'bank_registry'`.execute(
+      db().database.db,
+    );
+    return rows[0]!.n;
+  };
+  const payment = (txnId: string, amount = "250.00") => ({
+    txnId,
+    provider: "deu",
+    account: region.account.number,
+    amount,
+    paidAt: "2026-11-28T09:55:00+02:00",
+  });
+
+  it("looks an account up: the payee, a masked payer, what is due, the meters and their window", async () => {
+    const number = region.account.number.replace(/-/g, " ");
+    const res = await call({
+      method: "GET",
+      path: `/api/partners/v1/accounts/lookup?provider=deu&account=${encodeURIComponent(number)}`,
+    });
+    assert.equal(res.statusCode, 200, res.body);
+    const body = res.json();
+    assert.equal(body.account, region.account.number);
+    assert.match(body.payee.edrpou, /^\d{8}$/);
+    assert.match(body.payee.iban, /^UA\d{27}$/);
+    assert.match(body.payer.name, /^\S\*+\S( \S\.)*$/u);
+    assert.match(body.payer.address, /\*\*\*/);
+    assert.equal(body.meters.length, 1);
+    assert.equal(body.meters[0].zones, 2);
+    assert.equal(body.meters[0].window.open, true);
+    assert.equal(typeof body.totalDue.kop, "number");
+  });
+
+  it("takes a payment once: a retry answers the same receipt, other content is a conflict", async () => {
+    const before = await ledgerRows();
+    const first = await call({ method: "POST", path: PAY, body: payment("T-1001") });
+    assert.equal(first.statusCode, 201, first.body);
+    const receipt = first.json().payment.receipt;
+    // A retry is signed anew (a signature is good once): its timestamp moved on.
+    const again = await call({ method: "POST", path: PAY, body: payment("T-1001"), timestamp: NOW_S + 1 });
+    assert.equal(again.statusCode, 200, again.body);
+    assert.equal(again.json().payment.receipt, receipt);
+    const changed = await call({
+      method: "POST",
+      path: PAY,
+      body: payment("T-1001", "251.00"),
+      timestamp: NOW_S + 2,
+    });
+    assert.equal(changed.statusCode, 409);
+    assert.equal(changed.json().error.code, "partner_txn_conflict");
+    assert.equal((await ledgerRows()) - before, 1);
+    const status = await call({ method: "GET", path: `${PAY}/T-1001` });
+    assert.equal(status.json().status, "posted");
+    assert.equal(status.json().amount.kop, 25_000);
+  });
+
+  it("cancels a payment on its day with a reversal beside it", async () => {
+    await call({ method: "POST", path: PAY, body: payment("T-1002", "100.00") });
+    const cancelled = await call({ method: "POST", path: `${PAY}/T-1002/cancel`, body: {} });
+    assert.equal(cancelled.statusCode, 200, cancelled.body);
+    assert.equal(cancelled.json().status, "cancelled");
+    const { rows } = await sql<{ kop: number }>`
+      select coalesce(sum(amount_kop), 0)::int8 as kop from ledger_entries
+      where source = 'bank_registry' and source_ref like 'partner-test-bank:T-1002%'`.execute(
+      db().database.db,
+    );
+    assert.equal(Number(rows[0]!.kop), 0);
+  });
+
+  it("takes a reading with channel bank and submitReading's answers", async () => {
+    const res = await call({
+      method: "POST",
+      path: "/api/partners/v1/readings",
+      body: {
+        provider: "deu",
+        account: region.account.number,
+        values: [
+          { zone: 1, value: String(Number(region.lastValues[0]) + 100) },
+          { zone: 2, value: String(Number(region.lastValues[1]) + 30) },
+        ],
+      },
+    });
+    assert.equal(res.statusCode, 201, res.body);
+    assert.equal(res.json().status, "accepted");
+    const { rows } = await sql<{ channel: string }>`
+      select channel from readings where receipt = ${res.json().receipt}`.execute(db().database.db);
+    assert.ok(rows.length > 0 && rows.every((r) => r.channel === "bank"));
+    const below = await call({
+      method: "POST",
+      path: "/api/partners/v1/readings",
+      body: {
+        provider: "deu",
+        account: region.account.number,
+        values: [
+          { zone: 1, value: "1" },
+          { zone: 2, value: "1" },
+        ],
+      },
+    });
+    assert.equal(below.statusCode, 422, below.body);
+  });
+
+  it("refuses a forged signature, a stale timestamp and a replay, writing nothing", async () => {
+    const before = await ledgerRows();
+    const forged = await call({ method: "POST", path: PAY, body: payment("T-2001"), secret: "x".repeat(43) });
+    assert.equal(forged.statusCode, 401);
+    assert.equal(forged.json().error.code, "partner_signature_invalid");
+    const stale = await call({ method: "POST", path: PAY, body: payment("T-2001"), timestamp: NOW_S - 301 });
+    assert.equal(stale.statusCode, 401);
+    assert.equal(stale.json().error.code, "partner_timestamp_stale");
+    const request = signedRequest(bank, { method: "GET", path: `${PAY}/T-1001`, timestamp: NOW_S + 3 });
+    assert.equal((await send(app, request)).statusCode, 200);
+    const replay = await send(app, request);
+    assert.equal(replay.statusCode, 409);
+    assert.equal(replay.json().error.code, "partner_replay");
+    assert.equal(await ledgerRows(), before);
+  });
+
+  it("answers another provider's account, an unknown key and a revoked one as nobody's", async () => {
+    const res = await call({ method: "POST", path: PAY, body: payment("T-3001") }, other);
+    assert.equal(res.statusCode, 404);
+    assert.equal(res.json().error.code, "not_found");
+    const unknown = await call(
+      { method: "GET", path: `${PAY}/T-1001` },
+      { ...bank, keyId: `pk_${"z".repeat(24)}` },
+    );
+    assert.equal(unknown.statusCode, 401);
+  });
+
+  it("refuses an amount over the limit and malformed JSON, writing nothing", async () => {
+    const before = await ledgerRows();
+    const big = await call({ method: "POST", path: PAY, body: payment("T-4001", "10000.01") });
+    assert.equal(big.statusCode, 422);
+    assert.equal(big.json().error.code, "partner_amount_too_large");
+    const malformed = await call({ method: "POST", path: PAY, rawBody: '{"txnId": "T-4002", ' });
+    assert.equal(malformed.statusCode, 400);
+    assert.equal(malformed.json().error.code, "request_malformed");
+    const unsigned = await app.inject({
+      method: "POST",
+      url: PAY,
+      payload: '{"txnId":',
+      headers: { "content-type": "application/json" },
+    });
+    assert.equal(unsigned.statusCode, 401);
+    assert.equal(await ledgerRows(), before);
+  });
+
+  it("publishes its OpenAPI 3.1 document", async () => {
+    const res = await app.inject({ url: "/api/partners/openapi.json" });
+    assert.equal(res.statusCode, 200);
+    const doc = res.json();
+    assert.equal(doc.openapi, "3.1.0");
+    assert.ok(doc.paths["/api/partners/v1/payments"].post.requestBody);
+    assert.ok(doc.paths["/api/partners/v1/payments/{txnId}"].get);
+  });
+});
