@@ -35,6 +35,7 @@ import type {
 import type { ProviderNewsTable } from "./tables/news.table.ts";
 import type { NotificationsTable } from "./tables/notifications.table.ts";
 import type {
+  PartnerDayTotalsTable,
   PartnerKeysTable,
   PartnerPaymentsTable,
   PartnerProvidersTable,
@@ -151,6 +152,7 @@ export interface Schema {
   partner_keys: PartnerKeysTable;
   partner_signatures: PartnerSignaturesTable;
   partner_payments: PartnerPaymentsTable;
+  partner_day_totals: PartnerDayTotalsTable;
   partner_reconciliations: PartnerReconciliationsTable;
   partner_reconciliation_lines: PartnerReconciliationLinesTable;
 }

@@ -14,7 +14,7 @@ import { forEachDatabase } from "../support/databases.ts";
 import { call, quietApp, signInAs } from "../support/http.ts";
 
 const NOON = "2026-11-25T10:00:00Z";
-const ALL = ["web", "contact_centre", "voice", "viber", "telegram", "facebook", "import"];
+const ALL = ["web", "contact_centre", "voice", "viber", "telegram", "facebook", "bank", "import"];
 const on = (...channels: string[]) => Object.fromEntries(channels.map((c) => [`channel-${c}`, "on"]));
 
 forEachDatabase("console: the channels readings are taken through", (get) => {
@@ -71,6 +71,7 @@ forEachDatabase("console: the channels readings are taken through", (get) => {
       "viber",
       "telegram",
       "contact_centre",
+      "bank",
       "import",
     ]);
     for (const c of ALL) assert.match(page.body, new RegExp(`name="channel-${c}" value="on"[^>]* checked`));

@@ -4,10 +4,12 @@ import assert from "node:assert/strict";
 import { after, before, it } from "node:test";
 import type { FastifyInstance } from "fastify";
 import { sql } from "kysely";
+import { callUseCase, type InputOf } from "../../src/services/registry.ts";
 import { BOT_NOW, type BotRegion, seedBotRegion } from "../support/bot-region.ts";
 import { forEachDatabase } from "../support/databases.ts";
 import { quietApp } from "../support/http.ts";
 import {
+  platformAdmin,
   registerTestPartner,
   send,
   signedCall,
@@ -196,6 +198,87 @@ forEachDatabase("the partners' API", (db) => {
     });
     assert.equal(unsigned.statusCode, 401);
     assert.equal(await ledgerRows(), before);
+  });
+
+  const admin = async <N extends "updatePartner" | "rotatePartnerKey" | "revokePartnerKey">(
+    name: N,
+    input: InputOf<N>,
+  ) =>
+    callUseCase(
+      db().deps,
+      name,
+      { actor: await platformAdmin(db().deps), channel: "web", locale: "uk" },
+      input,
+    );
+
+  it("50 concurrent deliveries of one payment post it once, each answered with the one receipt", async () => {
+    const before = await ledgerRows();
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        // Each delivery signed on its own, as a retrying client does: a second apart.
+        call({ method: "POST", path: PAY, body: payment("T-5001", "77.70"), timestamp: NOW_S - 100 + i }),
+      ),
+    );
+    assert.deepEqual([...new Set(answers.map((a) => a.statusCode))].sort(), [200, 201]);
+    assert.equal(answers.filter((a) => a.statusCode === 201).length, 1);
+    assert.equal(new Set(answers.map((a) => a.json().payment.receipt)).size, 1);
+    assert.equal((await ledgerRows()) - before, 1);
+  });
+
+  it("keeps a rotated key valid for its grace period; a revoked key stops at once", async () => {
+    const rotated = await admin("rotatePartnerKey", { code: "test-bank", graceHours: 1 });
+    const newKey = { keyId: rotated.keyId, secret: rotated.secret };
+    const path = `${PAY}/T-1001`;
+    assert.equal(
+      (await call({ method: "GET", path, timestamp: NOW_S + 10 })).statusCode,
+      200,
+      "the old key, in grace",
+    );
+    assert.equal(
+      (await call({ method: "GET", path, timestamp: NOW_S + 11 }, { ...bank, ...newKey })).statusCode,
+      200,
+    );
+    db().setNow(new Date(Date.parse(BOT_NOW) + 3601_000).toISOString());
+    try {
+      const late = NOW_S + 3602;
+      assert.equal(
+        (await call({ method: "GET", path, timestamp: late })).statusCode,
+        401,
+        "the old key, after grace",
+      );
+      assert.equal(
+        (await call({ method: "GET", path, timestamp: late + 1 }, { ...bank, ...newKey })).statusCode,
+        200,
+      );
+    } finally {
+      db().setNow(BOT_NOW);
+    }
+    await admin("revokePartnerKey", { code: "test-bank", keyId: newKey.keyId });
+    const revoked = await call({ method: "GET", path, timestamp: NOW_S + 12 }, { ...bank, ...newKey });
+    assert.equal(revoked.statusCode, 401);
+    assert.equal(revoked.json().error.code, "partner_signature_invalid");
+    // The bank goes on with a fresh key.
+    const fresh = await admin("rotatePartnerKey", { code: "test-bank", graceHours: 0 });
+    bank = { ...bank, keyId: fresh.keyId, secret: fresh.secret };
+  });
+
+  it("refuses addresses outside the allow-list, requests over the rate, and a disabled partner", async () => {
+    const path = `${PAY}/T-1001`;
+    await admin("updatePartner", { code: "test-bank", ipAllow: ["10.20.0.0/16", "2001:db8::/32"] });
+    const outside = await call({ method: "GET", path, timestamp: NOW_S + 20 });
+    assert.equal(outside.statusCode, 403);
+    assert.equal(outside.json().error.code, "partner_ip_not_allowed");
+    const inside = await call({ method: "GET", path, timestamp: NOW_S + 21, remoteAddress: "10.20.3.4" });
+    assert.equal(inside.statusCode, 200, inside.body);
+    await admin("updatePartner", { code: "test-bank", ipAllow: [], ratePerMinute: 2 });
+    const codes: number[] = [];
+    for (let i = 0; i < 4; i++)
+      codes.push((await call({ method: "GET", path, timestamp: NOW_S + 30 + i })).statusCode);
+    assert.ok(codes.includes(429), `over the rate: ${codes.join(",")}`);
+    await admin("updatePartner", { code: "test-bank", ratePerMinute: 600, disabled: true });
+    assert.equal((await call({ method: "GET", path, timestamp: NOW_S + 40 })).statusCode, 401);
+    await admin("updatePartner", { code: "test-bank", disabled: false });
+    assert.equal((await call({ method: "GET", path, timestamp: NOW_S + 41 })).statusCode, 200);
   });
 
   it("publishes its OpenAPI 3.1 document", async () => {

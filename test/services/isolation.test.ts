@@ -103,6 +103,12 @@ forEachDatabase("every use case of the registry keeps to its caller's accounts a
         ...(useCase.access === "administrator"
           ? [{ who: "an operator of the provider", actor: region.ownOperator, expected: "forbidden" }]
           : []),
+        // A bank granted another provider: the target's account is nobody's to it; and it calls nothing else.
+        {
+          who: "a partner of another provider",
+          actor: region.otherPartner,
+          expected: useCase.probe ? (useCase.access === "partner" ? "not_found" : "forbidden") : null,
+        },
       ];
       const before = await databaseDigest(database);
       for (const { who, actor, expected } of attempts) {
@@ -132,7 +138,9 @@ forEachDatabase("every use case of the registry keeps to its caller's accounts a
       if (useCase.probe && useCase.access !== "platform_admin") {
         const insider = ["signed_in", "resident", "public"].includes(useCase.access)
           ? region.owner
-          : region.ownAdministrator;
+          : useCase.access === "partner"
+            ? region.ownPartner
+            : region.ownAdministrator;
         const answer = await attempt(deps, useCase, insider, input);
         assert.ok(
           !("code" in answer) || !["not_found", "forbidden", "unauthenticated"].includes(answer.code),

@@ -8,6 +8,7 @@ import { DEMO_PEOPLE } from "../../src/demo/region.ts";
 import { seedRegion } from "../../src/demo/seed-region.ts";
 import type { Actor } from "../../src/services/actor.ts";
 import type { Deps } from "../../src/services/deps.ts";
+import { registerPartner } from "../../src/services/partners/register-partner.ts";
 import type { IsolationTarget } from "../../src/services/use-case.ts";
 
 export interface IsolationRegion {
@@ -18,6 +19,9 @@ export interface IsolationRegion {
   otherResident: Actor;
   otherProviderAdministrator: Actor;
   ownOperator: Actor;
+  /** Partners (banks): one granted the target's provider, one granted another provider only. */
+  ownPartner: Actor;
+  otherPartner: Actor;
 }
 
 const AS_OF = "2026-11-25";
@@ -103,6 +107,11 @@ export async function buildIsolationRegion(database: Database, deps: Deps): Prom
     .select("id")
     .where("id", "!=", account.provider_id)
     .orderBy("id")
+    .executeTakeFirstOrThrow();
+  const otherProviderCode = await db
+    .selectFrom("providers")
+    .select("code")
+    .where("id", "=", otherProvider.id)
     .executeTakeFirstOrThrow();
   const staff = async (email: string, providerId: number, role: "operator" | "administrator") => {
     const userId = await user(email);
@@ -244,6 +253,26 @@ export async function buildIsolationRegion(database: Database, deps: Deps): Prom
     otherResident: { kind: "resident", userId: otherResidentId, locale: "uk" },
     otherProviderAdministrator: await staff("other-admin@isolation.test", otherProvider.id, "administrator"),
     ownOperator,
+    ownPartner: await partner(deps, "own-bank", account.code),
+    otherPartner: await partner(deps, "other-bank", otherProviderCode.code),
+  };
+}
+
+/** A registered partner granted one provider, as the signed request would make it the actor. */
+async function partner(deps: Deps, code: string, providerCode: string): Promise<Actor> {
+  const made = await registerPartner(deps, { code, name: code, providers: [providerCode] });
+  const row = await deps.database.db
+    .selectFrom("partners")
+    .innerJoin("partner_providers", "partner_providers.partner_id", "partners.id")
+    .select(["partners.user_id", "partner_providers.provider_id"])
+    .where("partners.id", "=", made.id)
+    .executeTakeFirstOrThrow();
+  return {
+    kind: "partner",
+    partnerId: made.id,
+    userId: row.user_id,
+    providerIds: [row.provider_id],
+    locale: "uk",
   };
 }
 

@@ -103,6 +103,7 @@ export const CITUS_LAYOUT: Readonly<Record<string, Placement>> = {
   partner_keys: local,
   partner_signatures: local,
   partner_payments: local,
+  partner_day_totals: local,
   partner_reconciliations: local,
   partner_reconciliation_lines: local,
   schema_migrations: local,

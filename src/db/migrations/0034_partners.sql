@@ -75,6 +75,8 @@ create table partner_payments (
   -- Our id for it, the receipt the partner keeps (the XML protocol's prv_txn).
   receipt text not null unique,
   account_id bigint not null,
+  -- The number as the provider prints it: the daily registry names it without a join to the accounts' shards.
+  account_number text not null,
   provider_id integer not null references providers (id),
   amount_kop bigint not null check (amount_kop > 0),
   paid_at timestamptz not null,
@@ -90,6 +92,15 @@ create table partner_payments (
   primary key (partner_id, txn_id)
 );
 create index partner_payments_by_day on partner_payments (partner_id, paid_on);
+
+-- What a partner took per Kyiv day (by the day paid), against its daily limit: bumped as the last statement of a
+-- payment's transaction, so a partner's payments wait on each other only for the commit.
+create table partner_day_totals (
+  partner_id integer not null references partners (id),
+  day date not null,
+  taken_kop bigint not null check (taken_kop >= 0),
+  primary key (partner_id, day)
+);
 
 -- A partner's own registry of a day compared with ours (services/partners/reconcile-partner-day.ts).
 create table partner_reconciliations (

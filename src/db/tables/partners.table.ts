@@ -43,6 +43,7 @@ export interface PartnerPaymentsTable {
   txn_id: string;
   receipt: string;
   account_id: number;
+  account_number: string;
   provider_id: number;
   amount_kop: number;
   paid_at: Date;
@@ -53,6 +54,12 @@ export interface PartnerPaymentsTable {
   channel: PartnerPaymentChannel;
   created_at: Date;
   cancelled_at: Date | null;
+}
+
+export interface PartnerDayTotalsTable {
+  partner_id: number;
+  day: string;
+  taken_kop: number;
 }
 
 export interface PartnerReconciliationsTable {

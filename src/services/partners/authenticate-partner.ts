@@ -50,7 +50,15 @@ export async function authenticatePartner(
     ? await db
         .selectFrom("partner_keys as k")
         .innerJoin("partners as p", "p.id", "k.partner_id")
-        .select(["k.partner_id", "k.secret", "k.expires_at", "p.disabled_at"])
+        .select([
+          "k.partner_id",
+          "k.secret",
+          "k.expires_at",
+          "p.disabled_at",
+          sql<boolean>`coalesce(cardinality(p.ip_allow) = 0 or ${request.ip}::inet <<= any(p.ip_allow), false)`.as(
+            "address_allowed",
+          ),
+        ])
         .where("k.key_id", "=", keyId)
         .executeTakeFirst()
     : undefined;
@@ -62,13 +70,9 @@ export async function authenticatePartner(
   if (!signatureMatches(key.secret, parts, signature)) throw new AppError("partner_signature_invalid");
   if (!timestampFresh(timestamp, Math.floor(now.getTime() / 1000)))
     throw new AppError("partner_timestamp_stale");
+  if (!key.address_allowed) throw new AppError("partner_ip_not_allowed", { ip: request.ip });
 
   const partner = await loadPartner(db, key.partner_id);
-  if (partner.ipAllow.length > 0) {
-    const { rows } = await sql<{ ok: boolean }>`
-      select coalesce(${request.ip}::inet <<= any(${partner.ipAllow}::inet[]), false) as ok`.execute(db);
-    if (!rows[0]?.ok) throw new AppError("partner_ip_not_allowed", { ip: request.ip });
-  }
   const rate = await hit(deps, `partner:${partner.id}`, { limit: partner.ratePerMinute, windowSeconds: 60 });
   if (!rate.allowed) throw new AppError("too_many_attempts", { retryAfterSeconds: rate.retryAfterSeconds });
 

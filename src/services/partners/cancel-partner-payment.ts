@@ -17,7 +17,7 @@ export async function cancelPartnerPayment(
   const partner = await loadPartner(deps.database.db, o.actor.partnerId);
   return deps.database.db.transaction().execute(async (trx) => {
     const row = await findPartnerPayment(trx, partner.id, o.txnId, { forUpdate: true });
-    if (!row) throw new AppError("partner_txn_unknown", { txnId: o.txnId });
+    if (!row) throw new AppError("not_found", {}, { txnId: o.txnId });
     if (row.cancelled_at) return partnerPaymentView(row);
     if (kyivDateOf(now) !== row.paid_on)
       throw new AppError("partner_cancel_too_late", { paidOn: row.paid_on });
@@ -39,6 +39,13 @@ export async function cancelPartnerPayment(
       ],
       now,
     );
+    // A cancelled payment gives its day's limit back.
+    await trx
+      .updateTable("partner_day_totals")
+      .set((eb) => ({ taken_kop: eb("taken_kop", "-", row.amount_kop) }))
+      .where("partner_id", "=", partner.id)
+      .where("day", "=", row.paid_on)
+      .execute();
     await trx
       .updateTable("partner_payments")
       .set({ cancelled_at: now })

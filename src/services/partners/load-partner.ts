@@ -39,16 +39,12 @@ export async function loadPartner(db: Db | Tx, partnerId: number): Promise<Partn
       "p.daily_limit_kop",
       "p.user_id",
       "p.disabled_at",
+      sql<number[]>`array(select pp.provider_id from partner_providers pp
+                          where pp.partner_id = p.id order by pp.provider_id)`.as("provider_ids"),
     ])
     .where("p.id", "=", partnerId)
     .executeTakeFirst();
   if (!row) throw new AppError("not_found");
-  const providers = await db
-    .selectFrom("partner_providers")
-    .select("provider_id")
-    .where("partner_id", "=", partnerId)
-    .orderBy("provider_id")
-    .execute();
   return {
     id: row.id,
     code: row.code,
@@ -58,11 +54,11 @@ export async function loadPartner(db: Db | Tx, partnerId: number): Promise<Partn
     terminalProtocol: row.terminal_protocol,
     ipAllow: row.ip_allow,
     ratePerMinute: row.rate_per_minute,
-    minPaymentKop: row.min_payment_kop,
-    maxPaymentKop: row.max_payment_kop,
-    dailyLimitKop: row.daily_limit_kop,
+    minPaymentKop: Number(row.min_payment_kop),
+    maxPaymentKop: Number(row.max_payment_kop),
+    dailyLimitKop: Number(row.daily_limit_kop),
     userId: row.user_id,
     disabled: row.disabled_at !== null,
-    providerIds: providers.map((p) => p.provider_id),
+    providerIds: row.provider_ids.map(Number),
   };
 }

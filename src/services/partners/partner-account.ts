@@ -54,3 +54,35 @@ export async function findPartnerAccount(
     },
   };
 }
+
+/** The lean look-up a payment needs: the account's id and printed number, its provider; one shard's rows. */
+export async function findPartnerAccountForPayment(
+  db: Db | Tx,
+  actor: Extract<Actor, { kind: "partner" }>,
+  o: { provider: string; account: string },
+): Promise<{ accountId: number; number: string; providerId: number; providerCode: string }> {
+  const normalized = normalizeAccountNumber(o.account);
+  if (normalized === "") throw new AppError("not_found");
+  // The grant is the partner's scope (accountInScope's partner branch): a provider not granted finds nothing.
+  const found = await db
+    .selectFrom("providers as p")
+    .innerJoin("account_numbers as n", (j) =>
+      j.onRef("n.provider_id", "=", "p.id").on("n.number_normalized", "=", normalized),
+    )
+    .select(["n.account_id", "p.id", "p.code"])
+    .where("p.code", "=", o.provider.trim().toLowerCase())
+    .where("p.id", "in", actor.providerIds.length > 0 ? actor.providerIds : [0])
+    .executeTakeFirst();
+  if (!found) throw new AppError("not_found");
+  const account = await db
+    .selectFrom("accounts")
+    .select("number")
+    .where("id", "=", Number(found.account_id))
+    .executeTakeFirstOrThrow();
+  return {
+    accountId: Number(found.account_id),
+    number: account.number,
+    providerId: found.id,
+    providerCode: found.code,
+  };
+}

@@ -10,6 +10,6 @@ export async function partnerPaymentStatus(
   o: { actor: Extract<Actor, { kind: "partner" }>; txnId: string },
 ): Promise<PartnerPaymentView> {
   const row = await findPartnerPayment(deps.database.db, o.actor.partnerId, o.txnId);
-  if (!row) throw new AppError("partner_txn_unknown", { txnId: o.txnId });
+  if (!row) throw new AppError("not_found", {}, { txnId: o.txnId });
   return partnerPaymentView(row);
 }

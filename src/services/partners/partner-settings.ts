@@ -26,6 +26,16 @@ export function settingsValues(s: Partial<PartnerSettings>) {
   };
 }
 
+/** Limits in order: the smallest payment ≤ the largest ≤ the day's. */
+export function checkLimitOrder(min: number, max: number, daily: number): void {
+  if (!(min <= max && max <= daily))
+    throw new AppError(
+      "validation_failed",
+      { details: "limits: minimum ≤ per payment ≤ daily" },
+      { field: "limits" },
+    );
+}
+
 /** The providers' ids, in order; an unknown code is not_found. */
 export async function checkProviderCodes(trx: Tx, codes: string[]): Promise<number[]> {
   const unique = [...new Set(codes.map((c) => c.trim().toLowerCase()))];

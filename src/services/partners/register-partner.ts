@@ -7,6 +7,7 @@ import { AppError } from "../errors.ts";
 import { newPartnerKey } from "./partner-keys.ts";
 import {
   checkIpAllow,
+  checkLimitOrder,
   checkProviderCodes,
   type PartnerSettings,
   settingsValues,
@@ -38,6 +39,13 @@ export async function registerPartner(
 ): Promise<RegisteredPartner> {
   const { db } = deps.database;
   checkIpAllow(input.ipAllow);
+  // Unset limits take the table's defaults: 1.00, 50,000.00 and 10,000,000.00 UAH.
+  checkLimitOrder(
+    input.minPaymentKop ?? 100,
+    input.maxPaymentKop ?? 5_000_000,
+    input.dailyLimitKop ?? 1_000_000_000,
+  );
+  const now = deps.now();
   const key = newPartnerKey();
   return db.transaction().execute(async (trx) => {
     const taken = await trx
@@ -78,6 +86,7 @@ export async function registerPartner(
         name: input.name,
         registry_source_id: source.id,
         user_id: user.id,
+        created_at: now,
         ...settingsValues(input),
       })
       .execute();
@@ -88,7 +97,7 @@ export async function registerPartner(
         .execute();
     await trx
       .insertInto("partner_keys")
-      .values({ key_id: key.keyId, partner_id: id, secret: key.secret })
+      .values({ key_id: key.keyId, partner_id: id, secret: key.secret, created_at: now })
       .execute();
     return {
       id,

@@ -1,12 +1,12 @@
 // takePartnerPayment: a payment a partner took, posted once. The partner's transaction id is the key: the same id
-// with the same content answers the first receipt again (a retry, however many arrive at once); with other content
-// it is a conflict. The ledger entry is the bank registry's (source 'bank_registry', source_ref
-// '<the partner's registry source>:<txn id>'), so the partner's daily file, imported or reconciled, never posts it
-// again, nor the API a payment the file brought first. A partner's payments take turns (an advisory lock), so its
-// daily limit holds under any concurrency.
+// with the same content answers the first receipt again (a retry, however many arrive at once: the second insert of
+// one id waits on the key until the first commits); with other content it is a conflict. The ledger entry is the bank
+// registry's (source 'bank_registry', source_ref '<the partner's registry source>:<txn id>'), so the partner's daily
+// file, imported or reconciled, never posts it again, nor the API a payment the file brought first. The day's total
+// is bumped last, so the daily limit holds under any concurrency while a partner's payments wait on each other only
+// for a commit.
 import { createHash, randomBytes } from "node:crypto";
 import { sql } from "kysely";
-import type { Tx } from "../../db/database.ts";
 import type { PartnerPaymentChannel } from "../../db/tables/partners.table.ts";
 import type { ServiceCode } from "../../db/tables/reference.table.ts";
 import { kyivDateOf } from "../../domain/kyiv-time.ts";
@@ -18,7 +18,7 @@ import type { Deps } from "../deps.ts";
 import { AppError } from "../errors.ts";
 import { postLedgerEntries } from "../ledger/post-entries.ts";
 import { loadPartner, type PartnerRecord } from "./load-partner.ts";
-import { findPartnerAccount } from "./partner-account.ts";
+import { findPartnerAccountForPayment } from "./partner-account.ts";
 import { findPartnerPayment } from "./partner-payment-row.ts";
 import { type PartnerPaymentView, partnerPaymentView } from "./partner-payment-view.ts";
 
@@ -40,12 +40,13 @@ export interface TakenPayment {
   created: boolean;
 }
 
-/** Partner payments of one partner take turns under this lock (with the partner's id). */
-const LOCK_KEY = 4_242_021;
 /** How far back a payment's time may be: a terminal that was offline a weekend still delivers. */
 const PAID_AT_MAX_AGE_MS = 3 * 24 * 3600 * 1000;
 /** A partner's clock may run a little ahead of ours. */
 const PAID_AT_SKEW_MS = 5 * 60 * 1000;
+
+/** Raised inside the transaction when the id was taken first: the transaction rolls back, the first answer stands. */
+class AlreadyTaken extends Error {}
 
 export async function takePartnerPayment(
   deps: Deps,
@@ -55,7 +56,84 @@ export async function takePartnerPayment(
 ): Promise<TakenPayment> {
   const { db } = deps.database;
   const now = deps.now();
-  const hash = createHash("sha256")
+  const hash = requestHash(input);
+  const repeat = async () => {
+    const earlier = await findPartnerPayment(db, actor.partnerId, input.txnId);
+    if (!earlier) return null;
+    if (earlier.request_hash !== hash)
+      throw new AppError("partner_txn_conflict", { txnId: input.txnId }, { receipt: earlier.receipt });
+    return { payment: partnerPaymentView(earlier), created: false };
+  };
+  try {
+    const partner = await loadPartner(db, actor.partnerId);
+    const account = await findPartnerAccountForPayment(db, actor, input);
+    checkPaidAt(input.paidAt, now);
+    refuseOverLimit(partner, input.amountKop, 0);
+    const period = firstDay(input.period ? parsePeriod(input.period) : periodOf(kyivDateOf(input.paidAt)));
+    const paidOn = kyivDateOf(input.paidAt);
+    const receipt = `PB${randomBytes(6).toString("hex").toUpperCase()}`;
+    const row = {
+      partner_id: partner.id,
+      txn_id: input.txnId,
+      receipt,
+      account_id: account.accountId,
+      account_number: account.number,
+      provider_id: account.providerId,
+      amount_kop: input.amountKop,
+      paid_at: input.paidAt,
+      paid_on: paidOn,
+      service_code: input.service ?? null,
+      period,
+      request_hash: hash,
+      channel,
+      created_at: now,
+      cancelled_at: null,
+    };
+    await db.transaction().execute(async (trx) => {
+      const inserted = await trx
+        .insertInto("partner_payments")
+        .values(row)
+        .onConflict((oc) => oc.columns(["partner_id", "txn_id"]).doNothing())
+        .returning("receipt")
+        .executeTakeFirst();
+      if (!inserted) throw new AlreadyTaken();
+      // 0 when the partner's registry file brought this transaction first: the ledger holds it once either way.
+      await postLedgerEntries(
+        trx,
+        [
+          {
+            account_id: account.accountId,
+            provider_id: account.providerId,
+            service_code: input.service ?? null,
+            period,
+            kind: "payment",
+            amount_kop: -input.amountKop,
+            entry_date: paidOn,
+            source: "bank_registry",
+            source_ref: `${partner.sourceName}:${input.txnId}`,
+            details: { partner: partner.code, txnId: input.txnId, receipt, channel: "bank", via: channel },
+          },
+        ],
+        now,
+      );
+      const { rows } = await sql<{ taken_kop: number }>`
+        insert into partner_day_totals as t (partner_id, day, taken_kop)
+        values (${partner.id}, ${paidOn}::date, ${input.amountKop})
+        on conflict (partner_id, day) do update set taken_kop = t.taken_kop + excluded.taken_kop
+        returning taken_kop`.execute(trx);
+      refuseOverLimit(partner, input.amountKop, Number(rows[0]!.taken_kop) - input.amountKop);
+    });
+    return { payment: partnerPaymentView({ ...row, provider_code: account.providerCode }), created: true };
+  } catch (error) {
+    // A retry is answered as the first delivery was, whatever changed since (limits, the clock).
+    const first = error instanceof AppError || error instanceof AlreadyTaken ? await repeat() : null;
+    if (first) return first;
+    throw error;
+  }
+}
+
+function requestHash(input: PartnerPaymentInput): string {
+  return createHash("sha256")
     .update(
       JSON.stringify([
         input.provider.trim().toLowerCase(),
@@ -67,74 +145,6 @@ export async function takePartnerPayment(
       ]),
     )
     .digest("hex");
-  // A retry is answered before anything else is looked at: the first answer stands even if limits changed since.
-  const earlier = await findPartnerPayment(db, actor.partnerId, input.txnId);
-  if (earlier) return { payment: repeatOf(earlier, hash, input.txnId), created: false };
-
-  const partner = await loadPartner(db, actor.partnerId);
-  const account = await findPartnerAccount(db, actor, input);
-  checkPaidAt(input.paidAt, now);
-  const period = input.period ? parsePeriod(input.period) : periodOf(kyivDateOf(input.paidAt));
-  const paidOn = kyivDateOf(input.paidAt);
-  refuseOverLimit(partner, input.amountKop, 0);
-
-  return db.transaction().execute(async (trx) => {
-    await sql`select pg_advisory_xact_lock(${LOCK_KEY}, ${partner.id})`.execute(trx);
-    // Under the lock: a concurrent delivery of the same transaction has committed by now, or has not begun.
-    const first = await findPartnerPayment(trx, partner.id, input.txnId);
-    if (first) return { payment: repeatOf(first, hash, input.txnId), created: false };
-    refuseOverLimit(partner, input.amountKop, await takenOn(trx, partner.id, paidOn));
-    const receipt = `PB${randomBytes(6).toString("hex").toUpperCase()}`;
-    await trx
-      .insertInto("partner_payments")
-      .values({
-        partner_id: partner.id,
-        txn_id: input.txnId,
-        receipt,
-        account_id: account.id,
-        provider_id: account.provider.id,
-        amount_kop: input.amountKop,
-        paid_at: input.paidAt,
-        paid_on: paidOn,
-        service_code: input.service ?? null,
-        period: firstDay(period),
-        request_hash: hash,
-        channel,
-        created_at: now,
-      })
-      .execute();
-    // 0 when the partner's registry file brought this transaction first: the ledger holds it once either way.
-    await postLedgerEntries(
-      trx,
-      [
-        {
-          account_id: account.id,
-          provider_id: account.provider.id,
-          service_code: input.service ?? null,
-          period: firstDay(period),
-          kind: "payment",
-          amount_kop: -input.amountKop,
-          entry_date: paidOn,
-          source: "bank_registry",
-          source_ref: `${partner.sourceName}:${input.txnId}`,
-          details: { partner: partner.code, txnId: input.txnId, receipt, channel: "bank", via: channel },
-        },
-      ],
-      now,
-    );
-    const row = await findPartnerPayment(trx, partner.id, input.txnId);
-    return { payment: partnerPaymentView(row!), created: true };
-  });
-}
-
-function repeatOf(
-  row: NonNullable<Awaited<ReturnType<typeof findPartnerPayment>>>,
-  hash: string,
-  txnId: string,
-) {
-  if (row.request_hash !== hash)
-    throw new AppError("partner_txn_conflict", { txnId }, { receipt: row.receipt });
-  return partnerPaymentView(row);
 }
 
 function checkPaidAt(paidAt: Date, now: Date): void {
@@ -151,16 +161,4 @@ function refuseOverLimit(partner: PartnerRecord, amountKop: number, takenTodayKo
     max: uahString(kop(partner.maxPaymentKop)),
     limit: uahString(kop(partner.dailyLimitKop)),
   });
-}
-
-/** What the partner took that was paid on a Kyiv day, cancelled payments not counted. */
-async function takenOn(trx: Tx, partnerId: number, day: string): Promise<number> {
-  const row = await trx
-    .selectFrom("partner_payments")
-    .select(sql<number>`coalesce(sum(amount_kop), 0)::int8`.as("kop"))
-    .where("partner_id", "=", partnerId)
-    .where("paid_on", "=", day)
-    .where("cancelled_at", "is", null)
-    .executeTakeFirstOrThrow();
-  return Number(row.kop);
 }

@@ -4,6 +4,7 @@ import type { Deps } from "../deps.ts";
 import { AppError } from "../errors.ts";
 import {
   checkIpAllow,
+  checkLimitOrder,
   checkProviderCodes,
   type PartnerSettings,
   settingsValues,
@@ -26,8 +27,7 @@ export async function updatePartner(
     const min = input.minPaymentKop ?? partner.min_payment_kop;
     const max = input.maxPaymentKop ?? partner.max_payment_kop;
     const daily = input.dailyLimitKop ?? partner.daily_limit_kop;
-    if (!(min <= max && max <= daily))
-      throw new AppError("validation_failed", { details: "limits: minimum ≤ per payment ≤ daily" });
+    checkLimitOrder(min, max, daily);
     const values = {
       ...settingsValues(input),
       ...(input.name === undefined ? {} : { name: input.name }),
