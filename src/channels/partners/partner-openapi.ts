@@ -58,13 +58,14 @@ export function partnerOpenApi(routes: readonly PartnerRoute[]) {
       ...inPath.map((n) => parameter(n, "path")),
       ...(r.from === "query"
         ? Object.keys(properties)
-            .filter((n) => !inPath.includes(n))
+            .filter((n) => !inPath.includes(n) && n !== r.textBody)
             .map((n) => parameter(n, "query"))
         : []),
     ];
     const bodyFields = Object.keys(properties).filter((n) => !inPath.includes(n));
-    const body =
-      r.from === "body" && bodyFields.length > 0
+    const body = r.textBody
+      ? { required: true, content: { "text/csv": { schema: localRefs(properties[r.textBody]) } } }
+      : r.from === "body" && bodyFields.length > 0
         ? {
             required: true,
             content: {

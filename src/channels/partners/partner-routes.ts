@@ -6,6 +6,7 @@ import type { Deps } from "../../services/deps.ts";
 import { callUseCase, type InputOf, type OutputOf, type UseCaseName } from "../../services/registry.ts";
 import { partnerOpenApi } from "./partner-openapi.ts";
 import { partnerContext, signedRequests } from "./signed-request.ts";
+import { terminalRoutes } from "./terminal-routes.ts";
 
 export const PARTNER_PREFIX = "/api/partners/v1";
 
@@ -20,6 +21,8 @@ export interface PartnerRoute<N extends UseCaseName = UseCaseName> {
   status?: (output: OutputOf<N>) => number;
   /** Sends the output some other way than JSON (a CSV file, an XML answer). */
   send?: (reply: FastifyReply, output: OutputOf<N>) => unknown;
+  /** The input field a text body (a CSV file) fills, as the text it is; the rest then comes from the query. */
+  textBody?: string;
 }
 
 const route = <N extends UseCaseName>(r: PartnerRoute<N>) => r as unknown as PartnerRoute;
@@ -42,11 +45,31 @@ export const PARTNER_ROUTES: PartnerRoute[] = [
     from: "body",
     status: (o) => (o.status === "accepted" && !o.unchanged ? 201 : 200),
   }),
+  route({
+    method: "GET",
+    url: "/registry",
+    useCase: "partnerDayRegistry",
+    from: "query",
+    send: (reply, o) =>
+      reply
+        .type("text/csv; charset=utf-8")
+        .header("content-disposition", `attachment; filename="${o.fileName}"`)
+        .send(o.csv),
+  }),
+  route({
+    method: "POST",
+    url: "/reconciliations",
+    useCase: "partnerReconcile",
+    from: "query",
+    textBody: "content",
+    status: () => 201,
+  }),
 ];
 
-function inputOf(request: FastifyRequest, from: "query" | "body"): Record<string, unknown> {
-  const source = from === "query" ? request.query : request.body;
+function inputOf(request: FastifyRequest, r: PartnerRoute): Record<string, unknown> {
+  const source = r.from === "query" ? request.query : request.body;
   const fields = source && typeof source === "object" ? { ...(source as Record<string, unknown>) } : {};
+  if (r.textBody) fields[r.textBody] = typeof request.body === "string" ? request.body : "";
   return { ...fields, ...(request.params as Record<string, unknown>) };
 }
 
@@ -68,13 +91,14 @@ export async function partnerRoutes(app: FastifyInstance, opts: { deps: Deps }):
               deps,
               r.useCase,
               partnerContext(request, "api"),
-              inputOf(request, r.from) as InputOf<typeof r.useCase>,
+              inputOf(request, r) as InputOf<typeof r.useCase>,
             );
             if (r.send) return r.send(reply, output);
             return reply.status(r.status?.(output) ?? 200).send(output);
           },
         });
       }
+      terminalRoutes(v1, deps);
     },
     { prefix: PARTNER_PREFIX },
   );

@@ -67,14 +67,6 @@ export const PARTNER_ERROR_CODES = {
       en: "Transaction {txnId} was received before with other content.",
     },
   },
-  partner_txn_unknown: {
-    status: 404,
-    message: {
-      uk: "Транзакції {txnId} немає.",
-      ru: "Транзакции {txnId} нет.",
-      en: "There is no transaction {txnId}.",
-    },
-  },
   partner_cancel_too_late: {
     status: 409,
     message: {
@@ -91,12 +83,60 @@ export const PARTNER_ERROR_CODES = {
       en: "The payment's time ({paidAt}) must not be in the future or more than 3 days ago.",
     },
   },
+  partner_terminal_disabled: {
+    status: 403,
+    message: {
+      uk: "Протокол платіжних терміналів для цього партнера не ввімкнено. Зверніться до адміністратора платформи.",
+      ru: "Протокол платёжных терминалов для этого партнёра не включён. Обратитесь к администратору платформы.",
+      en: "The payment terminals' protocol is not enabled for this partner. Ask the platform administrator.",
+    },
+  },
+  partner_terminal_command_unknown: {
+    status: 400,
+    message: {
+      uk: "Невідома команда «{command}»: очікується check або pay.",
+      ru: "Неизвестная команда «{command}»: ожидается check или pay.",
+      en: 'Unknown command "{command}": expected check or pay.',
+    },
+  },
+  partner_terminal_field_invalid: {
+    status: 400,
+    message: {
+      uk: "Поле {field} відсутнє або має неправильний формат.",
+      ru: "Поле {field} отсутствует или имеет неверный формат.",
+      en: "The field {field} is missing or malformed.",
+    },
+  },
+  partner_terminal_account_invalid: {
+    status: 422,
+    message: {
+      uk: "«{account}» не є номером особового рахунку.",
+      ru: "«{account}» не является номером лицевого счёта.",
+      en: '"{account}" is not a personal account number.',
+    },
+  },
   partner_code_taken: {
     status: 409,
     message: {
       uk: "Партнер з кодом {code} уже є.",
       ru: "Партнёр с кодом {code} уже есть.",
       en: "A partner with code {code} already exists.",
+    },
+  },
+  partner_reconciliation_line_resolved: {
+    status: 409,
+    message: {
+      uk: "Рядок {line} звірки вже розглянуто.",
+      ru: "Строка {line} сверки уже рассмотрена.",
+      en: "Line {line} of the reconciliation has already been decided.",
+    },
+  },
+  partner_reconciliation_line_not_postable: {
+    status: 422,
+    message: {
+      uk: "Рядок {line} звірки не можна провести: провести можна лише прочитаний платіж, якого в нас немає, на рахунок одного з постачальників партнера.",
+      ru: "Строку {line} сверки нельзя провести: провести можно только прочитанный платёж, которого у нас нет, на счёт одного из поставщиков партнёра.",
+      en: "Line {line} of the reconciliation cannot be posted: only a readable payment we lack, to an account of one of the partner's providers, can be.",
     },
   },
 } as const satisfies Record<string, ErrorSpec>;

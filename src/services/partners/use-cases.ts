@@ -1,18 +1,26 @@
 // The partners' surface (docs/partners.md): what a signed partner calls (access "partner": its account scope is its
 // granted providers), and what the platform administrator manages partners with.
 import { Type } from "typebox";
+import { parseLocalDate } from "../../domain/local-date.ts";
 import { parseUah } from "../../domain/money.ts";
 import type { Actor } from "../actor.ts";
 import type { ActorContext } from "../context.ts";
 import { AppError } from "../errors.ts";
 import { MoneySchema } from "../ledger/money-view.ts";
 import type { SubmitReadingResult } from "../readings/reading-submission.ts";
-import { Id, Period, Ref, ServiceCode } from "../schemas.ts";
+import { Id, LocalDate, Period, Ref, ServiceCode } from "../schemas.ts";
 import { defineUseCase } from "../use-case.ts";
 import { cancelPartnerPayment } from "./cancel-partner-payment.ts";
 import { listPartners } from "./list-partners.ts";
 import { lookupForPartner } from "./lookup-for-partner.ts";
+import { partnerDayRegistry } from "./partner-day-registry.ts";
 import { partnerPaymentStatus } from "./partner-payment-status.ts";
+import { reconcilePartnerDay } from "./reconcile-partner-day.ts";
+import {
+  dismissReconciliationLine,
+  listPartnerReconciliations,
+  postReconciliationLine,
+} from "./reconciliation-lines.ts";
 import { registerPartner } from "./register-partner.ts";
 import { revokePartnerKey, rotatePartnerKey } from "./rotate-partner-key.ts";
 import { submitPartnerReading } from "./submit-partner-reading.ts";
@@ -116,6 +124,34 @@ const PartnerCode = Type.String({
   pattern: "^[a-z][a-z0-9-]{1,29}$",
   description: 'e.g. "privat-terminals"',
 });
+
+const ReconciliationLineFields = {
+  lineNo: Type.Integer(),
+  kind: Type.Union([
+    Type.Literal("missing_ours"),
+    Type.Literal("missing_theirs"),
+    Type.Literal("mismatched"),
+    Type.Literal("unreadable"),
+  ]),
+  txnId: Type.Union([Type.String(), Type.Null()]),
+  account: Type.Union([Type.String(), Type.Null()]),
+  amountKop: Type.Union([Type.Integer(), Type.Null()], { description: "Theirs: the amount in your file" }),
+  ourAmountKop: Type.Union([Type.Integer(), Type.Null()], { description: "Ours: the amount we hold" }),
+  paidOn: Type.Union([Type.String({ format: "date" }), Type.Null()]),
+  reason: Type.Union([Type.String(), Type.Null()], { description: "Why a line could not be read" }),
+  raw: Type.Union([Type.String(), Type.Null()]),
+};
+const ReconciliationLine = Type.Object(ReconciliationLineFields);
+const Counted = Type.Object({ count: Type.Integer(), kop: Type.Integer() });
+const ReconciliationLineRef = {
+  code: Type.String({ pattern: "^[a-z][a-z0-9-]{1,29}$" }),
+  reconciliationId: Id,
+  lineNo: Type.Integer({ minimum: 1, maximum: 1_000_000_000 }),
+};
+const platformAdminOf = (context: ActorContext): Extract<Actor, { kind: "platform_admin" }> => {
+  if (context.actor.kind !== "platform_admin") throw new AppError("forbidden");
+  return context.actor;
+};
 
 const Zone = Type.Object(
   { zone: Type.Integer({ minimum: 1, maximum: 3 }), value: Type.String({ maxLength: 40 }) },
@@ -242,6 +278,133 @@ export const partnerUseCases = {
         confirmed: input.confirmed,
         idempotencyKey: input.idempotencyKey,
       }),
+  }),
+
+  partnerDayRegistry: defineUseCase({
+    name: "partnerDayRegistry",
+    tag: "partners",
+    summary: "The day's registry: the partner's payments paid on a Kyiv day and not cancelled, as a CSV file",
+    description:
+      "In the partner's registry layout (';' delimited, '.' decimals, YYYY-MM-DD dates, UTF-8, a header: " +
+      "txn_id;account;amount;paid_on;provider_edrpou;period;service).",
+    input: Type.Object({ day: LocalDate }, { additionalProperties: false }),
+    output: Type.Object({
+      fileName: Type.String(),
+      day: Type.String({ format: "date" }),
+      lines: Type.Integer(),
+      totalKop: Type.Integer(),
+      csv: Type.String(),
+    }),
+    access: "partner",
+    // Names nothing but a day: a partner reaches only its own payments, whatever it asks.
+    probe: null,
+    run: (deps, context, input) => partnerDayRegistry(deps, partnerOf(context), parseLocalDate(input.day)),
+  }),
+
+  partnerReconcile: defineUseCase({
+    name: "partnerReconcile",
+    tag: "partners",
+    summary: "Compare the partner's own registry of a day with our payments of that day; posts nothing",
+    description:
+      "The body is the CSV file in the day's registry layout. Lines are compared by txn_id: matched, mismatched " +
+      "(other amounts), missing_ours (in your file, not with us: reviewed by the platform administrator), " +
+      "missing_theirs (with us, not in your file), unreadable.",
+    input: Type.Object(
+      {
+        day: LocalDate,
+        fileName: Type.Optional(Type.String({ maxLength: 200 })),
+        content: Type.String({ maxLength: 8 * 1024 * 1024 }),
+      },
+      { additionalProperties: false },
+    ),
+    output: Type.Object({
+      id: Type.Integer(),
+      day: Type.String({ format: "date" }),
+      fileName: Type.String(),
+      matched: Counted,
+      mismatched: Type.Object({ count: Type.Integer(), theirKop: Type.Integer(), ourKop: Type.Integer() }),
+      missingOurs: Counted,
+      missingTheirs: Counted,
+      unreadable: Type.Object({ count: Type.Integer() }),
+      theirTotalKop: Type.Integer(),
+      ourTotalKop: Type.Integer(),
+      lines: Type.Array(ReconciliationLine),
+    }),
+    access: "partner",
+    // Names nothing but a day: a partner reaches only its own payments, whatever it asks.
+    probe: null,
+    run: (deps, context, input) =>
+      reconcilePartnerDay(deps, partnerOf(context), { ...input, day: parseLocalDate(input.day) }),
+  }),
+
+  listPartnerReconciliations: defineUseCase({
+    name: "listPartnerReconciliations",
+    tag: "platform",
+    summary: "A partner's latest reconciliations, newest first, with the lines that did not match",
+    input: Type.Object(
+      { code: Type.String({ pattern: "^[a-z][a-z0-9-]{1,29}$" }) },
+      { additionalProperties: false },
+    ),
+    output: Type.Array(
+      Type.Object({
+        id: Type.Integer(),
+        day: Type.String({ format: "date" }),
+        fileName: Type.String(),
+        uploadedAt: Type.String(),
+        matched: Type.Integer(),
+        matchedKop: Type.Integer(),
+        mismatched: Type.Integer(),
+        missingOurs: Type.Integer(),
+        missingOursKop: Type.Integer(),
+        missingTheirs: Type.Integer(),
+        missingTheirsKop: Type.Integer(),
+        theirTotalKop: Type.Integer(),
+        ourTotalKop: Type.Integer(),
+        lines: Type.Array(
+          Type.Object({
+            ...ReconciliationLineFields,
+            resolution: Type.Union([Type.Literal("posted"), Type.Literal("dismissed"), Type.Null()]),
+            resolvedAt: Type.Union([Type.String(), Type.Null()]),
+          }),
+        ),
+      }),
+    ),
+    access: "platform_admin",
+    probe: null,
+    run: (deps, _context, input) => listPartnerReconciliations(deps, input),
+  }),
+
+  postReconciliationLine: defineUseCase({
+    name: "postReconciliationLine",
+    tag: "platform",
+    summary:
+      "Post a line the partner's file has and we lacked, as the partner's payment under its txn id (once)",
+    input: Type.Object(ReconciliationLineRef, { additionalProperties: false }),
+    output: Type.Object({
+      receipt: Type.String(),
+      created: Type.Boolean(),
+      amountKop: Type.Integer(),
+      account: Type.String(),
+    }),
+    access: "platform_admin",
+    audited: true,
+    probe: null,
+    run: (deps, context, input) => postReconciliationLine(deps, platformAdminOf(context), input),
+  }),
+
+  dismissReconciliationLine: defineUseCase({
+    name: "dismissReconciliationLine",
+    tag: "platform",
+    summary: "Dismiss a line the partner's file has and we lack: it is not posted",
+    input: Type.Object(ReconciliationLineRef, { additionalProperties: false }),
+    output: Type.Object({}),
+    access: "platform_admin",
+    audited: true,
+    probe: null,
+    run: async (deps, context, input) => {
+      await dismissReconciliationLine(deps, platformAdminOf(context), input);
+      return {};
+    },
   }),
 
   listPartners: defineUseCase({

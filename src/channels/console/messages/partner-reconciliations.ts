@@ -1,0 +1,65 @@
+// The words of the platform administrator's review of a partner's reconciliations: each upload's counts and sums,
+// its lines that did not match, and Post or Dismiss for a payment the partner's file has and we lack.
+import { defineMessages } from "../../../i18n/messages.ts";
+
+export const PARTNER_RECONCILIATIONS = defineMessages("console: partner reconciliations", {
+  title: {
+    uk: "Звірки партнера {code}",
+    ru: "Сверки партнёра {code}",
+    en: "Reconciliations of partner {code}",
+  },
+  lead: {
+    uk: "Партнер завантажує свій реєстр за день, і ми порівнюємо його з нашими платежами за номером транзакції. Платіж, який є в партнера, але немає в нас, можна провести (один раз) або відхилити.",
+    ru: "Партнёр загружает свой реестр за день, и мы сравниваем его с нашими платежами по номеру транзакции. Платёж, который есть у партнёра, но нет у нас, можно провести (один раз) или отклонить.",
+    en: "The partner uploads its registry of a day, and we compare it with our payments by transaction id. A payment the partner has and we lack can be posted (once) or dismissed.",
+  },
+  empty: {
+    uk: "Партнер ще не завантажував реєстрів для звірки.",
+    ru: "Партнёр ещё не загружал реестров для сверки.",
+    en: "The partner has not uploaded a registry to reconcile yet.",
+  },
+  heading: {
+    uk: "Звірка за {day}: {file}",
+    ru: "Сверка за {day}: {file}",
+    en: "Reconciliation of {day}: {file}",
+  },
+  uploaded: { uk: "Завантажено {when}", ru: "Загружено {when}", en: "Uploaded {when}" },
+  matched: { uk: "Збіглися", ru: "Совпали", en: "Matched" },
+  mismatched: { uk: "Інші суми", ru: "Другие суммы", en: "Amounts differ" },
+  missingOurs: { uk: "Немає в нас", ru: "Нет у нас", en: "Missing with us" },
+  missingTheirs: { uk: "Немає в партнера", ru: "Нет у партнёра", en: "Missing in their file" },
+  theirTotal: { uk: "Разом у партнера", ru: "Итого у партнёра", en: "Their total" },
+  ourTotal: { uk: "Разом у нас", ru: "Итого у нас", en: "Our total" },
+  counted: { uk: "{count} на {amount}", ru: "{count} на {amount}", en: "{count} for {amount}" },
+  caption: {
+    uk: "Рядки, що не збіглися",
+    ru: "Строки, которые не совпали",
+    en: "Lines that did not match",
+  },
+  colKind: { uk: "Що не так", ru: "Что не так", en: "What differs" },
+  colTxn: { uk: "Транзакція", ru: "Транзакция", en: "Transaction" },
+  colAccount: { uk: "Рахунок", ru: "Счёт", en: "Account" },
+  colTheirs: { uk: "Сума партнера", ru: "Сумма партнёра", en: "Their amount" },
+  colOurs: { uk: "Наша сума", ru: "Наша сумма", en: "Our amount" },
+  colDecision: { uk: "Рішення", ru: "Решение", en: "Decision" },
+  kindMissingOurs: { uk: "Немає в нас", ru: "Нет у нас", en: "Missing with us" },
+  kindMissingTheirs: { uk: "Немає в партнера", ru: "Нет у партнёра", en: "Missing in their file" },
+  kindMismatched: { uk: "Інша сума", ru: "Другая сумма", en: "Other amount" },
+  kindUnreadable: { uk: "Рядок не прочитано", ru: "Строка не прочитана", en: "Line not readable" },
+  none: { uk: "—", ru: "—", en: "—" },
+  post: { uk: "Провести", ru: "Провести", en: "Post" },
+  dismiss: { uk: "Відхилити", ru: "Отклонить", en: "Dismiss" },
+  lineLabel: { uk: "рядок {line}", ru: "строка {line}", en: "line {line}" },
+  posted: { uk: "Проведено", ru: "Проведено", en: "Posted" },
+  dismissed: { uk: "Відхилено", ru: "Отклонено", en: "Dismissed" },
+  donePosted: {
+    uk: "Платіж на {amount} проведено на рахунок {account}, квитанція {receipt}.",
+    ru: "Платёж на {amount} проведён на счёт {account}, квитанция {receipt}.",
+    en: "The payment of {amount} was posted to account {account}, receipt {receipt}.",
+  },
+  doneDismissed: {
+    uk: "Рядок {line} відхилено: платіж не проведено.",
+    ru: "Строка {line} отклонена: платёж не проведён.",
+    en: "Line {line} was dismissed: the payment was not posted.",
+  },
+});
