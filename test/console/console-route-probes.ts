@@ -157,6 +157,44 @@ export const ROUTE_PROBES: Record<string, RouteProbe> = {
   },
   "GET /console/providers": { expect: 403, aim: () => ({ url: "/console/providers" }) },
   "POST /console/providers": { expect: 403, aim: () => ({ url: "/console/providers", form: { code: "x" } }) },
+  // The partner pages are the platform administrator's; to a provider's staff they do not exist.
+  "GET /console/partners": { expect: 404, aim: () => ({ url: "/console/partners" }) },
+  "POST /console/partners": {
+    expect: 404,
+    aim: (t) => ({
+      url: "/console/partners",
+      form: { code: "probe-bank", name: "x", [`provider-${t.providerCode}`]: "on" },
+    }),
+  },
+  "GET /console/partners/:code": { expect: 404, aim: () => ({ url: "/console/partners/probe-bank" }) },
+  "POST /console/partners/:code": {
+    expect: 404,
+    aim: () => ({ url: "/console/partners/probe-bank", form: { name: "x" } }),
+  },
+  "POST /console/partners/:code/revoke": {
+    expect: 404,
+    aim: () => ({ url: "/console/partners/probe-bank/revoke", form: { keyId: "pk_aaaaaaaaaaaaaaaaaaaa" } }),
+  },
+  "POST /console/partners/:code/rotate": {
+    expect: 404,
+    aim: () => ({ url: "/console/partners/probe-bank/rotate", form: {} }),
+  },
+  "POST /console/partners/:code/state": {
+    expect: 404,
+    aim: () => ({ url: "/console/partners/probe-bank/state", form: { disabled: "yes" } }),
+  },
+  "GET /console/partners/:code/reconciliations": {
+    expect: 404,
+    aim: () => ({ url: "/console/partners/probe-bank/reconciliations" }),
+  },
+  "POST /console/partners/:code/reconciliations/:reconciliationId/lines/:lineNo/post": {
+    expect: 404,
+    aim: () => ({ url: "/console/partners/probe-bank/reconciliations/1/lines/1/post", form: {} }),
+  },
+  "POST /console/partners/:code/reconciliations/:reconciliationId/lines/:lineNo/dismiss": {
+    expect: 404,
+    aim: () => ({ url: "/console/partners/probe-bank/reconciliations/1/lines/1/dismiss", form: {} }),
+  },
   "GET /console/registries": {
     expect: "hidden",
     aim: (t) => ({ url: `/console/registries?provider=${t.providerCode}` }),

@@ -15,6 +15,8 @@ import { consoleContactCentreRoutes } from "./routes/contact-centre.ts";
 import { consoleInboxRoutes } from "./routes/inbox.ts";
 import { invitationRoutes } from "./routes/invitation.ts";
 import { consoleNewsRoutes } from "./routes/news.ts";
+import { partnerReconciliationRoutes } from "./routes/partner-reconciliations.ts";
+import { partnersConsoleRoutes } from "./routes/partners.ts";
 import { providersRoutes } from "./routes/providers.ts";
 import { registriesConsoleRoutes } from "./routes/registries.ts";
 import { consoleRegistryLineRoutes } from "./routes/registry-lines.ts";
@@ -40,6 +42,8 @@ const SECTIONS: ((app: FastifyInstance, opts: ConsoleOptions) => Promise<void>)[
   consoleChannelsRoutes,
   staffRoutes,
   providersRoutes,
+  partnersConsoleRoutes,
+  partnerReconciliationRoutes,
   securityRoutes,
   auditRoutes,
   consoleReviewRoutes,

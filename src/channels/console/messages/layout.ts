@@ -22,6 +22,7 @@ export const CONSOLE_LAYOUT = defineMessages("console: layout", {
   navStaff: { uk: "Працівники", ru: "Сотрудники", en: "Staff" },
   navAudit: { uk: "Журнал дій", ru: "Журнал действий", en: "Audit log" },
   navProviders: { uk: "Постачальники", ru: "Поставщики", en: "Providers" },
+  navPartners: { uk: "Партнери", ru: "Партнёры", en: "Partners" },
   navSecurity: { uk: "Вхід і захист", ru: "Вход и защита", en: "Sign-in security" },
   roleOperator: { uk: "Оператор", ru: "Оператор", en: "Operator" },
   roleAdministrator: { uk: "Адміністратор", ru: "Администратор", en: "Administrator" },

@@ -21,6 +21,7 @@ export type ConsoleSection =
   | "staff"
   | "audit"
   | "providers"
+  | "partners"
   | "security"
   | null;
 

@@ -32,7 +32,10 @@ const ADMINISTRATOR_SECTIONS: NavItem[] = [
   { id: "audit", href: "/console/audit", label: "navAudit" },
 ];
 
-const PLATFORM_SECTIONS: NavItem[] = [{ id: "providers", href: "/console/providers", label: "navProviders" }];
+const PLATFORM_SECTIONS: NavItem[] = [
+  { id: "providers", href: "/console/providers", label: "navProviders" },
+  { id: "partners", href: "/console/partners", label: "navPartners" },
+];
 
 export interface ConsolePageOptions {
   title: string;
