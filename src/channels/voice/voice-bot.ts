@@ -58,9 +58,14 @@ export async function startVoiceBot(options: VoiceBotOptions): Promise<VoiceBot>
   const synthesizer = createSpeechSynthesizer({ cacheDir: options.cacheDir, logger });
   // Numbers are read back word by word from cached renders: render their words now, one at a time in the
   // background, so that calls do not wait for them (or stall on espeak-ng's spawns).
+  // Closing stops it after the word in hand: on a machine with no cache yet the whole list takes a while.
+  let closing = false;
   const warmUp = (async () => {
     for (const lang of ["uk", "ru"] as const)
-      for (const word of numberPhrases(lang)) await synthesizer.speak(word, lang, 8000).catch(() => {});
+      for (const word of numberPhrases(lang)) {
+        if (closing) return;
+        await synthesizer.speak(word, lang, 8000).catch(() => {});
+      }
   })();
   const prompts = new VoicePrompts(synthesizer, config.promptsDir, logger);
   const bot: VoiceCallDeps = {
@@ -95,6 +100,7 @@ export async function startVoiceBot(options: VoiceBotOptions): Promise<VoiceBot>
     recognizer,
     calls: () => live.size,
     async close() {
+      closing = true;
       await warmUp;
       await server.close();
       await Promise.allSettled([...live]);
