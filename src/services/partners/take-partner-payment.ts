@@ -67,7 +67,12 @@ export async function takePartnerPayment(
   try {
     const partner = await loadPartner(db, actor.partnerId);
     const account = await findPartnerAccountForPayment(db, actor, input);
-    checkPaidAt(input.paidAt, now);
+    // A line an administrator reviewed from a reconciliation may be of any past day; a partner's own, 3 days back.
+    checkPaidAt(
+      input.paidAt,
+      now,
+      channel === "reconciliation" ? Number.POSITIVE_INFINITY : PAID_AT_MAX_AGE_MS,
+    );
     refuseOverLimit(partner, input.amountKop, 0);
     const period = firstDay(input.period ? parsePeriod(input.period) : periodOf(kyivDateOf(input.paidAt)));
     const paidOn = kyivDateOf(input.paidAt);
@@ -147,9 +152,9 @@ function requestHash(input: PartnerPaymentInput): string {
     .digest("hex");
 }
 
-function checkPaidAt(paidAt: Date, now: Date): void {
+function checkPaidAt(paidAt: Date, now: Date, maxAgeMs: number): void {
   const age = now.getTime() - paidAt.getTime();
-  if (Number.isNaN(age) || age < -PAID_AT_SKEW_MS || age > PAID_AT_MAX_AGE_MS)
+  if (Number.isNaN(age) || age < -PAID_AT_SKEW_MS || age > maxAgeMs)
     throw new AppError("partner_paid_at_invalid", { paidAt: Number.isNaN(age) ? "?" : paidAt.toISOString() });
 }
 
