@@ -281,6 +281,40 @@ forEachDatabase("the partners' API", (db) => {
     assert.equal((await call({ method: "GET", path, timestamp: NOW_S + 41 })).statusCode, 200);
   });
 
+  it("holds the daily limit: a payment over what the day has left is refused, and a refusal gives nothing away", async () => {
+    const { rows } = await sql<{ kop: number }>`
+      select coalesce(sum(t.taken_kop), 0)::int8 as kop from partner_day_totals t
+      join partners p on p.id = t.partner_id where p.code = 'test-bank' and t.day = '2026-11-28'`.execute(
+      db().database.db,
+    );
+    const taken = { taken_kop: Number(rows[0]!.kop) };
+    const left = 10_000; // 100.00 UAH left today
+    await admin("updatePartner", {
+      code: "test-bank",
+      maxPaymentKop: left,
+      dailyLimitKop: Number(taken.taken_kop) + left,
+    });
+    try {
+      const pay = (txnId: string, amount: string, i: number) =>
+        call({ method: "POST", path: PAY, body: payment(txnId, amount), timestamp: NOW_S + 50 + i });
+      assert.equal((await pay("T-6001", "60.00", 0)).statusCode, 201);
+      const before = await ledgerRows();
+      const over = await pay("T-6002", "40.01", 1);
+      assert.equal(over.statusCode, 422);
+      assert.equal(over.json().error.code, "partner_daily_limit");
+      assert.equal(await ledgerRows(), before);
+      // The refusal took nothing of the day: what is left still goes through, to the kopiyka.
+      assert.equal((await pay("T-6003", "40.00", 2)).statusCode, 201);
+      assert.equal((await pay("T-6004", "1.00", 3)).json().error.code, "partner_daily_limit");
+    } finally {
+      await admin("updatePartner", {
+        code: "test-bank",
+        maxPaymentKop: 1_000_000,
+        dailyLimitKop: 1_000_000_000,
+      });
+    }
+  });
+
   it("publishes its OpenAPI 3.1 document", async () => {
     const res = await app.inject({ url: "/api/partners/openapi.json" });
     assert.equal(res.statusCode, 200);

@@ -2,6 +2,7 @@
 // within 5 minutes of our clock, never seen before, from an allowed address, and within the partner's rate. Each
 // refusal writes nothing; only a request that passes leaves its signature, so the same one again is a replay.
 import { sql } from "kysely";
+import { quickCommit } from "../../db/quick-commit.ts";
 import {
   SIGNATURE_HEADERS,
   SIGNATURE_WINDOW_SECONDS,
@@ -73,7 +74,10 @@ export async function authenticatePartner(
   if (!key.address_allowed) throw new AppError("partner_ip_not_allowed", { ip: request.ip });
 
   const partner = await loadPartner(db, key.partner_id);
-  const rate = await hit(deps, `partner:${partner.id}`, { limit: partner.ratePerMinute, windowSeconds: 60 });
+  // Every request of a partner bumps one counter: its commit must not wait for the disk, or they would queue on it.
+  const rate = await quickCommit(deps.database, (trx) =>
+    hit(deps, `partner:${partner.id}`, { limit: partner.ratePerMinute, windowSeconds: 60, trx }),
+  );
   if (!rate.allowed) throw new AppError("too_many_attempts", { retryAfterSeconds: rate.retryAfterSeconds });
 
   // The signature is remembered for as long as its timestamp is fresh; older ones are swept as new ones come.

@@ -3,10 +3,11 @@
 // one id waits on the key until the first commits); with other content it is a conflict. The ledger entry is the bank
 // registry's (source 'bank_registry', source_ref '<the partner's registry source>:<txn id>'), so the partner's daily
 // file, imported or reconciled, never posts it again, nor the API a payment the file brought first. The day's total
-// is bumped last, so the daily limit holds under any concurrency while a partner's payments wait on each other only
-// for a commit.
+// is reserved before, in a transaction of its own that does not wait for the disk, and given back if the payment is
+// not taken: the daily limit holds under any concurrency, and a partner's payments do not queue at one row's fsync.
 import { createHash, randomBytes } from "node:crypto";
 import { sql } from "kysely";
+import { quickCommit } from "../../db/quick-commit.ts";
 import type { PartnerPaymentChannel } from "../../db/tables/partners.table.ts";
 import type { ServiceCode } from "../../db/tables/reference.table.ts";
 import { kyivDateOf } from "../../domain/kyiv-time.ts";
@@ -94,40 +95,42 @@ export async function takePartnerPayment(
       created_at: now,
       cancelled_at: null,
     };
-    await db.transaction().execute(async (trx) => {
-      const inserted = await trx
-        .insertInto("partner_payments")
-        .values(row)
-        .onConflict((oc) => oc.columns(["partner_id", "txn_id"]).doNothing())
-        .returning("receipt")
-        .executeTakeFirst();
-      if (!inserted) throw new AlreadyTaken();
-      // 0 when the partner's registry file brought this transaction first: the ledger holds it once either way.
-      await postLedgerEntries(
-        trx,
-        [
-          {
-            account_id: account.accountId,
-            provider_id: account.providerId,
-            service_code: input.service ?? null,
-            period,
-            kind: "payment",
-            amount_kop: -input.amountKop,
-            entry_date: paidOn,
-            source: "bank_registry",
-            source_ref: `${partner.sourceName}:${input.txnId}`,
-            details: { partner: partner.code, txnId: input.txnId, receipt, channel: "bank", via: channel },
-          },
-        ],
-        now,
-      );
-      const { rows } = await sql<{ taken_kop: number }>`
-        insert into partner_day_totals as t (partner_id, day, taken_kop)
-        values (${partner.id}, ${paidOn}::date, ${input.amountKop})
-        on conflict (partner_id, day) do update set taken_kop = t.taken_kop + excluded.taken_kop
-        returning taken_kop`.execute(trx);
-      refuseOverLimit(partner, input.amountKop, Number(rows[0]!.taken_kop) - input.amountKop);
-    });
+    // The day's limit is reserved first, apart: its one row per partner and day is a turnstile every payment passes.
+    await reserveDay(deps, partner, paidOn, input.amountKop);
+    await db
+      .transaction()
+      .execute(async (trx) => {
+        const inserted = await trx
+          .insertInto("partner_payments")
+          .values(row)
+          .onConflict((oc) => oc.columns(["partner_id", "txn_id"]).doNothing())
+          .returning("receipt")
+          .executeTakeFirst();
+        if (!inserted) throw new AlreadyTaken();
+        // 0 when the partner's registry file brought this transaction first: the ledger holds it once either way.
+        await postLedgerEntries(
+          trx,
+          [
+            {
+              account_id: account.accountId,
+              provider_id: account.providerId,
+              service_code: input.service ?? null,
+              period,
+              kind: "payment",
+              amount_kop: -input.amountKop,
+              entry_date: paidOn,
+              source: "bank_registry",
+              source_ref: `${partner.sourceName}:${input.txnId}`,
+              details: { partner: partner.code, txnId: input.txnId, receipt, channel: "bank", via: channel },
+            },
+          ],
+          now,
+        );
+      })
+      .catch(async (error: unknown) => {
+        await releaseDay(deps, partner.id, paidOn, input.amountKop);
+        throw error;
+      });
     return { payment: partnerPaymentView({ ...row, provider_code: account.providerCode }), created: true };
   } catch (error) {
     // A retry is answered as the first delivery was, whatever changed since (limits, the clock).
@@ -135,6 +138,39 @@ export async function takePartnerPayment(
     if (first) return first;
     throw error;
   }
+}
+
+/**
+ * Counts the amount against the partner's day, or refuses it over the daily limit. Committed without waiting for the
+ * disk (db/quick-commit.ts): a reservation a database crash loses lets that much more through that day, never less.
+ */
+async function reserveDay(deps: Deps, partner: PartnerRecord, day: string, amountKop: number): Promise<void> {
+  const { rows } = await quickCommit(deps.database, (trx) =>
+    sql<{ taken_kop: number }>`
+      insert into partner_day_totals as t (partner_id, day, taken_kop)
+      values (${partner.id}, ${day}::date, ${amountKop})
+      on conflict (partner_id, day) do update set taken_kop = t.taken_kop + excluded.taken_kop
+        where t.taken_kop + excluded.taken_kop <= ${partner.dailyLimitKop}
+      returning taken_kop`.execute(trx),
+  );
+  if (rows.length === 0) refuseOverLimit(partner, amountKop, partner.dailyLimitKop);
+}
+
+/** Gives a reservation back: its payment was not taken (a refusal, a repeat, a failure). */
+export async function releaseDay(
+  deps: Deps,
+  partnerId: number,
+  day: string,
+  amountKop: number,
+): Promise<void> {
+  await quickCommit(deps.database, (trx) =>
+    trx
+      .updateTable("partner_day_totals")
+      .set((eb) => ({ taken_kop: eb("taken_kop", "-", amountKop) }))
+      .where("partner_id", "=", partnerId)
+      .where("day", "=", day)
+      .execute(),
+  );
 }
 
 function requestHash(input: PartnerPaymentInput): string {
