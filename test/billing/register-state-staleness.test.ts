@@ -62,6 +62,7 @@ function correction(
   return {
     accountId: r.account_id,
     supersede: [r.id],
+    tell: { accountNumber: "", people: [] },
     readings: [
       {
         account_id: r.account_id,

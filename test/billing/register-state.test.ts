@@ -177,6 +177,7 @@ async function operate(database: Database, e: OperatorEvent, period: Period): Pr
   const plan: WritePlan = {
     accountId: old.account_id,
     supersede: [old.id],
+    tell: { accountNumber: "", people: [] },
     readings: [
       {
         account_id: old.account_id,

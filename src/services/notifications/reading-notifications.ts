@@ -9,14 +9,17 @@ import { notify } from "./notify.ts";
 
 export interface StoredSubmission {
   submissionId: string;
-  accountId: number;
+  accountNumber: string;
   receipt: string;
   status: "accepted" | "pending_review";
-  /** Who submitted it (answered already); null for an import. */
-  actorUserId: number | null;
+  /** Whom to tell: the account's people but the one who submitted it (answered already). */
+  people: number[];
 }
 
-/** Notifies the accounts' people of the submissions just stored; one statement per outcome. */
+/**
+ * Notifies the people of the submissions just stored; one statement per outcome that reaches anyone. The caller
+ * names the people (it read them with the account), so the statement reads only the people's own tables.
+ */
 export async function notifySubmissions(
   trx: Tx,
   submissions: StoredSubmission[],
@@ -27,21 +30,20 @@ export async function notifySubmissions(
     ["accepted", "reading_accepted"],
     ["pending_review", "reading_flagged"],
   ] as const) {
-    const these = submissions.filter((s) => s.status === status);
-    if (these.length === 0) continue;
+    const told = submissions
+      .filter((s) => s.status === status)
+      .flatMap((s) => s.people.map((user) => ({ s, user })));
+    if (told.length === 0) continue;
     queued += await notify(trx, {
       template,
       params: {},
       rowParams: ["account", "receipt"],
       recipients: sql`
-        select ua.user_id, 'reading:' || s.submission_id || ':' || ${status}::text as event_key,
-          jsonb_build_object('account', a.number, 'receipt', s.receipt) as row_params
-        from unnest(${these.map((s) => s.submissionId)}::text[], ${these.map((s) => s.accountId)}::bigint[],
-          ${these.map((s) => s.receipt)}::text[], ${these.map((s) => s.actorUserId)}::bigint[])
-          as s (submission_id, account_id, receipt, actor_user_id)
-        join accounts a on a.id = s.account_id
-        join user_accounts ua on ua.account_id = a.id
-        where ua.user_id is distinct from s.actor_user_id`,
+        select t.user_id, 'reading:' || t.submission_id || ':' || ${status}::text as event_key,
+          jsonb_build_object('account', t.account_number, 'receipt', t.receipt) as row_params
+        from unnest(${told.map((t) => t.user)}::bigint[], ${told.map((t) => t.s.submissionId)}::text[],
+          ${told.map((t) => t.s.accountNumber)}::text[], ${told.map((t) => t.s.receipt)}::text[])
+          as t (user_id, submission_id, account_number, receipt)`,
       now,
     });
   }

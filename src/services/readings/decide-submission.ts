@@ -26,6 +26,8 @@ export interface WritePlan {
   supersede: number[];
   readings: Insertable<ReadingsTable>[];
   audit: Insertable<AuditLogTable>;
+  /** Who is told of it: the account's other people (the submitter has the answer already). */
+  tell: { accountNumber: string; people: number[] };
 }
 
 export interface Decision {
@@ -250,6 +252,7 @@ export function decideSubmission(
           review,
         }) as never,
       },
+      tell: { accountNumber: account.number, people: context.people.filter((u) => u !== actor.userId) },
     },
   };
 }

@@ -30,6 +30,8 @@ export interface SubmissionContext {
   providerChannels: Channel[];
   meter: ChosenMeter;
   rule: WindowRuleInForce;
+  /** The users linked to the account (a household shares it): whom its readings are told of. */
+  people: number[];
 }
 
 export interface ContextRequest {
@@ -60,6 +62,7 @@ interface Row {
   deemed_date_rule: "submission_day" | "first_of_month" | null;
   late_policy: "refuse" | "next_period" | null;
   rule_source: string | null;
+  people: number[];
 }
 
 /** Each request's caller, from its row of the unnested requests: the same scope rule as a single lookup. */
@@ -85,7 +88,11 @@ export async function loadSubmissionContexts(
     select req.idx, a.id as account_id, a.provider_id, a.number, p.settlement_id, a.holder_name,
       pr.channels as provider_channels,
       m.id, m.serial, m.service_code as service, m.zones, m.digits, m.decimals, m.verification_due, m.removed_on,
-      w.opens_day, w.closes_day, w.deemed_date_rule, w.late_policy, w.rule_source
+      w.opens_day, w.closes_day, w.deemed_date_rule, w.late_policy, w.rule_source,
+      -- The account's people, read here rather than by the notification's own statement, which then touches only
+      -- the people's tables (on Citus, the coordinator's own) and is not sent at all when no one else is linked.
+      array(select ua.user_id from user_accounts ua
+             where ua.account_id = a.id and ua.account_id = any(${ids}::bigint[])) as people
     from unnest(${requests.map((_, i) => i)}::int[], ${col((r) => r.accountId)}::bigint[],
                 ${col((r) => r.meterId ?? null)}::bigint[], ${col((r) => r.service ?? null)}::text[],
                 ${col((r) => r.actor.kind)}::text[], ${col((r) => r.actor.userId)}::bigint[],
@@ -154,5 +161,6 @@ function toContext(r: Row): SubmissionContext {
             latePolicy: r.late_policy!,
             source: r.rule_source ?? "",
           },
+    people: r.people.map(Number),
   };
 }

@@ -32,14 +32,14 @@ export async function writeSubmissions(trx: Tx, plans: WritePlan[]): Promise<voi
     trx,
     plans.flatMap((p) => {
       const r = p.readings[0];
-      return r && (r.status === "accepted" || r.status === "pending_review")
+      return r && (r.status === "accepted" || r.status === "pending_review") && p.tell.people.length > 0
         ? [
             {
               submissionId: r.submission_id,
-              accountId: p.accountId,
+              accountNumber: p.tell.accountNumber,
               receipt: r.receipt,
               status: r.status,
-              actorUserId: r.actor_user_id ?? null,
+              people: p.tell.people,
             },
           ]
         : [];
