@@ -169,3 +169,28 @@ function aliasesOf(text: string): Set<string> {
   }
   return names;
 }
+
+const KEYWORD = /^(on|where|join|left|inner|cross|using|group|order|limit|natural|full|right|set|lateral)$/i;
+
+/**
+ * The distributed tables a statement reads or changes without naming the keys of their shards: each `from`, `join`
+ * or `update` of one needs `alias.key = any(…)` or `alias.key = $n` on its distribution column somewhere in the
+ * statement, or Citus sends it to every shard (an insert's rows route themselves). For the statements of a hot path,
+ * recorded as they run (test/db/citus-routing.test.ts), since a join condition alone does not route.
+ */
+export function unroutedTables(statement: string): string[] {
+  const text = statement.replace(/--[^\n]*/g, "").replace(/"/g, "");
+  const out: string[] = [];
+  for (const m of text.matchAll(
+    /\b(?:from|join|update)\s+([a-z_][a-z0-9_]*)(?:\s+(?:as\s+)?([a-z_][a-z0-9_]*))?/gi,
+  )) {
+    const table = m[1]!.toLowerCase();
+    const placement = CITUS_LAYOUT[table];
+    if (placement?.kind !== "distributed") continue;
+    const alias = m[2] && !KEYWORD.test(m[2]) ? m[2] : table;
+    const key = new RegExp(`\\b${alias}\\.${placement.column}\\s*=\\s*(any\\s*\\(|\\$\\d)`, "i");
+    const bare = new RegExp(`(where|and)\\s+${placement.column}\\s*=\\s*(any\\s*\\(|\\$\\d)`, "i");
+    if (!key.test(text) && !(alias === table && bare.test(text))) out.push(`${table} ${alias}`);
+  }
+  return out;
+}
