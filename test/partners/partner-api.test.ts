@@ -86,6 +86,23 @@ forEachDatabase("the partners' API", (db) => {
     assert.equal(typeof body.totalDue.kop, "number");
   });
 
+  it("a lookup with an amount checks the partner's per-payment limits as the payment will", async () => {
+    const lookup = (amount: string) =>
+      call({
+        method: "GET",
+        path: `/api/partners/v1/accounts/lookup?provider=deu&account=${region.account.number}&amount=${amount}`,
+      });
+    const fits = await lookup("10000.00");
+    assert.equal(fits.statusCode, 200, fits.body);
+    assert.equal(fits.json().account, region.account.number);
+    const large = await lookup("10000.01");
+    assert.equal(large.statusCode, 422);
+    assert.equal(large.json().error.code, "partner_amount_too_large");
+    assert.match(large.json().error.message, /10000\.00|10 000/);
+    const malformed = await lookup("12,5");
+    assert.equal(malformed.statusCode, 400);
+  });
+
   it("takes a payment once: a retry answers the same receipt, other content is a conflict", async () => {
     const before = await ledgerRows();
     const first = await call({ method: "POST", path: PAY, body: payment("T-1001") });

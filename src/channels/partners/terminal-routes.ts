@@ -3,8 +3,7 @@
 // the same rules, limits and idempotency as the JSON API), and every outcome answered as the protocol's XML with
 // HTTP 200. Only a request the signature hook refused keeps that hook's JSON answer.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { kop, uahString } from "../../domain/money.ts";
-import { amountRefusal } from "../../domain/partners/partner-amount.ts";
+import { uahString } from "../../domain/money.ts";
 import {
   parseTerminalCommand,
   renderTerminalAnswer,
@@ -100,16 +99,12 @@ async function run(
   const sum = uahString(command.amountKop);
 
   if (command.command === "check") {
-    const found = await callUseCase(deps, "partnerLookup", context, { provider, account: command.account });
-    // A check sees the per-payment limits; the day's total is the pay's to hold (nothing is taken yet).
-    const limits = signed.partner;
-    const refusal = amountRefusal(command.amountKop, limits, 0);
-    if (refusal)
-      throw new AppError(refusal, {
-        min: uahString(kop(limits.minPaymentKop)),
-        max: uahString(kop(limits.maxPaymentKop)),
-        limit: uahString(kop(limits.dailyLimitKop)),
-      });
+    // The lookup with the amount: the per-payment limits, as the pay will apply them.
+    const found = await callUseCase(deps, "partnerLookup", context, {
+      provider,
+      account: command.account,
+      amount: sum,
+    });
     return {
       sum,
       result: TERMINAL_RESULT.ok,

@@ -2,7 +2,6 @@
 // masked name and address for the payer to recognise, what is due per service and month, the planned payment, and
 // the meters with their last readings and whether their window is open. No full name or address leaves.
 import { kyivDateOf } from "../../domain/kyiv-time.ts";
-import type { Kopiykas } from "../../domain/money.ts";
 import { maskAddress, maskFullName } from "../../domain/partners/payer-mask.ts";
 import type { Actor } from "../actor.ts";
 import type { Deps } from "../deps.ts";
@@ -10,7 +9,9 @@ import { accountDebts } from "../ledger/account-debts.ts";
 import { loadLastBillSummary } from "../ledger/last-bill-summary.ts";
 import { type Money, money } from "../ledger/money-view.ts";
 import { listAccountMeters } from "../readings/list-account-meters.ts";
+import { loadPartner } from "./load-partner.ts";
 import { findPartnerAccount } from "./partner-account.ts";
+import { refuseOverLimit } from "./partner-limits.ts";
 
 export interface PartnerLookup {
   provider: { code: string; name: string };
@@ -30,12 +31,15 @@ export interface PartnerLookup {
   }[];
 }
 
+/** With `amountKop` (a terminal's check, or the API asked with an amount) the partner's per-payment limits are
+ * applied as a payment's would be; the day's total is the payment's to hold, since nothing is taken yet. */
 export async function lookupForPartner(
   deps: Deps,
-  o: { actor: Extract<Actor, { kind: "partner" }>; provider: string; account: string },
+  o: { actor: Extract<Actor, { kind: "partner" }>; provider: string; account: string; amountKop?: number },
 ): Promise<PartnerLookup> {
   const { db } = deps.database;
   const account = await findPartnerAccount(db, o.actor, o);
+  if (o.amountKop !== undefined) refuseOverLimit(await loadPartner(db, o.actor.partnerId), o.amountKop, 0);
   const today = kyivDateOf(deps.now());
   const [debts, bill, meters] = await Promise.all([
     accountDebts(db, account.id, today),
@@ -53,7 +57,7 @@ export async function lookupForPartner(
       ? {
           period: bill.planned.period,
           services: bill.planned.services.map((s) => ({ service: s.service, amount: money(s.amountKop) })),
-          total: money(bill.planned.totalKop as Kopiykas),
+          total: money(bill.planned.totalKop),
         }
       : null,
     meters: meters.map((m) => {

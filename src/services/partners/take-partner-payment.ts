@@ -12,7 +12,6 @@ import type { PartnerPaymentChannel } from "../../db/tables/partners.table.ts";
 import type { ServiceCode } from "../../db/tables/reference.table.ts";
 import { kyivDateOf } from "../../domain/kyiv-time.ts";
 import { kop, uahString } from "../../domain/money.ts";
-import { amountRefusal } from "../../domain/partners/partner-amount.ts";
 import { firstDay, parsePeriod, periodOf } from "../../domain/period.ts";
 import type { Actor } from "../actor.ts";
 import type { Deps } from "../deps.ts";
@@ -20,6 +19,7 @@ import { AppError } from "../errors.ts";
 import { postLedgerEntries } from "../ledger/post-entries.ts";
 import { loadPartner, type PartnerRecord } from "./load-partner.ts";
 import { findPartnerAccountForPayment } from "./partner-account.ts";
+import { refuseOverLimit } from "./partner-limits.ts";
 import { findPartnerPayment } from "./partner-payment-row.ts";
 import { type PartnerPaymentView, partnerPaymentView } from "./partner-payment-view.ts";
 
@@ -192,14 +192,4 @@ function checkPaidAt(paidAt: Date, now: Date, maxAgeMs: number): void {
   const age = now.getTime() - paidAt.getTime();
   if (Number.isNaN(age) || age < -PAID_AT_SKEW_MS || age > maxAgeMs)
     throw new AppError("partner_paid_at_invalid", { paidAt: Number.isNaN(age) ? "?" : paidAt.toISOString() });
-}
-
-function refuseOverLimit(partner: PartnerRecord, amountKop: number, takenTodayKop: number): void {
-  const refusal = amountRefusal(amountKop, partner, takenTodayKop);
-  if (refusal === null) return;
-  throw new AppError(refusal, {
-    min: uahString(kop(partner.minPaymentKop)),
-    max: uahString(kop(partner.maxPaymentKop)),
-    limit: uahString(kop(partner.dailyLimitKop)),
-  });
 }

@@ -163,11 +163,27 @@ export const partnerUseCases = {
     name: "partnerLookup",
     tag: "partners",
     summary: "Whom the payer pays and what is due: payee, masked payer, debts, planned payment, meters",
-    input: Type.Object({ provider: ProviderCode, account: AccountNumber }, { additionalProperties: false }),
+    description:
+      "With an amount, the partner's per-payment limits are checked as a payment's would be (422 " +
+      "partner_amount_too_small or partner_amount_too_large), before the payer is asked to pay.",
+    input: Type.Object(
+      {
+        provider: ProviderCode,
+        account: AccountNumber,
+        amount: Type.Optional({ ...AmountUah, description: "What the payer means to pay, to be checked" }),
+      },
+      { additionalProperties: false },
+    ),
     output: Lookup,
     access: "partner",
     probe: (t) => ({ provider: t.providerCode, account: t.accountNumber }),
-    run: (deps, context, input) => lookupForPartner(deps, { actor: partnerOf(context), ...input }),
+    run: (deps, context, input) =>
+      lookupForPartner(deps, {
+        actor: partnerOf(context),
+        provider: input.provider,
+        account: input.account,
+        ...(input.amount === undefined ? {} : { amountKop: parseUah(input.amount) }),
+      }),
   }),
 
   partnerPay: defineUseCase({
