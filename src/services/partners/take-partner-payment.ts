@@ -11,7 +11,6 @@ import { quickCommit } from "../../db/quick-commit.ts";
 import type { PartnerPaymentChannel } from "../../db/tables/partners.table.ts";
 import type { ServiceCode } from "../../db/tables/reference.table.ts";
 import { kyivDateOf } from "../../domain/kyiv-time.ts";
-import { kop, uahString } from "../../domain/money.ts";
 import { firstDay, parsePeriod, periodOf } from "../../domain/period.ts";
 import type { Actor } from "../actor.ts";
 import type { Deps } from "../deps.ts";
