@@ -15,7 +15,7 @@ import type { Actor } from "../actor.ts";
 import type { Deps } from "../deps.ts";
 import { AppError } from "../errors.ts";
 import { hit } from "../rate-limit.ts";
-import { loadPartner, type PartnerRecord } from "./load-partner.ts";
+import { loadPartner, type PartnerRecord, rememberPartner } from "./load-partner.ts";
 
 export interface PartnerRequest {
   method: string;
@@ -93,15 +93,13 @@ export async function authenticatePartner(
     returning signature`.execute(db);
   if (seen.rows.length === 0) throw new AppError("partner_replay");
 
-  return {
-    actor: {
-      kind: "partner",
-      partnerId: partner.id,
-      userId: partner.userId,
-      providerIds: partner.providerIds,
-      locale: request.locale,
-    },
-    partner,
-    keyId,
+  const actor = {
+    kind: "partner" as const,
+    partnerId: partner.id,
+    userId: partner.userId,
+    providerIds: partner.providerIds,
+    locale: request.locale,
   };
+  rememberPartner(actor, partner);
+  return { actor, partner, keyId };
 }

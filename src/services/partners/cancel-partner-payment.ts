@@ -5,7 +5,7 @@ import type { Actor } from "../actor.ts";
 import type { Deps } from "../deps.ts";
 import { AppError } from "../errors.ts";
 import { postLedgerEntries } from "../ledger/post-entries.ts";
-import { loadPartner } from "./load-partner.ts";
+import { partnerOfActor } from "./load-partner.ts";
 import { findPartnerPayment } from "./partner-payment-row.ts";
 import { type PartnerPaymentView, partnerPaymentView } from "./partner-payment-view.ts";
 
@@ -14,7 +14,7 @@ export async function cancelPartnerPayment(
   o: { actor: Extract<Actor, { kind: "partner" }>; txnId: string },
 ): Promise<PartnerPaymentView> {
   const now = deps.now();
-  const partner = await loadPartner(deps.database.db, o.actor.partnerId);
+  const partner = await partnerOfActor(deps.database.db, o.actor);
   return deps.database.db.transaction().execute(async (trx) => {
     const row = await findPartnerPayment(trx, partner.id, o.txnId, { forUpdate: true });
     if (!row) throw new AppError("not_found", {}, { txnId: o.txnId });

@@ -2,6 +2,7 @@
 // ledger) and the providers granted to it.
 import { sql } from "kysely";
 import type { Db, Tx } from "../../db/database.ts";
+import type { Actor } from "../actor.ts";
 import { AppError } from "../errors.ts";
 
 export interface PartnerRecord {
@@ -61,4 +62,21 @@ export async function loadPartner(db: Db | Tx, partnerId: number): Promise<Partn
     disabled: row.disabled_at !== null,
     providerIds: row.provider_ids.map(Number),
   };
+}
+
+// The record a request's signature check loaded, kept with that request's actor: its use cases need the same
+// partner (limits, registry source), and one request should not read it twice. An actor made otherwise loads it.
+const ofActor = new WeakMap<Actor, PartnerRecord>();
+
+/** Remembers, for as long as the actor lives (one request), the partner its signature check loaded. */
+export function rememberPartner(actor: Extract<Actor, { kind: "partner" }>, partner: PartnerRecord): void {
+  ofActor.set(actor, partner);
+}
+
+/** The actor's partner: the one its request's signature check loaded, or read now. */
+export async function partnerOfActor(
+  db: Db | Tx,
+  actor: Extract<Actor, { kind: "partner" }>,
+): Promise<PartnerRecord> {
+  return ofActor.get(actor) ?? loadPartner(db, actor.partnerId);
 }

@@ -9,7 +9,7 @@ import { accountDebts } from "../ledger/account-debts.ts";
 import { loadLastBillSummary } from "../ledger/last-bill-summary.ts";
 import { type Money, money } from "../ledger/money-view.ts";
 import { listAccountMeters } from "../readings/list-account-meters.ts";
-import { loadPartner } from "./load-partner.ts";
+import { partnerOfActor } from "./load-partner.ts";
 import { findPartnerAccount } from "./partner-account.ts";
 import { refuseOverLimit } from "./partner-limits.ts";
 
@@ -39,7 +39,7 @@ export async function lookupForPartner(
 ): Promise<PartnerLookup> {
   const { db } = deps.database;
   const account = await findPartnerAccount(db, o.actor, o);
-  if (o.amountKop !== undefined) refuseOverLimit(await loadPartner(db, o.actor.partnerId), o.amountKop, 0);
+  if (o.amountKop !== undefined) refuseOverLimit(await partnerOfActor(db, o.actor), o.amountKop, 0);
   const today = kyivDateOf(deps.now());
   const [debts, bill, meters] = await Promise.all([
     accountDebts(db, account.id, today),

@@ -13,7 +13,7 @@ import {
 import type { Actor } from "../actor.ts";
 import type { Deps } from "../deps.ts";
 import { findRegistrySource } from "../registries/find-registry-source.ts";
-import { loadPartner } from "./load-partner.ts";
+import { partnerOfActor } from "./load-partner.ts";
 
 /** One payment of the day as the registry writes it. */
 export interface DayPayment {
@@ -71,7 +71,7 @@ export async function partnerDayRegistry(
   day: LocalDate,
 ): Promise<DayRegistry> {
   const { db } = deps.database;
-  const partner = await loadPartner(db, actor.partnerId);
+  const partner = await partnerOfActor(db, actor);
   const source = await findRegistrySource(db, partner.sourceName);
   const payments = await partnerDayPayments(db, partner.id, day);
   return {

@@ -14,7 +14,7 @@ import type { Actor } from "../actor.ts";
 import type { Deps } from "../deps.ts";
 import { findRegistrySource } from "../registries/find-registry-source.ts";
 import { registryRefusal } from "../registries/registry-refusal.ts";
-import { loadPartner } from "./load-partner.ts";
+import { partnerOfActor } from "./load-partner.ts";
 import { partnerDayPayments } from "./partner-day-registry.ts";
 
 export interface ReconciliationLine {
@@ -55,7 +55,7 @@ export async function reconcilePartnerDay(
   input: { day: LocalDate; fileName?: string | undefined; content: string },
 ): Promise<ReconciliationReport> {
   const { db } = deps.database;
-  const partner = await loadPartner(db, actor.partnerId);
+  const partner = await partnerOfActor(db, actor);
   const source = await findRegistrySource(db, partner.sourceName);
   const fileName = input.fileName?.trim().slice(0, 200) || `${partner.sourceName}-${input.day}.csv`;
   const now = deps.now();

@@ -16,7 +16,7 @@ import type { Actor } from "../actor.ts";
 import type { Deps } from "../deps.ts";
 import { AppError } from "../errors.ts";
 import { postLedgerEntries } from "../ledger/post-entries.ts";
-import { loadPartner, type PartnerRecord } from "./load-partner.ts";
+import { type PartnerRecord, partnerOfActor } from "./load-partner.ts";
 import { findPartnerAccountForPayment } from "./partner-account.ts";
 import { refuseOverLimit } from "./partner-limits.ts";
 import { findPartnerPayment } from "./partner-payment-row.ts";
@@ -65,7 +65,7 @@ export async function takePartnerPayment(
     return { payment: partnerPaymentView(earlier), created: false };
   };
   try {
-    const partner = await loadPartner(db, actor.partnerId);
+    const partner = await partnerOfActor(db, actor);
     const account = await findPartnerAccountForPayment(db, actor, input);
     // A line an administrator reviewed from a reconciliation may be of any past day; a partner's own, 3 days back.
     checkPaidAt(
