@@ -10,7 +10,7 @@ import { unroutedTables } from "../../src/db/citus/sql-rules.ts";
 import { makeDeps } from "../../src/services/deps.ts";
 import { submitReading } from "../../src/services/readings/submit-reading.ts";
 import { forEachDatabase } from "../support/databases.ts";
-import { createReadingsFixture, type ReadingsFixture } from "../support/readings-fixture.ts";
+import { createReadingsFixture, type ReadingsFixture, userIdByEmail } from "../support/readings-fixture.ts";
 
 /** Records the SQL of every query run through the Kysely instance it is plugged into. */
 class StatementLog implements KyselyPlugin {
@@ -54,13 +54,7 @@ forEachDatabase("a submission's statements each reach one shard", (get) => {
   before(async () => {
     const { db } = get().database;
     f = await createReadingsFixture(get().database);
-    petro = (
-      await db
-        .selectFrom("users")
-        .select("id")
-        .where("email", "=", "petro@example.org")
-        .executeTakeFirstOrThrow()
-    ).id;
+    petro = await userIdByEmail(get().database, "petro@example.org");
     // Petro shares Olena's electricity account, so her reading is told to him: the notification's statement runs.
     await db
       .insertInto("user_accounts")
@@ -75,13 +69,7 @@ forEachDatabase("a submission's statements each reach one shard", (get) => {
     );
     const recorded = { ...database, db: database.db.withPlugin(log) };
     const deps = makeDeps(recorded, () => new Date("2019-07-30T12:00:00+03:00"));
-    const olena = (
-      await database.db
-        .selectFrom("users")
-        .select("id")
-        .where("email", "=", "olena@example.org")
-        .executeTakeFirstOrThrow()
-    ).id;
+    const olena = await userIdByEmail(database, "olena@example.org");
     const actor = { kind: "resident" as const, userId: olena, locale: "uk" as const };
     // Submitted together, they are stored by one batch (submission-batcher.ts).
     const [power, water] = await Promise.allSettled([

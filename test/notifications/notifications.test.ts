@@ -15,7 +15,7 @@ import { submitReading } from "../../src/services/readings/submit-reading.ts";
 import { rejectReading } from "../../src/services/reviews/reject-reading.ts";
 import { forEachDatabase } from "../support/databases.ts";
 import { FakeTelegram } from "../support/fake-telegram.ts";
-import { createReadingsFixture, type ReadingsFixture } from "../support/readings-fixture.ts";
+import { createReadingsFixture, type ReadingsFixture, userIdByEmail } from "../support/readings-fixture.ts";
 
 // The electricity window of the fixture: the last three days of the month to the 2nd; July 2019's opens on the
 // 29th and closes on 2 August.
@@ -125,13 +125,7 @@ forEachDatabase("notifications", (get) => {
       }
       return id;
     };
-    const olena = (
-      await db
-        .selectFrom("users")
-        .select("id")
-        .where("email", "=", "olena@example.org")
-        .executeTakeFirstOrThrow()
-    ).id;
+    const olena = await userIdByEmail(get().database, "olena@example.org");
     const day = 24 * 3600_000;
     people = {
       olena,
@@ -253,13 +247,7 @@ forEachDatabase("notifications", (get) => {
     });
     assert.ok(result.status === "accepted" && !result.review, JSON.stringify(result));
     assert.deepEqual(await outboxOf(people.taras, "reading_accepted"), []);
-    const petro = (
-      await get()
-        .database.db.selectFrom("users")
-        .select("id")
-        .where("email", "=", "petro@example.org")
-        .executeTakeFirstOrThrow()
-    ).id;
+    const petro = await userIdByEmail(get().database, "petro@example.org");
     const [toPetro] = await outboxOf(petro, "reading_accepted");
     assert.equal(toPetro?.address, "petro@example.org");
     assert.equal(toPetro?.subject, `Показники прийнято, квитанція ${result.receipt}`);
@@ -271,13 +259,7 @@ forEachDatabase("notifications", (get) => {
   test("an operator's rejection reaches everyone on the account, with the reason", async () => {
     const { db } = get().database;
     // Petro's next figure is implausibly high: flagged for review (told to Taras, not to Petro who sent it).
-    const petro = (
-      await db
-        .selectFrom("users")
-        .select("id")
-        .where("email", "=", "petro@example.org")
-        .executeTakeFirstOrThrow()
-    ).id;
+    const petro = await userIdByEmail(get().database, "petro@example.org");
     const flagged = await submitReading(get().deps, {
       actor: { kind: "resident", userId: petro, locale: "uk" },
       channel: "web",

@@ -240,3 +240,13 @@ function addMonths(date: string, n: number): string {
   const total = y * 12 + (m - 1) + n;
   return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, "0")}`;
 }
+
+/** A fixture user's id, by the e-mail it was made with. */
+export async function userIdByEmail(database: Database, email: string): Promise<number> {
+  const row = await database.db
+    .selectFrom("users")
+    .select("id")
+    .where("email", "=", email)
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
