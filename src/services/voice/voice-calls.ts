@@ -5,11 +5,13 @@ import type { Channel } from "../../db/tables/reference.table.ts";
 import type { VoiceOutcome } from "../../db/tables/voice.table.ts";
 import { DEFAULT_DAY_HOURS, hoursOn, type LineSchedule, lineStatusAt } from "../../domain/contact-hours.ts";
 import { kyivDateOf } from "../../domain/kyiv-time.ts";
+import type { SettlementNames } from "../../domain/voice/spoken-settlement.ts";
 import type { Locale, Translated } from "../../i18n/locale.ts";
 import { findProvider } from "../billing/find-provider.ts";
 import type { Deps } from "../deps.ts";
 import { AppError } from "../errors.ts";
 import { lineSchedule, loadContactSchedules } from "../providers/contact-schedule.ts";
+import { listSettlementNames } from "./list-settlement-names.ts";
 import { voiceLineActor } from "./voice-line.ts";
 
 export interface VoiceCallOpening {
@@ -29,7 +31,7 @@ export interface VoiceCallOpening {
   } | null;
   /** The voice line now: open until, or when it opens next; hours today ("07:00"–"21:00") for the prompt. */
   line: { open: boolean; opens: string; closes: string; nextOpensAt: string | null };
-  settlements: { id: number; names: string[] }[];
+  settlements: SettlementNames[];
 }
 
 const CALL_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -106,20 +108,7 @@ export async function openVoiceCall(
       .select(["id", "code", "name_uk", "name_ru", "name_en", "channels", "contact_phones"])
       .where("id", "=", providerId)
       .executeTakeFirstOrThrow(),
-    db
-      .selectFrom("settlements as s")
-      .select(["s.id", "s.name_uk", "s.name_ru", "s.name_en", "s.spoken_aliases"])
-      .where((eb) =>
-        eb.exists(
-          eb
-            .selectFrom("provider_services as ps")
-            .select("ps.settlement_id")
-            .whereRef("ps.settlement_id", "=", "s.id")
-            .where("ps.provider_id", "=", providerId),
-        ),
-      )
-      .orderBy("s.name_uk")
-      .execute(),
+    listSettlementNames(deps, providerId),
     loadContactSchedules(deps, [providerId], kyivDateOf(now)),
     voiceLineActor(deps, providerId, "uk"),
   ]);
@@ -148,10 +137,7 @@ export async function openVoiceCall(
       closes: today.closes,
       nextOpensAt: status.nextOpensAt?.toISOString() ?? null,
     },
-    settlements: settlements.map((s) => ({
-      id: s.id,
-      names: [s.name_uk, s.name_ru, s.name_en, ...s.spoken_aliases],
-    })),
+    settlements,
   };
 }
 

@@ -10,6 +10,10 @@ import { AppError } from "../errors.ts";
 export async function voiceLineActor(deps: Deps, providerId: number, locale: Locale): Promise<Actor> {
   const robot = `voice:${providerId}`;
   const db = deps.database.db;
+  const actor = (userId: number): Actor => ({ kind: "staff", role: "operator", providerId, userId, locale });
+  // Every call after the line's first finds its user at once.
+  const known = await db.selectFrom("users").select("id").where("robot", "=", robot).executeTakeFirst();
+  if (known) return actor(known.id);
   const provider = await db
     .selectFrom("providers")
     .select(["id", "name_uk"])
@@ -23,5 +27,5 @@ export async function voiceLineActor(deps: Deps, providerId: number, locale: Loc
     .onConflict((oc) => oc.column("robot").doNothing())
     .execute();
   const user = await db.selectFrom("users").select("id").where("robot", "=", robot).executeTakeFirstOrThrow();
-  return { kind: "staff", role: "operator", providerId, userId: user.id, locale };
+  return actor(user.id);
 }
