@@ -5,25 +5,15 @@
 // on a Citus cluster every submission then went to all 32 shards (10 readings a second).
 import assert from "node:assert/strict";
 import { before, test } from "node:test";
-import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs } from "kysely";
 import { unroutedTables } from "../../src/db/citus/sql-rules.ts";
 import { makeDeps } from "../../src/services/deps.ts";
 import { submitReading } from "../../src/services/readings/submit-reading.ts";
+import { BOT_NOW, type BotRegion, seedBotRegion } from "../support/bot-region.ts";
 import { forEachDatabase } from "../support/databases.ts";
+import { quietApp } from "../support/http.ts";
+import { registerTestPartner, signedCall } from "../support/partner-client.ts";
 import { createReadingsFixture, type ReadingsFixture, userIdByEmail } from "../support/readings-fixture.ts";
-
-/** Records the SQL of every query run through the Kysely instance it is plugged into. */
-class StatementLog implements KyselyPlugin {
-  readonly statements: string[] = [];
-  constructor(private readonly compile: (args: PluginTransformQueryArgs) => string) {}
-  transformQuery(args: PluginTransformQueryArgs) {
-    this.statements.push(this.compile(args));
-    return args.node;
-  }
-  async transformResult(args: PluginTransformResultArgs) {
-    return args.result;
-  }
-}
+import { recordStatements } from "../support/statement-log.ts";
 
 test("the routing rule flags an account-keyed table reached by a join alone", () => {
   // The notification's recipients as they were: routed by nothing but the join to the unnested ids.
@@ -64,11 +54,8 @@ forEachDatabase("a submission's statements each reach one shard", (get) => {
 
   test("two accounts' submissions in one batch, with a notification: every account-keyed table is named by its key", async () => {
     const { database } = get();
-    const log = new StatementLog(
-      (args) => database.db.getExecutor().compileQuery(args.node, args.queryId).sql,
-    );
-    const recorded = { ...database, db: database.db.withPlugin(log) };
-    const deps = makeDeps(recorded, () => new Date("2019-07-30T12:00:00+03:00"));
+    const log = recordStatements(database);
+    const deps = makeDeps(log.database, () => new Date("2019-07-30T12:00:00+03:00"));
     const olena = await userIdByEmail(database, "olena@example.org");
     const actor = { kind: "resident" as const, userId: olena, locale: "uk" as const };
     // Submitted together, they are stored by one batch (submission-batcher.ts).
@@ -103,6 +90,56 @@ forEachDatabase("a submission's statements each reach one shard", (get) => {
     assert.deepEqual(
       told.map((n) => n.template),
       ["reading_accepted"],
+    );
+    for (const statement of log.statements) {
+      assert.deepEqual(unroutedTables(statement), [], statement);
+    }
+  });
+});
+
+forEachDatabase("a partner's look-up and payment each reach their account's shard", (get) => {
+  let region: BotRegion;
+
+  before(async () => {
+    region = await seedBotRegion(get());
+  });
+
+  test("the look-up (meters, last rejections) and the payment with its notification name their accounts' keys", async () => {
+    const bank = await registerTestPartner(get().deps, {
+      code: "routing-bank",
+      name: "Банк",
+      providers: ["deu"],
+      maxPaymentKop: 1_000_000,
+    });
+    const log = recordStatements(get().database);
+    const app = await quietApp(makeDeps(log.database, () => new Date(BOT_NOW)));
+    try {
+      const now = Math.floor(Date.parse(BOT_NOW) / 1000);
+      const lookup = await signedCall(app, bank, {
+        timestamp: now,
+        method: "GET",
+        path: `/api/partners/v1/accounts/lookup?provider=deu&account=${region.account.number}`,
+      });
+      assert.equal(lookup.statusCode, 200, lookup.body);
+      const paid = await signedCall(app, bank, {
+        timestamp: now + 1,
+        method: "POST",
+        path: "/api/partners/v1/payments",
+        body: {
+          txnId: "ROUTE-1",
+          provider: "deu",
+          account: region.account.number,
+          amount: "10.00",
+          paidAt: "2026-11-28T09:55:00+02:00",
+        },
+      });
+      assert.equal(paid.statusCode, 201, paid.body);
+    } finally {
+      await app.close();
+    }
+    // The payment and its "payment received" were one statement.
+    assert.ok(
+      log.statements.some((s) => /insert into ledger_entries/i.test(s) && /insert into outbox/i.test(s)),
     );
     for (const statement of log.statements) {
       assert.deepEqual(unroutedTables(statement), [], statement);

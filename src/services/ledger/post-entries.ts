@@ -40,6 +40,10 @@ export async function postLedgerEntries(
     entries.map((e) => e.period),
   );
   const column = <T>(pick: (e: NewLedgerEntry) => T) => entries.map(pick);
+  // A payment is told to the account's people in this same statement (services/notifications); a batch without one
+  // (a reversal, an adjustment) carries no notification steps at all.
+  const paid = [...new Set(entries.filter((e) => e.kind === "payment").map((e) => e.account_id))];
+  const told = paid.length > 0 ? sql`, ${paymentNotificationSteps("inserted", paid, now)}` : sql``;
   // Arrays unnested into rows: a fixed number of parameters however long the batch (a bank registry may
   // hold tens of thousands of lines; a VALUES list would run out of bind parameters at 65 535).
   const { rows } = await sql<{ inserted: number }>`
@@ -60,9 +64,7 @@ export async function postLedgerEntries(
       )
       on conflict (account_id, source, source_ref, period) where source_ref is not null do nothing
       returning account_id, id, kind, amount_kop
-    ),
-    -- A payment is told to the account's people in this same statement (services/notifications).
-    ${paymentNotificationSteps("inserted", now)}
+    )${told}
     select count(*)::int4 as inserted from inserted`.execute(trx);
   return rows[0]?.inserted ?? 0;
 }

@@ -53,9 +53,15 @@ export async function notifyBills(
 
 /**
  * "Payment received" to the people of each account, as notify_* steps of the statement that posts the payments:
- * `payments` names the caller's CTE of the entries just inserted, with columns account_id, id, kind, amount_kop.
+ * `payments` names the caller's CTE of the entries just inserted, with columns account_id, id, kind, amount_kop;
+ * `accountIds` the accounts paid, named again to the account-keyed tables so that on Citus the statement reaches
+ * only their shards (a join alone does not route: test/db/citus-routing.test.ts).
  */
-export function paymentNotificationSteps(payments: string, now: Date): RawBuilder<unknown> {
+export function paymentNotificationSteps(
+  payments: string,
+  accountIds: readonly number[],
+  now: Date,
+): RawBuilder<unknown> {
   return notificationSteps({
     template: "payment_received",
     params: {},
@@ -66,7 +72,7 @@ export function paymentNotificationSteps(payments: string, now: Date): RawBuilde
       from ${sql.table(payments)} p
       join accounts a on a.id = p.account_id
       join user_accounts ua on ua.account_id = a.id
-      where p.kind = 'payment'`,
+      where p.kind = 'payment' and a.id = any(${accountIds}::bigint[]) and ua.account_id = any(${accountIds}::bigint[])`,
     now,
   });
 }

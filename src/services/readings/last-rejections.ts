@@ -41,7 +41,7 @@ export async function lastRejections(
       and r.status = 'rejected' and r.reviewed_at is not null
       and not exists (
         select 1 from readings c
-        where c.account_id = r.account_id and c.meter_id = r.meter_id and c.zone = r.zone
+        where c.account_id = ${accountId}::bigint and c.meter_id = r.meter_id and c.zone = r.zone
           and c.status in ('accepted', 'pending_review') and c.submitted_at > r.reviewed_at)
     order by r.meter_id, r.zone, r.reviewed_at desc, r.id desc`.execute(db);
   for (const r of rows) {
