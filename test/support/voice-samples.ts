@@ -1,9 +1,12 @@
 // Caller speech for voice tests: real Ukrainian speech from espeak-ng (installed on the test machines) or,
 // where it is missing, a synthetic vowel with a wandering pitch and two formants, which WebRTC's VAD takes
 // for voice. Both trimmed of the leading and trailing silence so "what was said" has a measurable length.
-import { execFileSync } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
+import { promisify } from "node:util";
 import type { Pcm, SampleRate } from "../../src/channels/voice/audio/pcm.ts";
 import { resample } from "../../src/gateways/speech/audio/resample.ts";
+
+const run = promisify(execFile);
 
 export const vowel = (rate: SampleRate, ms: number, amplitude = 2500): Pcm => {
   const samples = new Int16Array(Math.round((rate * ms) / 1000));
@@ -40,13 +43,37 @@ export const espeakSpeech = (text: string, rate: SampleRate, voice = "uk"): Pcm 
   } catch {
     return undefined;
   }
-  // espeak streams its WAV with a placeholder data size; the samples are simply everything after the header.
+  return wavToPcm(wav, rate);
+};
+
+/**
+ * The same without blocking the process: for a test whose bot runs in the same process, which must go on
+ * playing and timing its prompt (on a loaded machine espeak-ng can take seconds).
+ */
+export const espeakSpeechAsync = async (
+  text: string,
+  rate: SampleRate,
+  voice = "uk",
+): Promise<Pcm | undefined> => {
+  try {
+    const { stdout } = await run("espeak-ng", ["-v", voice, "--stdout", text], {
+      encoding: "buffer",
+      maxBuffer: 64 << 20,
+    });
+    return wavToPcm(stdout, rate);
+  } catch {
+    return undefined;
+  }
+};
+
+// espeak streams its WAV with a placeholder data size; the samples are simply everything after the header.
+function wavToPcm(wav: Buffer, rate: SampleRate): Pcm {
   const dataAt = wav.indexOf("data") + 8;
   const sourceRate = wav.readUInt32LE(24);
   const source = new Int16Array((wav.length - dataAt) >> 1);
   for (let i = 0; i < source.length; i++) source[i] = wav.readInt16LE(dataAt + i * 2);
   return trimSilence({ rate, samples: resample(source, sourceRate, rate) });
-};
+}
 
 export const concatPcm = (rate: SampleRate, ...parts: Int16Array[]): Pcm => {
   const samples = new Int16Array(parts.reduce((n, p) => n + p.length, 0));

@@ -23,7 +23,7 @@ import { above, BOT_NOW, type BotRegion, seedBotRegion } from "../support/bot-re
 import { forEachDatabase } from "../support/databases.ts";
 import { quietAppWith } from "../support/http.ts";
 import { startTranscriptionServer, type TranscriptionServer } from "../support/transcription-server.ts";
-import { espeakSpeech } from "../support/voice-samples.ts";
+import { espeakSpeechAsync } from "../support/voice-samples.ts";
 
 const PBX_KEY = "test-pbx-key-0123456789";
 const silent = pino({ level: process.env["VOICE_TEST_LOG"] ?? "silent" });
@@ -153,10 +153,13 @@ forEachDatabase("the voice bot takes whole calls", (db) => {
     await caller.press(digits);
   }
 
-  /** Waits for the bot's next prompt, then says `text` over it (its script line is what the recogniser "hears"). */
+  /**
+   * Waits for the bot's next prompt, then says `text` over it (its script line is what the recogniser "hears"). The
+   * speech is made while the prompt is awaited, apart from the process: on a loaded machine espeak-ng can take
+   * seconds, which the bot (in this process) would otherwise spend frozen, then count against the caller's answer.
+   */
   async function say(caller: AudioSocketCaller, text: string, voice: "uk" | "ru", heard = text) {
-    await caller.promptStarted();
-    const speech = espeakSpeech(text, caller.rate, voice);
+    const [speech] = await Promise.all([espeakSpeechAsync(text, caller.rate, voice), caller.promptStarted()]);
     assert.ok(speech, "espeak-ng is installed (the CI installs the Debian package)");
     script.get(caller.uuid)?.push(heard);
     await caller.speak(speech);
@@ -223,6 +226,7 @@ forEachDatabase("the voice bot takes whole calls", (db) => {
     assert.deepEqual(
       stored.map((r) => r.value.replace(/\.0+$/, "")),
       [day, night],
+      await whatHappened(callId),
     );
     assert.ok(
       stored[0]!.raw_input?.includes(speakNumber(day, "ru")),
@@ -279,6 +283,7 @@ forEachDatabase("the voice bot takes whole calls", (db) => {
     assert.deepEqual(
       stored.map((r) => r.value.replace(/\.0+$/, "")),
       [day, night],
+      await whatHappened(callId),
     );
   });
 
