@@ -11,8 +11,9 @@ export async function voiceLineActor(deps: Deps, providerId: number, locale: Loc
   const robot = `voice:${providerId}`;
   const db = deps.database.db;
   const actor = (userId: number): Actor => ({ kind: "staff", role: "operator", providerId, userId, locale });
+  const robotUser = () => db.selectFrom("users").select("id").where("robot", "=", robot).executeTakeFirst();
   // Every call after the line's first finds its user at once.
-  const known = await db.selectFrom("users").select("id").where("robot", "=", robot).executeTakeFirst();
+  const known = await robotUser();
   if (known) return actor(known.id);
   const provider = await db
     .selectFrom("providers")
@@ -26,6 +27,7 @@ export async function voiceLineActor(deps: Deps, providerId: number, locale: Loc
     .values({ full_name: `Голосовий бот: ${provider.name_uk}`.slice(0, 200), locale: "uk", robot })
     .onConflict((oc) => oc.column("robot").doNothing())
     .execute();
-  const user = await db.selectFrom("users").select("id").where("robot", "=", robot).executeTakeFirstOrThrow();
-  return actor(user.id);
+  const made = await robotUser();
+  if (!made) throw new AppError("internal");
+  return actor(made.id);
 }
