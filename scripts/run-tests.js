@@ -4,6 +4,7 @@
 import { spawnSync } from "node:child_process";
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 
 function find(dir) {
   const out = [];
@@ -26,7 +27,19 @@ if (files.length === 0) {
 }
 const result = spawnSync(
   process.execPath,
-  ["--import", "tsx", "--test", "--test-concurrency=2", "--test-timeout=900000", ...files],
+  [
+    "--import",
+    "tsx",
+    "--test",
+    "--test-concurrency=2",
+    "--test-timeout=900000",
+    // TAP as the run goes, then a list of whatever failed or was cancelled, last, where CI's tail shows it.
+    "--test-reporter=tap",
+    "--test-reporter-destination=stdout",
+    `--test-reporter=${fileURLToPath(new URL("./failures-reporter.js", import.meta.url))}`,
+    "--test-reporter-destination=stdout",
+    ...files,
+  ],
   { stdio: "inherit" },
 );
 process.exit(result.status ?? 1);
