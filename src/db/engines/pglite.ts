@@ -3,17 +3,21 @@ import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { Kysely } from "kysely";
-import { PGliteDialect } from "kysely-pglite-dialect";
 import { lockDataDir } from "../data-dir-lock.ts";
 import type { Database } from "../database.ts";
 import type { Schema } from "../schema.ts";
+import { CONNECTION_WAIT_MS, WatchedPGliteDialect } from "./pglite-dialect.ts";
 import { keepText, OID, parseInt8 } from "./type-parsers.ts";
 
 /**
  * `dataDir` undefined keeps the database in memory (tests). A directory is locked for this process while open:
- * another process opening it gets DataDirLocked.
+ * another process opening it gets DataDirLocked. A query waiting `connectionWaitMs` for the one connection fails
+ * (pglite-dialect.ts).
  */
-export async function openPglite(dataDir?: string): Promise<Database> {
+export async function openPglite(
+  dataDir?: string,
+  { connectionWaitMs = CONNECTION_WAIT_MS }: { connectionWaitMs?: number } = {},
+): Promise<Database> {
   const lock = dataDir ? lockDataDir(dataDir) : undefined;
   let client: PGlite;
   try {
@@ -30,7 +34,7 @@ export async function openPglite(dataDir?: string): Promise<Database> {
     lock?.release();
     throw e;
   }
-  const db = new Kysely<Schema>({ dialect: new PGliteDialect(client) });
+  const db = new Kysely<Schema>({ dialect: new WatchedPGliteDialect(client, connectionWaitMs) });
   return {
     engine: "pglite",
     db,
