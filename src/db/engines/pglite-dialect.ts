@@ -21,11 +21,21 @@ export class WatchedPGliteDialect extends PGliteDialect {
   override createDriver(): Driver {
     const driver = super.createDriver();
     const acquire = driver.acquireConnection.bind(driver);
+    const release = driver.releaseConnection.bind(driver);
     const waitMs = this.waitMs;
-    // The driver's connection in use, if any: only a query that must wait is watched.
-    const busy = () => (driver as unknown as { connection?: unknown }).connection !== undefined;
+    // Acquisitions not yet released, those queued included: only a query that must wait is watched.
+    let outstanding = 0;
+    driver.releaseConnection = (connection) => {
+      outstanding--;
+      return release(connection);
+    };
+    // The driver refuses only when PGlite is not open; that acquisition then holds nothing.
+    const refused = (error: unknown): never => {
+      outstanding--;
+      throw error;
+    };
     driver.acquireConnection = () => {
-      if (!busy()) return acquire();
+      if (outstanding++ === 0) return acquire().catch(refused);
       return new Promise<DatabaseConnection>((resolve, reject) => {
         const waitingFrom = new Error("the query waiting for the connection");
         let gaveUp = false;
@@ -40,18 +50,20 @@ export class WatchedPGliteDialect extends PGliteDialect {
             ),
           );
         }, waitMs);
-        acquire().then(
-          (connection) => {
-            clearTimeout(timer);
-            // Given up on: hand the connection straight on to whoever waits next.
-            if (gaveUp) void driver.releaseConnection(connection);
-            else resolve(connection);
-          },
-          (error: unknown) => {
-            clearTimeout(timer);
-            reject(error);
-          },
-        );
+        acquire()
+          .catch(refused)
+          .then(
+            (connection) => {
+              clearTimeout(timer);
+              // Given up on: hand the connection straight on to whoever waits next.
+              if (gaveUp) void driver.releaseConnection(connection);
+              else resolve(connection);
+            },
+            (error: unknown) => {
+              clearTimeout(timer);
+              reject(error);
+            },
+          );
       });
     };
     return driver;
