@@ -3,6 +3,7 @@ import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
 import type { Database } from "../database.ts";
 import type { Schema } from "../schema.ts";
+import { PreparingClient } from "./prepared-statements.ts";
 import { keepText, OID, parseInt8 } from "./type-parsers.ts";
 
 const types = {
@@ -25,6 +26,7 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
     connectionString: options.url,
     max: options.poolSize ?? 10,
     types,
+    Client: PreparingClient,
     ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
   });
   // Fail fast with the server's own message when the URL is wrong.

@@ -2,7 +2,9 @@
 // look-up (token_hash is unique) joined with the user and their staff role, batched across requests; the "last seen/used" stamp is
 // written at most once a minute per token, so a busy home-automation tool does not write on every request.
 import DataLoader from "dataloader";
+import { sql } from "kysely";
 import type { Database } from "../../db/database.ts";
+import { PREPARED_MARK } from "../../db/engines/prepared-statements.ts";
 import type { Actor } from "../actor.ts";
 import type { Deps } from "../deps.ts";
 import { actorFromRow, hashToken, staffRoleOf, tokenKind } from "./credentials.ts";
@@ -31,7 +33,8 @@ export async function resolveCredential(deps: Deps, token: string): Promise<Reso
 }
 
 // Requests that arrive together are authenticated together: one query per kind of token for the whole
-// batch instead of one per request. Nothing is cached between batches, so a revoked token stops at once.
+// batch instead of one per request, its text the same for any batch (the hashes as one array), so it is prepared
+// once per connection. Nothing is cached between batches, so a revoked token stops at once.
 const loaders = new WeakMap<Database, DataLoader<string, Resolved | null>>();
 
 function loaderFor(deps: Deps): DataLoader<string, Resolved | null> {
@@ -70,8 +73,9 @@ async function resolveMany(deps: Deps, tokens: readonly string[]): Promise<(Reso
         "sr.role",
         "sr.provider_id",
       ])
-      .where("s.token_hash", "in", sessionHashes)
+      .where("s.token_hash", "=", sql<string>`any(${sessionHashes}::text[])`)
       .where("s.expires_at", ">", now)
+      .modifyEnd(sql.raw(PREPARED_MARK))
       .execute();
     for (const row of rows)
       found.set(row.token_hash, { actor: actorFromRow(row), credential: { kind: "session", id: row.id } });
@@ -99,8 +103,9 @@ async function resolveMany(deps: Deps, tokens: readonly string[]): Promise<(Reso
         "sr.role",
         "sr.provider_id",
       ])
-      .where("t.token_hash", "in", apiHashes)
+      .where("t.token_hash", "=", sql<string>`any(${apiHashes}::text[])`)
       .where("t.revoked_at", "is", null)
+      .modifyEnd(sql.raw(PREPARED_MARK))
       .execute();
     for (const row of rows)
       found.set(row.token_hash, { actor: actorFromRow(row), credential: { kind: "api_token", id: row.id } });

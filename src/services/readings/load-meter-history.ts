@@ -1,6 +1,7 @@
 // Meters' readings that count (accepted or awaiting review), oldest first, for many meters in one query.
 import { sql } from "kysely";
 import type { Tx } from "../../db/database.ts";
+import { prepared } from "../../db/engines/prepared-statements.ts";
 import type { ReadingKind } from "../../db/tables/metering.table.ts";
 import type { LocalDate } from "../../domain/local-date.ts";
 import { quantityFromNumeric } from "../../domain/quantity.ts";
@@ -22,7 +23,7 @@ export async function loadMeterHistories(
 ): Promise<Map<string, HistoryRow[]>> {
   const out = new Map<string, HistoryRow[]>(meters.map((m) => [`${m.accountId}:${m.meterId}`, []]));
   if (meters.length === 0) return out;
-  const { rows } = await sql<{
+  const { rows } = await prepared(sql<{
     account_id: number;
     meter_id: number;
     id: number;
@@ -38,7 +39,9 @@ export async function loadMeterHistories(
       as k(account_id, meter_id)
     join readings r on r.account_id = k.account_id and r.meter_id = k.meter_id
     where r.status in ('accepted', 'pending_review') and r.account_id = any(${meters.map((m) => m.accountId)}::bigint[])
-    order by r.account_id, r.meter_id, r.deemed_on, r.id`.execute(trx);
+      -- Both keys of the meter-history index, so the scan reads the meters' rows, not all of their accounts'.
+      and r.meter_id = any(${meters.map((m) => m.meterId)}::bigint[])
+    order by r.account_id, r.meter_id, r.deemed_on, r.id`).execute(trx);
   for (const r of rows) {
     out.get(`${r.account_id}:${r.meter_id}`)?.push({
       id: r.id,

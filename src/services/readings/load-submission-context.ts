@@ -5,6 +5,7 @@
 // that waited for a lock still sees its older snapshot.
 import { sql } from "kysely";
 import type { Tx } from "../../db/database.ts";
+import { prepared } from "../../db/engines/prepared-statements.ts";
 import type { Channel, ServiceCode } from "../../db/tables/reference.table.ts";
 import type { LocalDate } from "../../domain/local-date.ts";
 import { type ActorSql, accountInScope } from "../accounts/account-scope.ts";
@@ -84,7 +85,7 @@ export async function loadSubmissionContexts(
   // batch's one shard.
   const ids = [...new Set(col((r) => r.accountId))];
   const routed = sql`a.id = any(${ids}::bigint[]) and m.account_id = any(${ids}::bigint[])`;
-  const { rows } = await sql<Row>`
+  const { rows } = await prepared(sql<Row>`
     select req.idx, a.id as account_id, a.provider_id, a.number, p.settlement_id, a.holder_name,
       pr.channels as provider_channels,
       m.id, m.serial, m.service_code as service, m.zones, m.digits, m.decimals, m.verification_due, m.removed_on,
@@ -116,7 +117,7 @@ export async function loadSubmissionContexts(
                else (m.removed_on is null or m.removed_on > ${today}::date)
                     and (req.service is null or m.service_code = req.service) end
     order by m.account_id, m.id
-    for update of m`.execute(trx);
+    for update of m`).execute(trx);
   return requests.map((_, idx) => {
     const mine = rows.filter((r) => r.idx === idx);
     if (mine.length === 0) return new AppError("not_found");

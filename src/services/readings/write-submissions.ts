@@ -2,6 +2,7 @@
 // meter, zone and period is a unique index), then every new reading and its audit row in one statement.
 import { sql } from "kysely";
 import type { Tx } from "../../db/database.ts";
+import { prepared } from "../../db/engines/prepared-statements.ts";
 import { notifySubmissions } from "../notifications/reading-notifications.ts";
 import type { WritePlan } from "./decide-submission.ts";
 
@@ -9,23 +10,36 @@ export async function writeSubmissions(trx: Tx, plans: WritePlan[]): Promise<voi
   if (plans.length === 0) return;
   const superseded = plans.flatMap((p) => p.supersede.map((id) => ({ accountId: p.accountId, id })));
   if (superseded.length > 0) {
-    await sql`
+    await prepared(sql`
       update readings r set status = 'superseded'
       from unnest(${superseded.map((s) => s.accountId)}::bigint[], ${superseded.map((s) => s.id)}::bigint[])
         as s(account_id, id)
       where r.account_id = s.account_id and r.id = s.id
-        and r.account_id = any(${superseded.map((s) => s.accountId)}::bigint[])`.execute(trx);
+        and r.account_id = any(${superseded.map((s) => s.accountId)}::bigint[])`).execute(trx);
   }
-  await trx
-    .with("audit", (db) =>
-      db
-        .insertInto("audit_log")
-        .values(plans.map((p) => p.audit))
-        .returning("id"),
-    )
-    .insertInto("readings")
-    .values(plans.flatMap((p) => p.readings))
-    .execute();
+  // Columns as arrays, so the statement's text is the same for any batch and is prepared once (db/engines/
+  // prepared-statements.ts).
+  const audits = plans.map((p) => p.audit);
+  const a = <T>(f: (row: (typeof audits)[number]) => T) => audits.map(f);
+  const readings = plans.flatMap((p) => p.readings);
+  const r = <T>(f: (row: (typeof readings)[number]) => T) => readings.map(f);
+  await prepared(sql`
+    with audit as (
+      insert into audit_log (actor_user_id, provider_id, account_id, channel, action, details)
+      select * from unnest(${a((x) => x.actor_user_id ?? null)}::bigint[], ${a((x) => x.provider_id ?? null)}::int[],
+        ${a((x) => x.account_id ?? null)}::bigint[], ${a((x) => x.channel)}::text[], ${a((x) => x.action)}::text[],
+        ${a((x) => x.details as unknown as string)}::jsonb[])
+      returning id)
+    insert into readings (account_id, provider_id, meter_id, zone, value, kind, taken_at, submitted_at, deemed_on,
+      period, channel, actor_user_id, submission_id, receipt, raw_input, status, review_reason, corrects_reading_id)
+    select * from unnest(${r((x) => x.account_id)}::bigint[], ${r((x) => x.provider_id)}::int[],
+      ${r((x) => x.meter_id)}::bigint[], ${r((x) => x.zone ?? 1)}::smallint[], ${r((x) => x.value)}::numeric[],
+      ${r((x) => x.kind ?? "regular")}::text[], ${r((x) => x.taken_at)}::timestamptz[],
+      ${r((x) => x.submitted_at ?? new Date())}::timestamptz[], ${r((x) => x.deemed_on)}::date[],
+      ${r((x) => x.period)}::date[], ${r((x) => x.channel)}::text[], ${r((x) => x.actor_user_id ?? null)}::bigint[],
+      ${r((x) => x.submission_id)}::uuid[], ${r((x) => x.receipt)}::text[], ${r((x) => x.raw_input ?? null)}::text[],
+      ${r((x) => x.status)}::text[], ${r((x) => x.review_reason ?? null)}::text[],
+      ${r((x) => x.corrects_reading_id ?? null)}::bigint[])`).execute(trx);
   // Accepted or flagged: the account's people are told, in this same transaction (services/notifications).
   const first = plans[0]!.readings[0];
   await notifySubmissions(
