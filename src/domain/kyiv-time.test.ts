@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import fc from "fast-check";
 import {
+  formattedPartsOf,
   KYIV_TZ,
   KYIV_TZ_ICU,
   kyivDateOf,
@@ -51,6 +52,24 @@ describe("kyivPartsOf / kyivDateOf", () => {
     assert.equal(kyivDateOf(at("2019-12-31T21:59:59.999Z")), "2019-12-31");
     assert.equal(kyivDateOf(at("2019-12-31T22:00:00.000Z")), "2020-01-01");
     assert.equal(kyivDateOf(at("2020-02-28T22:00:00.000Z")), "2020-02-29");
+  });
+  test("the arithmetic by the hour's offset agrees with the time-zone data, changes of the offset included", () => {
+    const agree = (t: number) =>
+      assert.deepEqual(kyivPartsOf(new Date(t)), formattedPartsOf(t), new Date(t).toISOString());
+    fc.assert(fc.property(fc.integer({ min: Date.UTC(1880, 0, 1), max: Date.UTC(2200, 0, 1) }), agree), {
+      numRuns: 20_000,
+    });
+    // Around every change of summer time from 1981 to 2040, to the millisecond.
+    for (let year = 1981; year <= 2040; year++) {
+      for (const month of [2, 8, 9]) {
+        for (let day = 1; day <= 31; day++) {
+          const midday = Date.UTC(year, month, day, 12);
+          if (kyivOffsetMinutes(new Date(midday - 86_400_000)) === kyivOffsetMinutes(new Date(midday)))
+            continue;
+          for (let t = midday - 86_400_000; t <= midday; t += 997_331) agree(t);
+        }
+      }
+    }
   });
   test("invalid dates throw", () => {
     assert.throws(() => kyivPartsOf(new Date(Number.NaN)), RangeError);

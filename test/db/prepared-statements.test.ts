@@ -16,17 +16,24 @@ after(() => database?.close());
 
 const serverStatements = async (db: Database) =>
   (
-    await sql<{ name: string; statement: string }>`select name, statement from pg_prepared_statements`.execute(
-      db.db,
-    )
+    await sql<{
+      name: string;
+      statement: string;
+    }>`select name, statement from pg_prepared_statements`.execute(db.db)
   ).rows;
 
-test("a marked statement is prepared once on its connection and run by name after", { skip: !postgresUrl }, async () => {
+test("a marked statement is prepared once on its connection and run by name after", {
+  skip: !postgresUrl,
+}, async () => {
   const lookUp = (ids: number[]) =>
     prepared(sql<{ n: string }>`select n::text from unnest(${ids}::int[]) as t(n) where n > 1 order by n`);
   assert.deepEqual((await lookUp([1, 2, 3]).execute(database.db)).rows, [{ n: "2" }, { n: "3" }]);
   // Other values, and another number of them: the same text, so the same statement.
-  assert.deepEqual((await lookUp([5, 0, 7, 9]).execute(database.db)).rows, [{ n: "5" }, { n: "7" }, { n: "9" }]);
+  assert.deepEqual((await lookUp([5, 0, 7, 9]).execute(database.db)).rows, [
+    { n: "5" },
+    { n: "7" },
+    { n: "9" },
+  ]);
   await sql`select 1 as unmarked`.execute(database.db);
   const mine = (await serverStatements(database)).filter((s) => s.statement.includes("unnest($1::int[])"));
   assert.equal(mine.length, 1, "one prepared statement for the marked text");
@@ -34,7 +41,9 @@ test("a marked statement is prepared once on its connection and run by name afte
   assert.ok(!(await serverStatements(database)).some((s) => s.statement.includes("unmarked")));
 });
 
-test("a failing marked statement leaves the connection usable, its transaction rolled back", { skip: !postgresUrl }, async () => {
+test("a failing marked statement leaves the connection usable, its transaction rolled back", {
+  skip: !postgresUrl,
+}, async () => {
   const divide = (d: number) => prepared(sql<{ q: number }>`select 10 / ${d}::int as q`);
   await assert.rejects(
     database.db.transaction().execute(async (trx) => {
