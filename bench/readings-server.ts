@@ -7,7 +7,6 @@ import { openDatabase } from "../src/db/database.ts";
 import { makeDeps } from "../src/services/deps.ts";
 
 const url = process.env["DATABASE_URL"]!;
-const port = Number(process.env["PORT"] ?? 3100);
 const start = Date.parse(process.env["BENCH_NOW"]!);
 const startedAt = Date.now();
 
@@ -29,8 +28,10 @@ app.post<{ Body: { accountId: number; value: string } }>("/bench/insert", async 
   );
   return reply.status(201).send({ ok: true });
 });
-await app.listen({ host: "127.0.0.1", port });
-process.send?.("ready");
+// Port 0: the system picks a free one (a fixed range once met another server's port), and the bench is told it.
+await app.listen({ host: "127.0.0.1", port: 0 });
+const address = app.server.address();
+process.send?.({ port: typeof address === "object" && address ? address.port : 0 });
 process.on("SIGTERM", async () => {
   await app.close();
   await database.close();

@@ -77,17 +77,16 @@ for (const r of rows.rows) {
 await database.close();
 console.log(`${targets.length} meters, ${tokens.size} API tokens`);
 
-const port = 3100 + Math.floor(Math.random() * 500);
 const server = fork(new URL("./readings-server.ts", import.meta.url).pathname, [], {
-  env: { ...process.env, PORT: String(port), BENCH_NOW },
+  env: { ...process.env, BENCH_NOW },
   execArgv: [
     "--import",
     "tsx",
     ...(process.env["BENCH_PROFILE"] ? ["--cpu-prof", "--cpu-prof-dir=scratch/prof-server"] : []),
   ],
 });
-await new Promise<void>((resolve, reject) => {
-  server.once("message", () => resolve());
+const port = await new Promise<number>((resolve, reject) => {
+  server.once("message", (message: { port: number }) => resolve(message.port));
   server.once("exit", (code) => reject(new Error(`bench server exited with ${code}`)));
 });
 
