@@ -4,7 +4,8 @@
 // the PREPARED mark goes by a name instead: parsed once per connection, and after five runs planned once
 // (PostgreSQL's generic plan). Only a constant text may carry the mark — the rows as arrays, never a list of
 // placeholders that grows with the batch — since each text keeps its name for the connection's life.
-// The embedded engine ignores the mark (it is a comment); a pooler in transaction mode would need it switched off.
+// The embedded engine ignores the mark (it is a comment). Behind PgBouncer in transaction mode, named statements
+// need its max_prepared_statements (1.21 and later).
 import { type RawBuilder, sql } from "kysely";
 import pg from "pg";
 
