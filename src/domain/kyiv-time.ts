@@ -72,8 +72,8 @@ function offsetAtWholeSecond(t: number): number {
 
 // Kyiv's offset by UTC hour. Its changes fall on whole UTC hours (summer time begins and ends at 01:00 UTC), so
 // within an hour the offset is one number and the wall clock is plain arithmetic; an hour whose two ends disagree
-// (a change inside it, as with the old local mean time) is marked null and read from the formatter. Formatting took a fiftieth of the server's
-// time on the readings path, asked "what day is it in Kyiv" for every submission.
+// (a change inside it, as with the old local mean time) is marked null and read from the formatter. Formatting
+// took a fiftieth of the server's time on the readings path, asked "what day is it in Kyiv" for every submission.
 const offsetsByHour = new Map<number, number | null>();
 
 function offsetForHour(hourStart: number): number | null {

@@ -3,7 +3,6 @@
 // nosniff; HSTS where the app is really served over HTTPS (production); and API answers, which hold personal
 // data, never cached unless a route says otherwise. Helmet's middleware is built once: @fastify/helmet built it
 // again for every request (parsing the policy each time): 4 % of the server's time under load.
-
 import type { FastifyInstance } from "fastify";
 import fp from "fastify-plugin";
 import helmet from "helmet";
