@@ -6,11 +6,12 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import type { FastifyInstance } from "fastify";
-import { sql } from "kysely";
+import { type KyselyPlugin, sql } from "kysely";
 import type { Db } from "../../src/db/database.ts";
 import { DEMO_PASSWORD } from "../../src/demo/region.ts";
 import { hashPassword } from "../../src/services/auth/password.ts";
 import type { BillingScheduleStore } from "../../src/services/billing/billing-schedule-store.ts";
+import { getBillingRun } from "../../src/services/billing/get-billing-run.ts";
 import { backgroundRunsSettled } from "../../src/services/billing/start-billing-run.ts";
 import { textOf } from "../support/cabinet-client.ts";
 import { seedConsoleRegion, signedInStaff } from "../support/console-region.ts";
@@ -211,6 +212,47 @@ forEachDatabase("console: billing runs and the schedule", (get) => {
     assert.match(stopped.body, /Продовжити нарахування/);
     assert.doesNotMatch(stopped.body, /http-equiv="refresh"/);
     await database.db.deleteFrom("billing_run_batches").where("run_id", "=", run.id).execute();
+    await database.db.deleteFrom("billing_runs").where("id", "=", run.id).execute();
+  });
+
+  test("a run that finishes while its state is being read is reported running or finished, never stopped", async () => {
+    const { database, deps } = get();
+    const provider = await database.db
+      .selectFrom("providers")
+      .select("id")
+      .where("code", "=", "deu")
+      .executeTakeFirstOrThrow();
+    const run = await database.db
+      .insertInto("billing_runs")
+      .values({ provider_id: provider.id, period: "2026-12-01", status: "running", started_by: "cli" })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const key = provider.id * 1_000_000 + 202612;
+    const lockSql = (fn: string) => `select ${fn}(hashtext(current_schema() || '/abonent.billing'), ${key})`;
+    const actor = { kind: "platform_admin", userId: 0, locale: "uk" } as const;
+    const state = await database.withSession(async (session) => {
+      await session.query(lockSql("pg_advisory_lock"));
+      // The billing process finishes the run just after the service has read the run's status: its row is marked
+      // finished, then its lock is let go, as bill-period.ts does.
+      let finished = false;
+      const finishAfterStatusRead: KyselyPlugin = {
+        transformQuery: (args) => args.node,
+        transformResult: async (args) => {
+          const row = args.result.rows[0] as Record<string, unknown> | undefined;
+          if (!finished && row && "status" in row && row["id"] === run.id) {
+            finished = true;
+            await session.query(`update billing_runs set status = 'finished' where id = ${run.id}`);
+            await session.query(lockSql("pg_advisory_unlock"));
+          }
+          return args.result;
+        },
+      };
+      const watched = { ...deps, database: { ...database, db: database.db.withPlugin(finishAfterStatusRead) } };
+      const progress = await getBillingRun(watched, { actor, runId: run.id });
+      assert.ok(finished, "the run was finished in the middle of the reading");
+      return progress.state;
+    });
+    assert.notEqual(state, "stopped");
     await database.db.deleteFrom("billing_runs").where("id", "=", run.id).execute();
   });
 

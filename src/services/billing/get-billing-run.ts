@@ -2,6 +2,10 @@
 // time it has taken, and its totals once finished. Read from the run's rows, so any process may answer while
 // another bills. A run still marked running that no session holds the lock of has stopped (its process died): the
 // next start of its month resumes it.
+//
+// The lock is looked at before the run's row is read. Read the other way round, a run finishing in between (its
+// row marked finished, then its lock released) would be seen as running by the row and unlocked by the lock, and
+// reported as stopped.
 
 import { sql } from "kysely";
 import { periodOf } from "../../domain/period.ts";
@@ -38,6 +42,16 @@ export async function getBillingRun(
   options: { actor: Actor; runId: number },
 ): Promise<BillingRunProgress> {
   const { db } = deps.database;
+  const identity = await db
+    .selectFrom("billing_runs")
+    .select(["provider_id", "period"])
+    .where("id", "=", options.runId)
+    .executeTakeFirst();
+  if (!identity) throw new AppError("not_found");
+  // Another provider's run is "not found"; the provider's operator is refused (403).
+  const provider = await authorizeBilling(deps, { actor: options.actor, provider: identity.provider_id });
+  const period = periodOf(identity.period);
+  const lockedBefore = await billingLockHeld(deps, identity.provider_id, period);
   const run = await db
     .selectFrom("billing_runs")
     .select([
@@ -53,10 +67,7 @@ export async function getBillingRun(
       "batches_total",
     ])
     .where("id", "=", options.runId)
-    .executeTakeFirst();
-  if (!run) throw new AppError("not_found");
-  // Another provider's run is "not found"; the provider's operator is refused (403).
-  const provider = await authorizeBilling(deps, { actor: options.actor, provider: run.provider_id });
+    .executeTakeFirstOrThrow();
   const done = await db
     .selectFrom("billing_run_batches")
     .select([
@@ -65,11 +76,11 @@ export async function getBillingRun(
     ])
     .where("run_id", "=", run.id)
     .executeTakeFirstOrThrow();
-  const period = periodOf(run.period);
+  // Unlocked before the row said running: stopped, unless a start took the run over since.
   const state =
     run.status === "finished"
       ? "finished"
-      : (await billingLockHeld(deps, run.provider_id, period))
+      : lockedBefore || (await billingLockHeld(deps, run.provider_id, period))
         ? "running"
         : "stopped";
   const starter = starterUserId(run.started_by);
