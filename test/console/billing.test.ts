@@ -247,7 +247,10 @@ forEachDatabase("console: billing runs and the schedule", (get) => {
           return args.result;
         },
       };
-      const watched = { ...deps, database: { ...database, db: database.db.withPlugin(finishAfterStatusRead) } };
+      const watched = {
+        ...deps,
+        database: { ...database, db: database.db.withPlugin(finishAfterStatusRead) },
+      };
       const progress = await getBillingRun(watched, { actor, runId: run.id });
       assert.ok(finished, "the run was finished in the middle of the reading");
       return progress.state;
