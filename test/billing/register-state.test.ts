@@ -209,7 +209,7 @@ async function operate(database: Database, e: OperatorEvent, period: Period): Pr
       details: JSON.stringify({ test: true }) as never,
     },
   };
-  await db.transaction().execute((tx) => writeSubmissions(tx, [plan]));
+  await db.transaction().execute((tx) => writeSubmissions(tx, [plan], { supersedeApart: false }));
 }
 
 /** Bills every provider's month; returns the accounts billed in the process, and all billed. */

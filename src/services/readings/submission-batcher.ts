@@ -78,7 +78,7 @@ class SubmissionBatcher {
     }
     this.queue = rest;
     this.running++;
-    void runBatch(batch).finally(() => {
+    void runBatch(batch, shardOf !== null).finally(() => {
       this.running--;
       this.schedule();
     });
@@ -88,7 +88,7 @@ class SubmissionBatcher {
 
 type Outcome = { decision: Decision } | { error: unknown };
 
-async function runBatch(items: Item[]): Promise<void> {
+async function runBatch(items: Item[], citus: boolean): Promise<void> {
   const deps = items[0]!.deps;
   const now = deps.now();
   let outcomes: Outcome[];
@@ -116,6 +116,7 @@ async function runBatch(items: Item[]): Promise<void> {
       await writeSubmissions(
         trx,
         decided.flatMap((o) => ("decision" in o && o.decision.write ? [o.decision.write] : [])),
+        { supersedeApart: citus },
       );
       return decided;
     });
@@ -124,7 +125,7 @@ async function runBatch(items: Item[]): Promise<void> {
       items[0]!.reject(error);
       return;
     }
-    await Promise.all(items.map((item) => runBatch([item])));
+    await Promise.all(items.map((item) => runBatch([item], citus)));
     return;
   }
   // The readings' notifications were written with them (services/notifications): delivery may take them now.

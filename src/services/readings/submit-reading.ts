@@ -2,6 +2,7 @@
 // contact centre, bots, voice, imports). It answers accepted, refused with reasons (an AppError), or
 // "please confirm" for an unusually high consumption. Submissions arriving together are decided one by one
 // but stored in one transaction (see submission-batcher.ts); a request with an Idempotency-Key goes alone.
+import { isCitus } from "../../db/citus/is-citus.ts";
 import { kyivDateOf } from "../../domain/kyiv-time.ts";
 import type { Deps } from "../deps.ts";
 import { AppError } from "../errors.ts";
@@ -31,6 +32,7 @@ async function submitWithKey(
   const now = deps.now();
   const scope = `user:${options.actor.userId}:submitReading`;
   const hash = requestHash({ ...options, actor: options.actor.userId });
+  const citus = await isCitus(deps.database);
   const result = await deps.database.db.transaction().execute(async (trx) => {
     const claim = await claimIdempotencyKey<SubmitReadingResult>(trx, scope, key, hash);
     if (!claim.fresh) return claim.response;
@@ -45,7 +47,9 @@ async function submitWithKey(
       options,
       now,
     );
-    if (decision.write) await writeSubmissions(trx, [decision.write]);
+    if (decision.write) {
+      await writeSubmissions(trx, [decision.write], { supersedeApart: citus });
+    }
     await storeIdempotentResponse(trx, scope, key, decision.result);
     return decision.result;
   });
