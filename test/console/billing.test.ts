@@ -62,6 +62,14 @@ async function otherAdministrator(db: Db) {
     .execute();
 }
 
+/** The provider the console's administrator works for. */
+const deuOf = (db: Db) =>
+  db.selectFrom("providers").select("id").where("code", "=", "deu").executeTakeFirstOrThrow();
+
+/** The statement that takes or lets go of the lock a process billing the provider's December holds (bill-period.ts). */
+const decemberLock = (fn: "pg_advisory_lock" | "pg_advisory_unlock", providerId: number) =>
+  `select ${fn}(hashtext(current_schema() || '/abonent.billing'), ${providerId * 1_000_000 + 202612})`;
+
 function parseEvents(body: string): { event: string; data: Record<string, unknown> }[] {
   return body
     .split("\n\n")
@@ -152,11 +160,7 @@ forEachDatabase("console: billing runs and the schedule", (get) => {
 
   test("a run's event stream sends progress while some process bills it, and ends when it stops", async () => {
     const { database } = get();
-    const provider = await database.db
-      .selectFrom("providers")
-      .select("id")
-      .where("code", "=", "deu")
-      .executeTakeFirstOrThrow();
+    const provider = await deuOf(database.db);
     // A run of December as a process billing it would leave it: its size recorded, one batch committed, its lock
     // held (here by the test, which lets go after a second and a half: the process "died").
     const run = await database.db
@@ -176,8 +180,7 @@ forEachDatabase("console: billing runs and the schedule", (get) => {
       .values({ run_id: run.id, account_from: 1, account_to: 101, accounts: 100, totals: null })
       .execute();
     const admin = await signedInStaff(app, "administrator");
-    const key = provider.id * 1_000_000 + 202612;
-    const lockSql = (fn: string) => `select ${fn}(hashtext(current_schema() || '/abonent.billing'), ${key})`;
+    const lockSql = (fn: "pg_advisory_lock" | "pg_advisory_unlock") => decemberLock(fn, provider.id);
     const stream = await database.withSession(async (session) => {
       await session.query(lockSql("pg_advisory_lock"));
       const page = await admin.get(`/console/billing/runs/${run.id}`);
@@ -217,18 +220,13 @@ forEachDatabase("console: billing runs and the schedule", (get) => {
 
   test("a run that finishes while its state is being read is reported running or finished, never stopped", async () => {
     const { database, deps } = get();
-    const provider = await database.db
-      .selectFrom("providers")
-      .select("id")
-      .where("code", "=", "deu")
-      .executeTakeFirstOrThrow();
+    const provider = await deuOf(database.db);
     const run = await database.db
       .insertInto("billing_runs")
       .values({ provider_id: provider.id, period: "2026-12-01", status: "running", started_by: "cli" })
       .returning("id")
       .executeTakeFirstOrThrow();
-    const key = provider.id * 1_000_000 + 202612;
-    const lockSql = (fn: string) => `select ${fn}(hashtext(current_schema() || '/abonent.billing'), ${key})`;
+    const lockSql = (fn: "pg_advisory_lock" | "pg_advisory_unlock") => decemberLock(fn, provider.id);
     const actor = { kind: "platform_admin", userId: 0, locale: "uk" } as const;
     const state = await database.withSession(async (session) => {
       await session.query(lockSql("pg_advisory_lock"));
