@@ -3,9 +3,8 @@
 // another bills. A run still marked running that no session holds the lock of has stopped (its process died): the
 // next start of its month resumes it.
 //
-// The lock is looked at before the run's row is read. Read the other way round, a run finishing in between (its
-// row marked finished, then its lock released) would be seen as running by the row and unlocked by the lock, and
-// reported as stopped.
+// A run marks its row finished before it lets go of its lock. So a row that said running, then a lock found free,
+// may be a run that finished in between: the row is read again before the run is called stopped.
 
 import { sql } from "kysely";
 import { periodOf } from "../../domain/period.ts";
@@ -42,32 +41,16 @@ export async function getBillingRun(
   options: { actor: Actor; runId: number },
 ): Promise<BillingRunProgress> {
   const { db } = deps.database;
-  const identity = await db
-    .selectFrom("billing_runs")
-    .select(["provider_id", "period"])
-    .where("id", "=", options.runId)
-    .executeTakeFirst();
-  if (!identity) throw new AppError("not_found");
+  let run = await readRun(deps, options.runId);
+  if (!run) throw new AppError("not_found");
   // Another provider's run is "not found"; the provider's operator is refused (403).
-  const provider = await authorizeBilling(deps, { actor: options.actor, provider: identity.provider_id });
-  const period = periodOf(identity.period);
-  const lockedBefore = await billingLockHeld(deps, identity.provider_id, period);
-  const run = await db
-    .selectFrom("billing_runs")
-    .select([
-      "id",
-      "provider_id",
-      "period",
-      "status",
-      "started_at",
-      "finished_at",
-      "started_by",
-      "totals",
-      "accounts_total",
-      "batches_total",
-    ])
-    .where("id", "=", options.runId)
-    .executeTakeFirstOrThrow();
+  const provider = await authorizeBilling(deps, { actor: options.actor, provider: run.provider_id });
+  const period = periodOf(run.period);
+  let state: BillingRunProgress["state"] = run.status === "finished" ? "finished" : "running";
+  if (state === "running" && !(await billingLockHeld(deps, run.provider_id, period))) {
+    run = (await readRun(deps, options.runId)) ?? run;
+    state = run.status === "finished" ? "finished" : "stopped";
+  }
   const done = await db
     .selectFrom("billing_run_batches")
     .select([
@@ -76,13 +59,6 @@ export async function getBillingRun(
     ])
     .where("run_id", "=", run.id)
     .executeTakeFirstOrThrow();
-  // Unlocked before the row said running: stopped, unless a start took the run over since.
-  const state =
-    run.status === "finished"
-      ? "finished"
-      : lockedBefore || (await billingLockHeld(deps, run.provider_id, period))
-        ? "running"
-        : "stopped";
   const starter = starterUserId(run.started_by);
   const startedByName = starter
     ? ((await db.selectFrom("users").select("full_name").where("id", "=", starter).executeTakeFirst())
@@ -106,6 +82,25 @@ export async function getBillingRun(
     elapsedSeconds: Math.max(0, Math.round((end.getTime() - run.started_at.getTime()) / 1000)),
     totals: run.totals as BillingTotals | null,
   };
+}
+
+function readRun(deps: Deps, runId: number) {
+  return deps.database.db
+    .selectFrom("billing_runs")
+    .select([
+      "id",
+      "provider_id",
+      "period",
+      "status",
+      "started_at",
+      "finished_at",
+      "started_by",
+      "totals",
+      "accounts_total",
+      "batches_total",
+    ])
+    .where("id", "=", runId)
+    .executeTakeFirst();
 }
 
 /** Whether some session holds the run's advisory lock (bill-period.ts takes it for the whole run). */
