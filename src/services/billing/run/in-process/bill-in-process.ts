@@ -204,8 +204,9 @@ interface RegisterOfAccount {
 
 /**
  * Every register of the account's meters computed from its state, or null when one has no usable state (written by
- * last month's run, no late reading since, its pairs reaching back far enough, a billed basis) or its meter was
- * installed or removed this month: the account is then the reference path's.
+ * last month's run, no late reading since, its pairs reaching back far enough) or its meter was installed or removed
+ * this month: the account is then the reference path's. A state with no billed basis yet is usable: the register
+ * measures from its previous reading (registerMonth), and every month billed by estimate counts (read-inputs.ts).
  */
 function registersOf(
   inputs: BatchInputs,
@@ -232,9 +233,7 @@ function registersOf(
         !s?.current ||
         s.pairsFrom === null ||
         s.pairsFrom > w.historyFrom ||
-        s.coveredOn === null ||
-        s.basisPeriod === null ||
-        s.estimatedMonths === null
+        s.coveredOn === null
       )
         return null;
       const month = registerMonth({
