@@ -79,6 +79,11 @@ export async function readInputs(tx: Tx, r: InProcessRange): Promise<BatchInputs
   // Priced as the cached rows they mostly are, the reads probe the keys of the batch's accounts rather than scan
   // (a parallel scan of every register state took four times the probes).
   await sql`set local random_page_cost = 1.1`.execute(tx);
+  // The batch's accounts by key, each premise probed by its key: hashed, the join scanned all the premises with two
+  // parallel workers, which on a busy server only take the other batches' cores (a 25,000-account batch: 248 ms
+  // against 107 ms).
+  await sql`set local enable_hashjoin = off`.execute(tx);
+  await sql`set local max_parallel_workers_per_gather = 0`.execute(tx);
   const { rows: accounts } = await sql<{ id: number; s: number; res: number; area: string }>`
     select a.id, pr.settlement_id as s, pr.residents as res, pr.area_m2 as area
     from accounts a
@@ -89,6 +94,8 @@ export async function readInputs(tx: Tx, r: InProcessRange): Promise<BatchInputs
   // The rest by the accounts' ids: a provider's accounts are spread over the whole id range among the others', so a
   // range of ids would read theirs too.
   const ids = accounts.map((a) => a.id);
+  await sql`set local enable_hashjoin = default`.execute(tx);
+  await sql`set local max_parallel_workers_per_gather = default`.execute(tx);
 
   const { rows: meters } = await sql<{
     a: number;
