@@ -3,7 +3,7 @@ import { after, before, describe, test } from "node:test";
 import fc from "fast-check";
 import { sql } from "kysely";
 import { engines } from "../../test/support/databases.ts";
-import { arrayLiteral } from "./array-literal.ts";
+import { arrayLiteral, arraysLiteral } from "./array-literal.ts";
 import type { Database } from "./database.ts";
 
 for (const engine of engines()) {
@@ -30,6 +30,33 @@ for (const engine of engines()) {
             assert.deepEqual(
               rows[0]!.n,
               numbers.map((x) => (x === null ? null : String(x))),
+            );
+          },
+        ),
+        { numRuns: 60 },
+      );
+    });
+
+    test("arrays of varying lengths come back one per element, each cast to its own array", async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(fc.array(fc.option(fc.string({ unit: "grapheme" }), { nil: null }), { maxLength: 6 })),
+          fc.array(fc.array(fc.maxSafeInteger(), { maxLength: 12 })),
+          async (texts, numbers) => {
+            const clean = texts.map((a) => a.map((t) => (t === null ? null : t.replace(/\0/g, ""))));
+            const { rows: t } = await sql<{ a: (string | null)[] }>`
+              select x::text[] as a from unnest(${arraysLiteral(clean)}::text[]) with ordinality as u(x, n)
+              order by n`.execute(database.db);
+            assert.deepEqual(
+              t.map((r) => r.a),
+              clean,
+            );
+            const { rows: n } = await sql<{ a: string[] }>`
+              select x::bigint[]::text[] as a from unnest(${arraysLiteral(numbers)}::text[]) with ordinality as u(x, n)
+              order by n`.execute(database.db);
+            assert.deepEqual(
+              n.map((r) => r.a),
+              numbers.map((a) => a.map(String)),
             );
           },
         ),

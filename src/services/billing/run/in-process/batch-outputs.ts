@@ -5,7 +5,7 @@
 // resumed run never cuts a batch across a recorded one (bill-period.ts), so an existing row would be a fault and
 // stops the batch instead of being skipped.
 import { sql } from "kysely";
-import { arrayLiteral } from "../../../../db/array-literal.ts";
+import { arrayLiteral, arraysLiteral } from "../../../../db/array-literal.ts";
 import type { Tx } from "../../../../db/database.ts";
 import type { AccountMonth } from "../../../../domain/billing/account-month.ts";
 import type { ReadingPair } from "../../../../domain/billing/register-month.ts";
@@ -176,7 +176,7 @@ async function writeStates(
   states: readonly StateWrite[],
   run: { providerId: number; first: LocalDate; pairsFrom: LocalDate; accountFrom: number; accountTo: number },
 ): Promise<void> {
-  const col = <T>(f: (s: StateWrite) => T) => states.map(f);
+  const c = stateColumns(states);
   // Found by the primary key, state by state: hashed, the join read every state of the range (interleaved with the
   // other providers' accounts, most of the table).
   await sql`set local enable_hashjoin = off`.execute(tx);
@@ -188,17 +188,13 @@ async function writeStates(
       last_kind = x.lk, last_deemed_on = x.ld, prev_value = x.pv, prev_kind = x.pk, prev_deemed_on = x.pd,
       prev_period = x.pp, pairs_from = ${run.pairsFrom}::date, pair_from = x.p1::date[], pair_to = x.p2::date[],
       pair_used = x.p3::bigint[], estimated_months = x.em
-    from unnest(${arrayLiteral(col((s) => s.accountId))}::bigint[], ${arrayLiteral(col((s) => s.meterId))}::bigint[],
-      ${arrayLiteral(col((s) => s.zone))}::int[], ${arrayLiteral(col((s) => s.version))}::bigint[], ${arrayLiteral(col((s) => s.lateCount))}::int[],
-      ${arrayLiteral(col((s) => day(s.coveredOn)))}::date[], ${arrayLiteral(col((s) => s.basisValue))}::bigint[],
-      ${arrayLiteral(col((s) => day(s.basisPeriod)))}::date[], ${arrayLiteral(col((s) => s.last?.id ?? null))}::bigint[],
-      ${arrayLiteral(col((s) => s.last?.value ?? null))}::bigint[], ${arrayLiteral(col((s) => s.last?.kind ?? null))}::text[],
-      ${arrayLiteral(col((s) => day(s.last?.deemedOn ?? null)))}::date[], ${arrayLiteral(col((s) => s.prev?.value ?? null))}::bigint[],
-      ${arrayLiteral(col((s) => s.prev?.kind ?? null))}::text[], ${arrayLiteral(col((s) => day(s.prev?.deemedOn ?? null)))}::date[],
-      ${arrayLiteral(col((s) => day(s.prev?.period ?? null)))}::date[],
-      ${arrayLiteral(col((s) => arrayLiteral(s.pairs.map((p) => day(p.from)))))}::text[],
-      ${arrayLiteral(col((s) => arrayLiteral(s.pairs.map((p) => day(p.to)))))}::text[],
-      ${arrayLiteral(col((s) => arrayLiteral(s.pairs.map((p) => p.used))))}::text[], ${arrayLiteral(col((s) => s.estimatedMonths))}::int[])
+    from unnest(${arrayLiteral(c.account)}::bigint[], ${arrayLiteral(c.meter)}::bigint[], ${arrayLiteral(c.zone)}::int[],
+      ${arrayLiteral(c.version)}::bigint[], ${arrayLiteral(c.late)}::int[], ${arrayLiteral(c.covered)}::date[],
+      ${arrayLiteral(c.basisValue)}::bigint[], ${arrayLiteral(c.basisPeriod)}::date[], ${arrayLiteral(c.lastId)}::bigint[],
+      ${arrayLiteral(c.lastValue)}::bigint[], ${arrayLiteral(c.lastKind)}::text[], ${arrayLiteral(c.lastDeemed)}::date[],
+      ${arrayLiteral(c.prevValue)}::bigint[], ${arrayLiteral(c.prevKind)}::text[], ${arrayLiteral(c.prevDeemed)}::date[],
+      ${arrayLiteral(c.prevPeriod)}::date[], ${arraysLiteral(c.pairFrom)}::text[], ${arraysLiteral(c.pairTo)}::text[],
+      ${arraysLiteral(c.pairUsed)}::text[], ${arrayLiteral(c.estimated)}::int[])
       as x(a, m, z, ver, late, cov, bv, bp, li, lv, lk, ld, pv, pk, pd, pp, p1, p2, p3, em)
     where s.account_id = x.a and s.meter_id = x.m and s.zone = x.z and s.version = x.ver
       and s.late_count = x.late and s.account_id >= ${run.accountFrom} and s.account_id < ${run.accountTo}`.execute(
@@ -206,4 +202,61 @@ async function writeStates(
   );
   await sql`set local enable_hashjoin = on`.execute(tx);
   await sql`set local enable_mergejoin = on`.execute(tx);
+}
+
+/** The states' columns, in one pass over them (twenty passes and nested literals were a second per 20,000 states). */
+export function stateColumns(states: readonly StateWrite[]) {
+  const c = {
+    account: [] as number[],
+    meter: [] as number[],
+    zone: [] as number[],
+    version: [] as number[],
+    late: [] as number[],
+    covered: [] as LocalDate[],
+    basisValue: [] as (number | null)[],
+    basisPeriod: [] as (LocalDate | null)[],
+    lastId: [] as (number | null)[],
+    lastValue: [] as (number | null)[],
+    lastKind: [] as (string | null)[],
+    lastDeemed: [] as (LocalDate | null)[],
+    prevValue: [] as (number | null)[],
+    prevKind: [] as (string | null)[],
+    prevDeemed: [] as (LocalDate | null)[],
+    prevPeriod: [] as (LocalDate | null)[],
+    pairFrom: [] as LocalDate[][],
+    pairTo: [] as LocalDate[][],
+    pairUsed: [] as number[][],
+    estimated: [] as (number | null)[],
+  };
+  for (const s of states) {
+    c.account.push(s.accountId);
+    c.meter.push(s.meterId);
+    c.zone.push(s.zone);
+    c.version.push(s.version);
+    c.late.push(s.lateCount);
+    c.covered.push(day(s.coveredOn));
+    c.basisValue.push(s.basisValue);
+    c.basisPeriod.push(day(s.basisPeriod));
+    c.lastId.push(s.last?.id ?? null);
+    c.lastValue.push(s.last?.value ?? null);
+    c.lastKind.push(s.last?.kind ?? null);
+    c.lastDeemed.push(day(s.last?.deemedOn ?? null));
+    c.prevValue.push(s.prev?.value ?? null);
+    c.prevKind.push(s.prev?.kind ?? null);
+    c.prevDeemed.push(day(s.prev?.deemedOn ?? null));
+    c.prevPeriod.push(day(s.prev?.period ?? null));
+    const from: LocalDate[] = [];
+    const to: LocalDate[] = [];
+    const used: number[] = [];
+    for (const p of s.pairs) {
+      from.push(day(p.from));
+      to.push(day(p.to));
+      used.push(p.used);
+    }
+    c.pairFrom.push(from);
+    c.pairTo.push(to);
+    c.pairUsed.push(used);
+    c.estimated.push(s.estimatedMonths);
+  }
+  return c;
 }
