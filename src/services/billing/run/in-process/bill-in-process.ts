@@ -229,12 +229,7 @@ function registersOf(
     for (let zone = 1; zone <= m.zones; zone++) {
       const key = registerKey(m.accountId, m.id, zone);
       const s = inputs.states.get(key);
-      if (
-        !s?.current ||
-        s.pairsFrom === null ||
-        s.pairsFrom > w.historyFrom ||
-        s.coveredOn === null
-      )
+      if (!s?.current || s.pairsFrom === null || s.pairsFrom > w.historyFrom || s.coveredOn === null)
         return null;
       const month = registerMonth({
         state: {
