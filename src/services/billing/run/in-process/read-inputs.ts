@@ -79,11 +79,12 @@ export async function readInputs(tx: Tx, r: InProcessRange): Promise<BatchInputs
   // Priced as the cached rows they mostly are, the reads probe the keys of the batch's accounts rather than scan
   // (a parallel scan of every register state took four times the probes).
   await sql`set local random_page_cost = 1.1`.execute(tx);
-  // The batch's accounts by key, each premise probed by its key: hashed, the join scanned all the premises with two
-  // parallel workers, which on a busy server only take the other batches' cores (a 25,000-account batch: 248 ms
-  // against 107 ms).
-  await sql`set local enable_hashjoin = off`.execute(tx);
+  // Every read probes keys: parallel workers would only take the cores the other batches use (the months by estimate
+  // were read by two workers: 296 ms for a batch).
   await sql`set local max_parallel_workers_per_gather = 0`.execute(tx);
+  // The batch's accounts by key, each premise probed by its key: hashed, the join scanned all the premises (a
+  // 25,000-account batch: 248 ms against 107 ms).
+  await sql`set local enable_hashjoin = off`.execute(tx);
   const { rows: accounts } = await sql<{ id: number; s: number; res: number; area: string }>`
     select a.id, pr.settlement_id as s, pr.residents as res, pr.area_m2 as area
     from accounts a
@@ -95,7 +96,6 @@ export async function readInputs(tx: Tx, r: InProcessRange): Promise<BatchInputs
   // range of ids would read theirs too.
   const ids = accounts.map((a) => a.id);
   await sql`set local enable_hashjoin = default`.execute(tx);
-  await sql`set local max_parallel_workers_per_gather = default`.execute(tx);
 
   const { rows: meters } = await sql<{
     a: number;
@@ -160,6 +160,7 @@ export async function readInputs(tx: Tx, r: InProcessRange): Promise<BatchInputs
     group by e.account_id, e.meter_id, e.zone, e.service_code`.execute(tx);
 
   await sql`set local random_page_cost = default`.execute(tx);
+  await sql`set local max_parallel_workers_per_gather = default`.execute(tx);
   const byAccount = new Map<number, MeterRow[]>();
   for (const m of meters) {
     const row: MeterRow = {
