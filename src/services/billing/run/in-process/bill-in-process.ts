@@ -204,9 +204,10 @@ interface RegisterOfAccount {
 
 /**
  * Every register of the account's meters computed from its state, or null when one has no usable state (written by
- * last month's run, no late reading since, its pairs reaching back far enough) or its meter was installed or removed
- * this month: the account is then the reference path's. A state with no billed basis yet is usable: the register
- * measures from its previous reading (registerMonth), and every month billed by estimate counts (read-inputs.ts).
+ * last month's run, no late reading since, its pairs reaching back far enough, a billed basis) or its meter was
+ * installed or removed this month: the account is then the reference path's. With no billed basis, the reference
+ * counts the months billed by estimate after the month of the reading it measures from, which is known only once
+ * the register's month is computed.
  */
 function registersOf(
   inputs: BatchInputs,
@@ -229,7 +230,14 @@ function registersOf(
     for (let zone = 1; zone <= m.zones; zone++) {
       const key = registerKey(m.accountId, m.id, zone);
       const s = inputs.states.get(key);
-      if (!s?.current || s.pairsFrom === null || s.pairsFrom > w.historyFrom || s.coveredOn === null)
+      if (
+        !s?.current ||
+        s.pairsFrom === null ||
+        s.pairsFrom > w.historyFrom ||
+        s.coveredOn === null ||
+        s.basisPeriod === null ||
+        s.estimatedMonths === null
+      )
         return null;
       const month = registerMonth({
         state: {

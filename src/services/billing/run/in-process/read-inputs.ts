@@ -147,15 +147,14 @@ export async function readInputs(tx: Tx, r: InProcessRange): Promise<BatchInputs
       and s.period = ${prev} and s.late_count = 0
     order by s.account_id, s.meter_id, s.zone, r.d, r.id`.execute(tx);
 
-  // Months billed by estimate after the basis, per service (the reference's bem): none when the basis is last month;
-  // every one billed when there is no basis yet.
+  // Months billed by estimate after the basis, per service (the reference's bem): none when the basis is last month.
   const { rows: estimated } = await sql<{ a: number; m: number; z: number; s: string; n: number }>`
     select e.account_id as a, e.meter_id as m, e.zone as z, e.service_code as s, count(*)::int as n
     from register_states s
     join billed_usage e on e.account_id = s.account_id and e.meter_id = s.meter_id and e.zone = s.zone
     where s.account_id = any(${ids}::bigint[]) and s.provider_id = ${provider}
-      and s.period = ${prev} and s.late_count = 0 and (s.basis_period is null or s.basis_period < ${prev})
-      and (s.basis_period is null or e.period > s.basis_period) and e.period < ${first} and e.provider_id = ${provider}
+      and s.period = ${prev} and s.late_count = 0 and s.basis_period < ${prev}
+      and e.period > s.basis_period and e.period < ${first} and e.provider_id = ${provider}
       and e.method in ('average', 'norm', 'none')
     group by e.account_id, e.meter_id, e.zone, e.service_code`.execute(tx);
 
