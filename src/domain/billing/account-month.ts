@@ -2,10 +2,20 @@
 // use, or an estimate by average or norm), the services billed by norm without a meter, the next month's expected
 // use for the planned payment, every quantity priced per household and service, and the ledger entries and planned
 // payments that follow. The rules are the set-based run's (bill-batch.ts, price-quantities.ts, post-batch.ts), which
-// stays the reference for the accounts this path does not take (a recalculation, a replaced meter, a register with
-// no usable state: billInProcess sends them there) and in the register-state test, which compares both over
-// generated regions.
+// stays the reference for the accounts this path does not take (a replaced meter, a register with no usable state:
+// billInProcess sends them there) and in the register-state test, which compares both over generated regions. A real
+// reading after months billed by estimate is recalculated here too (household-recalculation.ts).
 import type { Kopiykas } from "../money.ts";
+import type { Period } from "../period.ts";
+import {
+  type BilledBefore,
+  type EstimatedBill,
+  MissingPriceError,
+  type RecalculatedLine,
+  repriceMonths,
+  type SpreadShare,
+  spreadByDays,
+} from "./household-recalculation.ts";
 import { type MonthPrices, normUseOf, type PricedZone, priceZones } from "./month-prices.ts";
 import { estimateFromAverage, type RegisterMonth } from "./register-month.ts";
 
@@ -32,11 +42,17 @@ export interface AccountMonthInput {
   /** Sorted by id. */
   meters: readonly AccountMeter[];
   services: readonly BilledServiceRule[];
-  /** Months billed by estimate since a register's basis, by `meterId/zone/service` (estimatedKey); absent: 0. */
-  estimatedMonths: ReadonlyMap<string, number> | undefined;
+  /** Months billed by estimate since a register's basis, by `meterId/zone/service` (estimatedKey), by period
+   * ascending; absent: none. */
+  estimatedMonths: ReadonlyMap<string, readonly EstimatedBill[]> | undefined;
+  /** The household's meter zones billed in the estimated months, to price them again; absent: not read (an account
+   * that needs them then goes to the reference path). */
+  billedBefore: readonly BilledBefore[] | undefined;
   /** The prices of each service in the account's settlement this month and next; absent: no tariff. */
   pricesNow: ReadonlyMap<string, MonthPrices>;
   pricesNext: ReadonlyMap<string, MonthPrices>;
+  /** The same for an earlier month (a recalculation). */
+  pricesOf: (period: Period) => ReadonlyMap<string, MonthPrices>;
   monthDays: number;
   nextMonthDays: number;
 }
@@ -65,15 +81,10 @@ export interface AccountMonth {
   billed: BilledZone[];
   entries: AccountEntry[];
   planned: { service: string; amountKop: number }[];
+  /** The estimated months priced again, meter zone by meter zone (the recalculation entry sums their differences). */
+  recalculated: RecalculatedLine[];
   /** Per meter zone: billed on a real reading (its basis moves to this month). */
   actual: Set<string>;
-}
-
-/** Thrown when a needed price is missing: the run's coverage check makes it unreachable; never silently zero. */
-export class MissingPriceError extends Error {
-  constructor(readonly service: string) {
-    super(`No tariff for ${service}`);
-  }
 }
 
 interface Quantity extends PricedZone {
@@ -88,9 +99,11 @@ interface Quantity extends PricedZone {
 export const estimatedKey = (meterId: number, zone: number, service: string): string =>
   `${meterId}/${zone}/${service}`;
 
-/** null: the account needs the reference path (a real reading after estimated months: a recalculation). */
+/** null: the account needs the reference path (a first reading after estimated months, or a recalculation whose
+ * earlier bills were not read). */
 export function accountMonth(input: AccountMonthInput): AccountMonth | null {
   const bill: Quantity[] = [];
+  const spread: SpreadShare[] = [];
   const plan: Quantity[] = [];
   const metered = new Set<string>();
   const actual = new Set<string>();
@@ -102,13 +115,31 @@ export function accountMonth(input: AccountMonthInput): AccountMonth | null {
       let norm: number | null | undefined;
       for (let zone = 1; zone <= m.zones; zone++) {
         const r = m.registers[zone - 1]!;
-        const n = input.estimatedMonths?.get(estimatedKey(m.id, zone, rule.service)) ?? 0;
+        const months = input.estimatedMonths?.get(estimatedKey(m.id, zone, rule.service));
+        const n = months?.length ?? 0;
         if (r.used !== null || r.firstReading) {
-          if (n > 0) return null;
+          let used = r.used ?? 0;
+          if (n > 0) {
+            // The reference bills nothing for a first reading after estimated months.
+            if (r.used === null || input.billedBefore === undefined) return null;
+            const shares = spreadByDays(r.used, months!, input.monthDays);
+            for (let i = 0; i < n; i++) {
+              const e = months![i]!;
+              spread.push({
+                service: rule.service,
+                period: e.period,
+                meterId: m.id,
+                meterZones: m.zones,
+                zone,
+                quantity: shares[i]!,
+                chargedQuantity: e.quantity,
+                chargedKop: e.chargedKop,
+              });
+            }
+            used = shares[n]!;
+          }
           actual.add(`${m.id}/${zone}`);
-          bill.push(
-            quantityOf(rule.service, m.id, m.zones, zone, "actual", r.used ?? 0, r.fromValue, r.closing),
-          );
+          bill.push(quantityOf(rule.service, m.id, m.zones, zone, "actual", used, r.fromValue, r.closing));
         } else {
           if (norm === undefined)
             norm = prices ? normUseOf(prices, input.residents, input.areaHundredths) : null;
@@ -186,7 +217,8 @@ export function accountMonth(input: AccountMonthInput): AccountMonth | null {
     const sum = priceZones(prices, group).reduce((a, b) => a + b, 0) + prices.feeKop;
     if (sum > 0) planned.push({ service, amountKop: Math.floor((sum + 99) / 100) * 100 });
   }
-  return { billed, entries, planned, actual };
+  const recalculated = spread.length === 0 ? [] : repriceMonths(spread, input.billedBefore!, input.pricesOf);
+  return { billed, entries, planned, recalculated, actual };
 }
 
 // Object literals, not spreads: a spread with properties after it costs a microsecond in V8, a million times a run.

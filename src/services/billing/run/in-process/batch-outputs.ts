@@ -10,6 +10,7 @@ import type { Tx } from "../../../../db/database.ts";
 import type { AccountMonth } from "../../../../domain/billing/account-month.ts";
 import type { ReadingPair } from "../../../../domain/billing/register-month.ts";
 import { fromEpochDay, type LocalDate } from "../../../../domain/local-date.ts";
+import { firstDay } from "../../../../domain/period.ts";
 import type { BillingTotals } from "../../billing-totals.ts";
 
 export interface StateWrite {
@@ -47,6 +48,18 @@ export class BatchOutputs {
     amount: [] as number[],
   };
   readonly planned = { account: [] as number[], service: [] as string[], amount: [] as number[] };
+  /** The re-priced months' meter zones, summed into recalculation entries by the write (their details built there). */
+  readonly recalculated = {
+    account: [] as number[],
+    service: [] as string[],
+    period: [] as LocalDate[],
+    meter: [] as number[],
+    zone: [] as number[],
+    chargedQuantity: [] as number[],
+    quantity: [] as number[],
+    chargedKop: [] as number[],
+    amount: [] as number[],
+  };
   readonly states: StateWrite[] = [];
   readonly totals: BillingTotals = {
     accounts: 0,
@@ -94,12 +107,40 @@ export class BatchOutputs {
     }
     if (charged) t.charged++;
     if (estimated) t.estimated++;
+    if (month.recalculated.length > 0) this.addRecalculated(accountId, month.recalculated);
     for (const p of month.planned) {
       this.planned.account.push(accountId);
       this.planned.service.push(p.service);
       this.planned.amount.push(p.amountKop);
       t.plannedKop += p.amountKop;
     }
+  }
+
+  private addRecalculated(accountId: number, lines: AccountMonth["recalculated"]): void {
+    const r = this.recalculated;
+    const differences = new Map<string, number>();
+    for (const l of lines) {
+      r.account.push(accountId);
+      r.service.push(l.service);
+      r.period.push(firstDay(l.period));
+      r.meter.push(l.meterId);
+      r.zone.push(l.zone);
+      r.chargedQuantity.push(l.chargedQuantity);
+      r.quantity.push(l.quantity);
+      r.chargedKop.push(l.chargedKop);
+      r.amount.push(l.amountKop);
+      differences.set(l.service, (differences.get(l.service) ?? 0) + l.amountKop - l.chargedKop);
+    }
+    // As the write: one entry per service whose months come to a difference.
+    const t = this.totals;
+    let any = false;
+    for (const difference of differences.values()) {
+      if (difference === 0) continue;
+      any = true;
+      t.recalculationKop += difference;
+      t.totalKop += difference;
+    }
+    if (any) t.recalculated++;
   }
 }
 
@@ -154,6 +195,26 @@ export async function writeOutputs(
         ${`bill:${run.period}:`} || s || ':' || k
       from unnest(${arrayLiteral(e.account)}::bigint[], ${arrayLiteral(e.service)}::text[], ${arrayLiteral(e.kind)}::text[], ${arrayLiteral(e.amount)}::bigint[])
         as x(a, s, k, x)`.execute(tx);
+  }
+  const r = out.recalculated;
+  if (r.account.length > 0) {
+    // The entry's details as the reference path builds them (post-batch.ts), numbers included: a quantity in
+    // thousandths over 1000.0 is a numeric whose scale shows in the JSON.
+    await sql`
+      insert into ledger_entries (account_id, provider_id, service_code, period, kind, amount_kop, entry_date, source,
+        source_ref, details)
+      select a, ${run.providerId}, s, ${run.first}::date, 'recalculation', sum(x - c), ${run.entryDate}::date,
+        'billing', ${`bill:${run.period}:`} || s || ':recalculation',
+        jsonb_build_object('months', jsonb_agg(jsonb_build_object('period', to_char(p, 'YYYY-MM'), 'meter_id', m,
+          'zone', z, 'estimated', ct / 1000.0, 'actual', q / 1000.0, 'charged_kop', c, 'recalculated_kop', x)
+          order by p, m, z))
+      from unnest(${arrayLiteral(r.account)}::bigint[], ${arrayLiteral(r.service)}::text[], ${arrayLiteral(r.period)}::date[],
+        ${arrayLiteral(r.meter)}::bigint[], ${arrayLiteral(r.zone)}::int[], ${arrayLiteral(r.chargedQuantity)}::bigint[],
+        ${arrayLiteral(r.quantity)}::bigint[], ${arrayLiteral(r.chargedKop)}::bigint[], ${arrayLiteral(r.amount)}::bigint[])
+        as r(a, s, p, m, z, ct, q, c, x)
+      group by a, s
+      having sum(x - c) <> 0
+      order by a`.execute(tx);
   }
   const p = out.planned;
   if (p.account.length > 0) {

@@ -1,16 +1,16 @@
 // One batch of a billing run computed in the process (docs/billing.md, "Billing in the process"): its inputs read in
-// five plain queries, each account's month computed by the domain (register-month.ts, account-month.ts) from its
-// registers' states and the readings deemed after them, and the outputs written in four statements. The accounts
-// this path does not take — a register with no usable state, a meter installed or removed this month, a real
-// reading after estimated months (a recalculation) — are billed by the set-based path in the same transaction, which
-// records the batch with both parts' totals.
+// a few plain queries, each account's month computed by the domain (register-month.ts, account-month.ts, with the
+// recalculation of months billed by estimate in household-recalculation.ts) from its registers' states and the
+// readings deemed after them, and the outputs written in five statements. The accounts this path does not take — a
+// register with no usable state, a meter installed or removed this month, a first reading after estimated months —
+// are billed by the set-based path in the same transaction, which records the batch with both parts' totals.
 import type { Tx } from "../../../../db/database.ts";
 import {
   type AccountMeter,
   accountMonth,
   type BilledServiceRule,
-  MissingPriceError,
 } from "../../../../domain/billing/account-month.ts";
+import { MissingPriceError } from "../../../../domain/billing/household-recalculation.ts";
 import { type RegisterMonth, registerMonth } from "../../../../domain/billing/register-month.ts";
 import { type LocalDate, toEpochDay } from "../../../../domain/local-date.ts";
 import {
@@ -152,8 +152,10 @@ export function computeBatch(
         meters: registers.meters,
         services: rules,
         estimatedMonths: inputs.estimated.get(account.id),
+        billedBefore: inputs.billedBefore.get(account.id),
         pricesNow: batch.prices.of(account.settlementId, period),
         pricesNext: batch.prices.of(account.settlementId, next),
+        pricesOf: (p) => batch.prices.of(account.settlementId, p),
         monthDays: window.monthDays,
         nextMonthDays: window.nextMonthDays,
       });
@@ -162,7 +164,7 @@ export function computeBatch(
       throw new AppError("billing_tariff_missing", {
         service: e.service,
         settlement: batch.settlementName(account.settlementId),
-        day: firstDay(period),
+        day: firstDay(e.period ?? period),
       });
     }
     if (month === null) {

@@ -1,17 +1,21 @@
-// The inputs of one batch billed in the process, in five plain reads by the batch's range of account ids, each in
-// key order: the open accounts with their premises, their meters in service this month, the register states, the
-// readings deemed after each usable state, and how many months each register was billed by estimate since its
-// basis (only where the basis is older than last month). Dates come as epoch days, values as thousandths.
+// The inputs of one batch billed in the process, in plain reads by the batch's range of account ids, each in key
+// order: the open accounts with their premises, their meters in service this month, the register states, the
+// readings deemed after each usable state, the months each register was billed by estimate since its basis (only
+// where the basis is older than last month), and, for the accounts where a closing reading may recalculate those
+// months, every meter zone billed in them. Dates come as epoch days, values as thousandths.
 import { sql } from "kysely";
 import type { Tx } from "../../../../db/database.ts";
 import type { ServiceCode } from "../../../../db/tables/reference.table.ts";
 import { estimatedKey } from "../../../../domain/billing/account-month.ts";
+import type { BilledBefore, EstimatedBill } from "../../../../domain/billing/household-recalculation.ts";
 import type {
   ReadingPair,
   RegisterReading,
   RegisterReadingKind,
   RegisterState,
 } from "../../../../domain/billing/register-month.ts";
+import { fromEpochDay } from "../../../../domain/local-date.ts";
+import { type Period, periodOf } from "../../../../domain/period.ts";
 
 export interface InProcessRange {
   providerId: number;
@@ -62,8 +66,10 @@ export interface BatchInputs {
   /** By register key (registerKey). */
   states: Map<string, StateRow>;
   readings: Map<string, RegisterReading[]>;
-  /** By account id, then `meterId/zone/service` (account-month.ts, estimatedKey). */
-  estimated: Map<number, Map<string, number>>;
+  /** By account id, then `meterId/zone/service` (account-month.ts, estimatedKey), by period ascending. */
+  estimated: Map<number, Map<string, EstimatedBill[]>>;
+  /** By account id: the meter zones billed in those months, for the accounts with a closing reading this month. */
+  billedBefore: Map<number, BilledBefore[]>;
 }
 
 export const registerKey = (accountId: number, meterId: number, zone: number): string =>
@@ -148,15 +154,47 @@ export async function readInputs(tx: Tx, r: InProcessRange): Promise<BatchInputs
     order by s.account_id, s.meter_id, s.zone, r.d, r.id`.execute(tx);
 
   // Months billed by estimate after the basis, per service (the reference's bem): none when the basis is last month.
-  const { rows: estimated } = await sql<{ a: number; m: number; z: number; s: string; n: number }>`
-    select e.account_id as a, e.meter_id as m, e.zone as z, e.service_code as s, count(*)::int as n
+  const { rows: estimated } = await sql<{
+    a: number;
+    m: number;
+    z: number;
+    s: string;
+    p: number;
+    q: string;
+    k: string;
+  }>`
+    select e.account_id as a, e.meter_id as m, e.zone as z, e.service_code as s, e.period - ${EPOCH} as p,
+      (e.quantity * 1000)::bigint as q, e.amount_kop as k
     from register_states s
     join billed_usage e on e.account_id = s.account_id and e.meter_id = s.meter_id and e.zone = s.zone
     where s.account_id = any(${ids}::bigint[]) and s.provider_id = ${provider}
       and s.period = ${prev} and s.late_count = 0 and s.basis_period < ${prev}
       and e.period > s.basis_period and e.period < ${first} and e.provider_id = ${provider}
       and e.method in ('average', 'norm', 'none')
-    group by e.account_id, e.meter_id, e.zone, e.service_code`.execute(tx);
+    order by e.account_id, e.meter_id, e.zone, e.service_code, e.period`.execute(tx);
+  const estimatedMap = new Map<number, Map<string, EstimatedBill[]>>();
+  let oldest = r.first;
+  for (const e of estimated) {
+    const account = Number(e.a);
+    let map = estimatedMap.get(account);
+    if (map === undefined) {
+      map = new Map();
+      estimatedMap.set(account, map);
+    }
+    const key = estimatedKey(Number(e.m), e.z, e.s);
+    const months = map.get(key);
+    const month: EstimatedBill = { period: periodOfDay(e.p), quantity: Number(e.q), chargedKop: Number(e.k) };
+    if (months) months.push(month);
+    else map.set(key, [month]);
+    if (e.p < oldest) oldest = e.p;
+  }
+  const readingMap = readingsByRegister(readings);
+  const billedBefore = await readBilledBefore(tx, {
+    providerId: provider,
+    first: r.first,
+    oldest,
+    accounts: recalculable(estimatedMap, readingMap, r.first),
+  });
 
   await sql`set local random_page_cost = default`.execute(tx);
   await sql`set local max_parallel_workers_per_gather = default`.execute(tx);
@@ -176,30 +214,6 @@ export async function readInputs(tx: Tx, r: InProcessRange): Promise<BatchInputs
   }
   const stateMap = new Map<string, StateRow>();
   for (const s of states) stateMap.set(registerKey(s.a, s.m, s.z), stateOf(s));
-  const readingMap = new Map<string, RegisterReading[]>();
-  for (const x of readings) {
-    const key = registerKey(x.a, x.m, x.z);
-    const reading: RegisterReading = {
-      id: Number(x.id),
-      value: Number(x.v),
-      kind: x.k,
-      deemedOn: x.d,
-      period: x.p,
-    };
-    const list = readingMap.get(key);
-    if (list) list.push(reading);
-    else readingMap.set(key, [reading]);
-  }
-  const estimatedMap = new Map<number, Map<string, number>>();
-  for (const e of estimated) {
-    const account = Number(e.a);
-    let map = estimatedMap.get(account);
-    if (map === undefined) {
-      map = new Map();
-      estimatedMap.set(account, map);
-    }
-    map.set(estimatedKey(Number(e.m), e.z, e.s), e.n);
-  }
   return {
     accounts: accounts.map((a) => ({
       id: Number(a.id),
@@ -211,7 +225,107 @@ export async function readInputs(tx: Tx, r: InProcessRange): Promise<BatchInputs
     states: stateMap,
     readings: readingMap,
     estimated: estimatedMap,
+    billedBefore,
   };
+}
+
+function readingsByRegister(
+  rows: readonly {
+    a: number;
+    m: number;
+    z: number;
+    id: number;
+    v: number;
+    k: RegisterReadingKind;
+    d: number;
+    p: number;
+  }[],
+): Map<string, RegisterReading[]> {
+  const map = new Map<string, RegisterReading[]>();
+  for (const x of rows) {
+    const key = registerKey(x.a, x.m, x.z);
+    const reading: RegisterReading = {
+      id: Number(x.id),
+      value: Number(x.v),
+      kind: x.k,
+      deemedOn: x.d,
+      period: x.p,
+    };
+    const list = map.get(key);
+    if (list) list.push(reading);
+    else map.set(key, [reading]);
+  }
+  return map;
+}
+
+/** The accounts with months by estimate and a register of them closed by a reading of this month. */
+function recalculable(
+  estimated: ReadonlyMap<number, ReadonlyMap<string, unknown>>,
+  readings: ReadonlyMap<string, readonly RegisterReading[]>,
+  first: number,
+): number[] {
+  const out: number[] = [];
+  for (const [account, keys] of estimated) {
+    for (const key of keys.keys()) {
+      const [meter, zone] = key.split("/");
+      const list = readings.get(registerKey(account, Number(meter), Number(zone)));
+      if (list?.some((x) => x.period === first && x.kind !== "initial")) {
+        out.push(account);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** Every meter zone the accounts were billed on since `oldest`, before this month (the reference's recalc_context). */
+async function readBilledBefore(
+  tx: Tx,
+  r: { providerId: number; first: number; oldest: number; accounts: readonly number[] },
+): Promise<Map<number, BilledBefore[]>> {
+  const map = new Map<number, BilledBefore[]>();
+  if (r.accounts.length === 0) return map;
+  for (const a of r.accounts) map.set(a, []);
+  const { rows } = await sql<{
+    a: number;
+    s: string;
+    p: number;
+    m: number;
+    mz: number;
+    z: number;
+    q: string;
+    k: string;
+  }>`
+    select b.account_id as a, b.service_code as s, b.period - ${EPOCH} as p, b.meter_id as m, mt.zones as mz,
+      b.zone as z, (b.quantity * 1000)::bigint as q, b.amount_kop as k
+    from billed_usage b
+    join meters mt on mt.account_id = b.account_id and mt.id = b.meter_id
+    where b.account_id = any(${r.accounts}::bigint[]) and b.provider_id = ${r.providerId}
+      and b.period >= ${EPOCH} + ${r.oldest}::int and b.period < ${EPOCH} + ${r.first}::int
+      and b.method not in ('opening', 'unmetered')`.execute(tx);
+  for (const x of rows) {
+    map.get(Number(x.a))!.push({
+      service: x.s,
+      period: periodOfDay(x.p),
+      meterId: Number(x.m),
+      meterZones: x.mz as 1 | 2 | 3,
+      zone: x.z,
+      quantity: Number(x.q),
+      chargedKop: Number(x.k),
+    });
+  }
+  return map;
+}
+
+const periods = new Map<number, Period>();
+/** A month's first day (epoch day) as its period. */
+function periodOfDay(day: number): Period {
+  let p = periods.get(day);
+  if (p === undefined) {
+    p = periodOf(fromEpochDay(day));
+    periods.set(day, p);
+  }
+  return p;
 }
 
 interface StateSql {
