@@ -146,7 +146,7 @@ async function billAll(database: Database, p: Period) {
     order by (select count(*) from accounts a where a.provider_id = p.id) desc, p.id`.execute(database.db);
   const queue = [...providers.rows];
   const started = performance.now();
-  const totals = { accounts: 0, entries: 0, totalKop: 0 };
+  const totals = { accounts: 0, entries: 0, totalKop: 0, inProcess: 0 };
   const worker = async () => {
     for (let provider = queue.shift(); provider; provider = queue.shift()) {
       const s = await billPeriod(deps, {
@@ -155,10 +155,12 @@ async function billAll(database: Database, p: Period) {
         startedBy: "bench",
         inProcess: args.path === "in-process",
       });
+      const computed = args.path === "in-process" ? ` (${s.inProcessAccounts} in the process)` : "";
       console.log(
-        `  ${provider.code.padEnd(22)} ${String(s.accounts).padStart(8)} accounts ${s.seconds.toFixed(2).padStart(7)} s`,
+        `  ${provider.code.padEnd(22)} ${String(s.accounts).padStart(8)} accounts ${s.seconds.toFixed(2).padStart(7)} s${computed}`,
       );
       totals.accounts += s.accounts;
+      totals.inProcess += s.inProcessAccounts;
       totals.totalKop += s.totalKop;
     }
   };
@@ -260,6 +262,7 @@ console.log(
     runs_seconds: runs.map((r) => Math.round(r.seconds * 100) / 100),
     first_month_seconds: firstMonth === null ? null : Math.round(firstMonth * 100) / 100,
     accounts_per_s: accountsPerS,
+    in_process_accounts: args.path === "in-process" ? run.inProcess : null,
     ledger_entries: run.entries,
     copy_seconds: Math.round(copy * 100) / 100,
     ratio: Math.round((copy / run.seconds) * 1000) / 1000,
