@@ -20,6 +20,7 @@ import { resetDatabase } from "../src/db/reset.ts";
 import { seedRegion } from "../src/demo/seed-region.ts";
 import { nextPeriod, type Period, parsePeriod, prevPeriod } from "../src/domain/period.ts";
 import { billPeriod } from "../src/services/billing/bill-period.ts";
+import { resetStepTimes, stepTimes } from "../src/services/billing/run/in-process/step-times.ts";
 import { makeDeps } from "../src/services/deps.ts";
 
 const { values: args } = parseArgs({
@@ -231,11 +232,13 @@ await migrate(database);
 const firstMonth = await warmUp(database, period);
 if (firstMonth !== null) console.log(`first month billed in ${firstMonth.toFixed(1)} s`);
 const runs: Awaited<ReturnType<typeof billAll>>[] = [];
+resetStepTimes();
 for (let i = 0; i < Number(args.runs); i++) {
   await forgetPeriod(database, period);
   console.log(`billing ${period} on PostgreSQL (run ${i + 1} of ${args.runs})…`);
   runs.push(await billAll(database, period));
 }
+const steps = new Map(stepTimes());
 // The median run is the one reported (the JSON lists them all).
 const run = [...runs].sort((a, b) => a.seconds - b.seconds)[Math.floor((runs.length - 1) / 2)]!;
 const copy = await copySeconds(database, run.entries);
@@ -253,6 +256,12 @@ console.log(
     `ratio ${(copy / run.seconds).toFixed(3)}; peak RSS of the billing process (PostgreSQL part) ${rssMb} MB`,
 );
 if (demo) console.log(`PGlite demo: ${demo.accounts} accounts in ${demo.seconds.toFixed(2)} s`);
+if (args.path === "in-process") {
+  console.log(
+    `lane-seconds per step of the batches in the process, summed over the ${runs.length} measured runs:`,
+  );
+  for (const [step, ms] of steps) console.log(`  ${step.padEnd(40)} ${(ms / 1000).toFixed(1).padStart(7)}`);
+}
 console.log(
   JSON.stringify({
     bench: "billing",

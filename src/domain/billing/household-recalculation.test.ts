@@ -51,6 +51,7 @@ describe("recalculation of a household in the process", () => {
         (n, used, charged) => {
           const months: EstimatedBill[] = Array.from({ length: n }, (_, i) => ({
             period: addPeriods(JULY, i - n),
+            days: daysInPeriod(addPeriods(JULY, i - n)),
             quantity: charged[i]!.q,
             chargedKop: charged[i]!.k,
           }));

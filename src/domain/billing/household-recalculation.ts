@@ -4,13 +4,15 @@
 // household's other meter zones at what they were billed, so that the blocks they shared are shared again (their own
 // change is part of the recalculation). The set-based run's `spread` and `recalc_context` (bill-batch.ts) are the
 // reference; the register-state test compares both over generated regions.
-import { daysInPeriod, type Period } from "../period.ts";
+import type { Period } from "../period.ts";
 import { allocateQuantity } from "./allocate-quantity.ts";
 import { type MonthPrices, type PricedZone, priceZones } from "./month-prices.ts";
 
 /** One month a register was billed by estimate for a service since its basis. */
 export interface EstimatedBill {
   period: Period;
+  /** Its days after the basis: the whole month, or from the day a meter's initial reading was taken. */
+  days: number;
   /** Thousandths billed. */
   quantity: number;
   chargedKop: number;
@@ -57,11 +59,11 @@ export class MissingPriceError extends Error {
 }
 
 /**
- * The use since the basis over the estimated months (by period ascending) and this month: the estimated months'
- * shares, then this month's last.
+ * The use since the basis over the estimated months (by period ascending) and this month, by their days after the
+ * basis: the estimated months' shares, then this month's last.
  */
 export function spreadByDays(used: number, months: readonly EstimatedBill[], monthDays: number): number[] {
-  const weights = months.map((m) => BigInt(daysInPeriod(m.period)));
+  const weights = months.map((m) => BigInt(m.days));
   weights.push(BigInt(monthDays));
   return allocateQuantity(BigInt(used), weights).map(Number);
 }

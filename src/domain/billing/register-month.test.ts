@@ -3,6 +3,7 @@ import { describe, test } from "node:test";
 import { parseLocalDate, toEpochDay } from "../local-date.ts";
 import {
   estimateFromAverage,
+  monthAfter,
   type RegisterReading,
   type RegisterState,
   registerMonth,
@@ -59,6 +60,36 @@ describe("a register's month from its state", () => {
     assert.equal(m.coveredOn, day("2026-10-31"));
     assert.equal(m.last?.id, 10);
     assert.equal(m.clean, true);
+  });
+
+  test("where the use is measured from: the month after the billed basis, else after the previous reading", () => {
+    const billed = registerMonth({ ...WINDOW, state: STATE, readings: [] });
+    assert.equal(billed.basisDate, day("2026-10-01"));
+    // Never billed on a reading (a first month by estimate): from the previous reading's month on.
+    const unbilled = { ...STATE, basisValue: null, basisPeriod: null, estimatedMonths: null };
+    const regular = registerMonth({
+      ...WINDOW,
+      state: unbilled,
+      readings: [reading(10, 1_300_000, "2026-10-30")],
+    });
+    assert.equal(regular.fromValue, 1_200_000);
+    assert.equal(regular.basisDate, day("2026-10-01"));
+    // An initial reading (a meter installed on 12 September): from its own day.
+    const installed = {
+      ...unbilled,
+      prev: {
+        value: 5_000,
+        kind: "initial" as const,
+        deemedOn: day("2026-09-12"),
+        period: day("2026-09-01"),
+      },
+    };
+    assert.equal(registerMonth({ ...WINDOW, state: installed, readings: [] }).basisDate, day("2026-09-12"));
+    // Nothing to measure from: no basis.
+    const none = registerMonth({ ...WINDOW, state: { ...unbilled, prev: null, last: null }, readings: [] });
+    assert.deepEqual([none.fromValue, none.basisDate], [null, null]);
+    assert.equal(monthAfter(day("2026-12-01")), day("2027-01-01"));
+    assert.equal(monthAfter(day("2024-02-01")), day("2024-03-01"));
   });
 
   test("no reading: nothing used, the state's own averages and what it covers", () => {

@@ -61,6 +61,9 @@ export interface RegisterMonth {
   closing: { id: number; value: number } | null;
   /** The value the use is measured from; null: none. */
   fromValue: number | null;
+  /** The day the use measured from the basis starts (epoch day): the month after the billed or the previous
+   * reading's, or the day of an initial reading; null: no basis. Months billed by estimate count from it. */
+  basisDate: number | null;
   /** Thousandths used this month; null: no closing reading, or one that is no valid continuation. */
   used: number | null;
   /** A closing reading with nothing before it. */
@@ -113,9 +116,14 @@ export function registerMonth(input: RegisterMonthInput): RegisterMonth {
   // The previous reading: a new one, else the state's (every reading it covers is of an earlier month).
   const previous = prevNow ?? state.prev;
   let fromValue: number | null = null;
-  if (state.basisPeriod !== null) fromValue = state.basisValue;
-  else if (previous !== null && (previous.deemedOn >= input.historyFrom || closing !== null))
+  let basisDate: number | null = null;
+  if (state.basisPeriod !== null) {
+    fromValue = state.basisValue;
+    basisDate = monthAfter(state.basisPeriod);
+  } else if (previous !== null && (previous.deemedOn >= input.historyFrom || closing !== null)) {
     fromValue = previous.value;
+    basisDate = previous.kind === "initial" ? previous.deemedOn : monthAfter(previous.period);
+  }
   const coveredOn = last?.deemedOn ?? state.coveredOn;
   let estUsed = 0;
   let estDays = 0;
@@ -139,6 +147,7 @@ export function registerMonth(input: RegisterMonthInput): RegisterMonth {
   return {
     closing: closing && { id: closing.id, value: closing.value },
     fromValue,
+    basisDate,
     used: toValue === null || fromValue === null ? null : useBetween(fromValue, toValue, input.capacity),
     firstReading: toValue !== null && fromValue === null,
     estUsed,
@@ -151,6 +160,12 @@ export function registerMonth(input: RegisterMonthInput): RegisterMonth {
     pairs: kept,
     clean: later === null || later > coveredOn,
   };
+}
+
+/** The first day of the month after the one starting on `first` (epoch days). */
+export function monthAfter(first: number): number {
+  const d = new Date(first * 86_400_000);
+  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1) / 86_400_000;
 }
 
 /** The use a month of `days` days is estimated at from an average of `used` over `overDays`: half up. */

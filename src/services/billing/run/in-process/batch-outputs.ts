@@ -12,6 +12,7 @@ import type { ReadingPair } from "../../../../domain/billing/register-month.ts";
 import { fromEpochDay, type LocalDate } from "../../../../domain/local-date.ts";
 import { firstDay } from "../../../../domain/period.ts";
 import type { BillingTotals } from "../../billing-totals.ts";
+import { timed } from "./step-times.ts";
 
 export interface StateWrite {
   accountId: number;
@@ -177,30 +178,33 @@ export async function writeOutputs(
 ): Promise<void> {
   const u = out.usage;
   if (u.account.length > 0) {
-    await sql`
+    await timed("write billed usage", () =>
+      sql`
       insert into billed_usage (account_id, meter_id, zone, period, service_code, provider_id, method, quantity,
         from_value, to_value, to_reading_id, amount_kop, run_id)
       select a, m, z, ${run.first}::date, s, ${run.providerId}, k, q / 1000.0, f / 1000.0, t / 1000.0, r, x, ${run.runId}
       from unnest(${arrayLiteral(u.account)}::bigint[], ${arrayLiteral(u.meter)}::bigint[], ${arrayLiteral(u.zone)}::int[], ${arrayLiteral(u.service)}::text[],
         ${arrayLiteral(u.method)}::text[], ${arrayLiteral(u.quantity)}::bigint[], ${arrayLiteral(u.from)}::bigint[],
         ${arrayLiteral(u.to)}::bigint[], ${arrayLiteral(u.reading)}::bigint[], ${arrayLiteral(u.amount)}::bigint[])
-        as x(a, m, z, s, k, q, f, t, r, x)`.execute(tx);
+        as x(a, m, z, s, k, q, f, t, r, x)`.execute(tx),
+    );
   }
   const e = out.entries;
   if (e.account.length > 0) {
-    await sql`
+    await timed("write ledger entries", () =>
+      sql`
       insert into ledger_entries (account_id, provider_id, service_code, period, kind, amount_kop, entry_date, source,
         source_ref)
       select a, ${run.providerId}, s, ${run.first}::date, k, x, ${run.entryDate}::date, 'billing',
         ${`bill:${run.period}:`} || s || ':' || k
       from unnest(${arrayLiteral(e.account)}::bigint[], ${arrayLiteral(e.service)}::text[], ${arrayLiteral(e.kind)}::text[], ${arrayLiteral(e.amount)}::bigint[])
-        as x(a, s, k, x)`.execute(tx);
+        as x(a, s, k, x)`.execute(tx),
+    );
   }
   const r = out.recalculated;
   if (r.account.length > 0) {
-    // The entry's details as the reference path builds them (post-batch.ts), numbers included: a quantity in
-    // thousandths over 1000.0 is a numeric whose scale shows in the JSON.
-    await sql`
+    await timed("write recalculations", () =>
+      sql`
       insert into ledger_entries (account_id, provider_id, service_code, period, kind, amount_kop, entry_date, source,
         source_ref, details)
       select a, ${run.providerId}, s, ${run.first}::date, 'recalculation', sum(x - c), ${run.entryDate}::date,
@@ -214,18 +218,21 @@ export async function writeOutputs(
         as r(a, s, p, m, z, ct, q, c, x)
       group by a, s
       having sum(x - c) <> 0
-      order by a`.execute(tx);
+      order by a`.execute(tx),
+    );
   }
   const p = out.planned;
   if (p.account.length > 0) {
-    await sql`
+    await timed("write planned payments", () =>
+      sql`
       insert into planned_payments (account_id, period, service_code, provider_id, amount_kop, run_id)
       select a, ${run.next}::date, s, ${run.providerId}, x, ${run.runId}
       from unnest(${arrayLiteral(p.account)}::bigint[], ${arrayLiteral(p.service)}::text[], ${arrayLiteral(p.amount)}::bigint[]) as x(a, s, x)`.execute(
-      tx,
+        tx,
+      ),
     );
   }
-  if (out.states.length > 0) await writeStates(tx, out.states, run);
+  if (out.states.length > 0) await timed("write register states", () => writeStates(tx, out.states, run));
 }
 
 /**

@@ -10,7 +10,7 @@ import {
   accountMonth,
   type BilledServiceRule,
 } from "../../../../domain/billing/account-month.ts";
-import { MissingPriceError } from "../../../../domain/billing/household-recalculation.ts";
+import { type EstimatedBill, MissingPriceError } from "../../../../domain/billing/household-recalculation.ts";
 import { type RegisterMonth, registerMonth } from "../../../../domain/billing/register-month.ts";
 import { type LocalDate, toEpochDay } from "../../../../domain/local-date.ts";
 import {
@@ -31,7 +31,15 @@ import { saveRegisterStates } from "../register-state.ts";
 import type { TariffPartRow } from "../tariff-parts.ts";
 import { BatchOutputs, writeOutputs } from "./batch-outputs.ts";
 import type { PriceBook } from "./price-book.ts";
-import { type BatchInputs, type MeterRow, readInputs, registerKey, type StateRow } from "./read-inputs.ts";
+import {
+  type BatchInputs,
+  type EstimatedMonthRow,
+  type MeterRow,
+  readInputs,
+  registerKey,
+  type StateRow,
+} from "./read-inputs.ts";
+import { timed } from "./step-times.ts";
 
 export interface InProcessBatch {
   providerId: number;
@@ -54,35 +62,24 @@ export async function billBatchInProcess(tx: Tx, batch: InProcessBatch): Promise
   const next = nextPeriod(period);
   const longest = longestHistoryMonths(batch.services);
   const epoch = (p: Period) => toEpochDay(firstDay(p));
-  const inputs = await readInputs(tx, {
-    providerId,
-    accountFrom: batch.accountFrom,
-    accountTo: batch.accountTo,
-    first: epoch(period),
-    next: epoch(next),
-    prev: epoch(prevPeriod(period)),
-    meterServices: [...new Set(batch.services.map((s) => s.meterService))],
-  });
-  const { out, slow } = computeBatch(inputs, batch);
-  let totals: BillingTotals = out.totals;
-  if (slow.length > 0) {
-    await prepareBatch(tx, {
+  const inputs = await timed("read the inputs (all of the reads)", () =>
+    readInputs(tx, {
       providerId,
-      period,
       accountFrom: batch.accountFrom,
       accountTo: batch.accountTo,
-      parts: batch.parts,
-      services: batch.services,
-      // Analysed whatever their number: unanalysed, nested loops are off and the joins to billed_usage and meters
-      // become scans of whole tables.
-      analyze: true,
-      registerState: true,
-      accounts: slow,
-    });
-    await priceQuantities(tx);
-    await checkPriced(tx);
-    totals = addTotals(totals, await postBatch(tx, { providerId, period, runId: batch.runId }));
-    await saveRegisterStates(tx, { providerId, period, longestMonths: longest });
+      first: epoch(period),
+      next: epoch(next),
+      prev: epoch(prevPeriod(period)),
+      meterServices: [...new Set(batch.services.map((s) => s.meterService))],
+    }),
+  );
+  const { out, slow } = await timed("compute the accounts", () => computeBatch(inputs, batch));
+  let totals: BillingTotals = out.totals;
+  if (slow.length > 0) {
+    totals = addTotals(
+      totals,
+      await timed("the rest by the set-based path", () => billSetBased(tx, batch, slow)),
+    );
   }
   await writeOutputs(tx, out, {
     providerId,
@@ -97,6 +94,29 @@ export async function billBatchInProcess(tx: Tx, batch: InProcessBatch): Promise
   });
   await recordBatch(tx, batch.runId, batch, totals);
   return inputs.accounts.length - slow.length;
+}
+
+/** The accounts the process does not take, by the set-based path (bill-batch.ts) in the batch's transaction. */
+async function billSetBased(tx: Tx, batch: InProcessBatch, accounts: number[]): Promise<BillingTotals> {
+  const { providerId, period } = batch;
+  await prepareBatch(tx, {
+    providerId,
+    period,
+    accountFrom: batch.accountFrom,
+    accountTo: batch.accountTo,
+    parts: batch.parts,
+    services: batch.services,
+    // Analysed whatever their number: unanalysed, nested loops are off and the joins to billed_usage and meters
+    // become scans of whole tables.
+    analyze: true,
+    registerState: true,
+    accounts,
+  });
+  await priceQuantities(tx);
+  await checkPriced(tx);
+  const totals = await postBatch(tx, { providerId, period, runId: batch.runId });
+  await saveRegisterStates(tx, { providerId, period, longestMonths: longestHistoryMonths(batch.services) });
+  return totals;
 }
 
 /**
@@ -151,7 +171,7 @@ export function computeBatch(
         areaHundredths: account.areaHundredths,
         meters: registers.meters,
         services: rules,
-        estimatedMonths: inputs.estimated.get(account.id),
+        estimatedMonths: estimatedSince(inputs.estimated.get(account.id), registers.states),
         billedBefore: inputs.billedBefore.get(account.id),
         pricesNow: batch.prices.of(account.settlementId, period),
         pricesNext: batch.prices.of(account.settlementId, next),
@@ -197,6 +217,31 @@ export function computeBatch(
   return { out, slow };
 }
 
+/**
+ * The months billed by estimate that count for each register: those ending after the day its use is measured from,
+ * each with its days after that day (the reference's bem). With no basis at all, every one, whole.
+ */
+function estimatedSince(
+  rows: ReadonlyMap<string, readonly EstimatedMonthRow[]> | undefined,
+  registers: readonly RegisterOfAccount[],
+): Map<string, EstimatedBill[]> | undefined {
+  if (rows === undefined) return undefined;
+  const basisDates = new Map<string, number | null>();
+  for (const r of registers) basisDates.set(`${r.meterId}/${r.zone}/`, r.month.basisDate);
+  const out = new Map<string, EstimatedBill[]>();
+  for (const [key, months] of rows) {
+    const basisDate = basisDates.get(key.slice(0, key.lastIndexOf("/") + 1));
+    if (basisDate === undefined) continue;
+    const kept: EstimatedBill[] = [];
+    for (const m of months) {
+      if (basisDate === null || m.from >= basisDate) kept.push(m);
+      else if (m.to > basisDate) kept.push({ ...m, days: m.to - basisDate });
+    }
+    if (kept.length > 0) out.set(key, kept);
+  }
+  return out;
+}
+
 interface RegisterOfAccount {
   meterId: number;
   zone: number;
@@ -206,10 +251,10 @@ interface RegisterOfAccount {
 
 /**
  * Every register of the account's meters computed from its state, or null when one has no usable state (written by
- * last month's run, no late reading since, its pairs reaching back far enough, a billed basis) or its meter was
- * installed or removed this month: the account is then the reference path's. With no billed basis, the reference
- * counts the months billed by estimate after the month of the reading it measures from, which is known only once
- * the register's month is computed.
+ * last month's run, no late reading since, its pairs reaching back far enough) or its meter was installed or removed
+ * this month: the account is then the reference path's. With no billed basis, the months billed by estimate that
+ * count are those after the reading the register measures from, known only once its month is computed
+ * (estimatedSince).
  */
 function registersOf(
   inputs: BatchInputs,
@@ -232,14 +277,7 @@ function registersOf(
     for (let zone = 1; zone <= m.zones; zone++) {
       const key = registerKey(m.accountId, m.id, zone);
       const s = inputs.states.get(key);
-      if (
-        !s?.current ||
-        s.pairsFrom === null ||
-        s.pairsFrom > w.historyFrom ||
-        s.coveredOn === null ||
-        s.basisPeriod === null ||
-        s.estimatedMonths === null
-      )
+      if (!s?.current || s.pairsFrom === null || s.pairsFrom > w.historyFrom || s.coveredOn === null)
         return null;
       const month = registerMonth({
         state: {

@@ -14,8 +14,10 @@ import type {
   RegisterReadingKind,
   RegisterState,
 } from "../../../../domain/billing/register-month.ts";
+import { monthAfter } from "../../../../domain/billing/register-month.ts";
 import { fromEpochDay } from "../../../../domain/local-date.ts";
 import { type Period, periodOf } from "../../../../domain/period.ts";
+import { timed } from "./step-times.ts";
 
 export interface InProcessRange {
   providerId: number;
@@ -67,9 +69,15 @@ export interface BatchInputs {
   states: Map<string, StateRow>;
   readings: Map<string, RegisterReading[]>;
   /** By account id, then `meterId/zone/service` (account-month.ts, estimatedKey), by period ascending. */
-  estimated: Map<number, Map<string, EstimatedBill[]>>;
+  estimated: Map<number, Map<string, EstimatedMonthRow[]>>;
   /** By account id: the meter zones billed in those months, for the accounts with a closing reading this month. */
   billedBefore: Map<number, BilledBefore[]>;
+}
+
+/** A month billed by estimate as read: its first day and the next month's (epoch days), its days all counted. */
+export interface EstimatedMonthRow extends EstimatedBill {
+  from: number;
+  to: number;
 }
 
 export const registerKey = (accountId: number, meterId: number, zone: number): string =>
@@ -91,35 +99,40 @@ export async function readInputs(tx: Tx, r: InProcessRange): Promise<BatchInputs
   // The batch's accounts by key, each premise probed by its key: hashed, the join scanned all the premises (a
   // 25,000-account batch: 248 ms against 107 ms).
   await sql`set local enable_hashjoin = off`.execute(tx);
-  const { rows: accounts } = await sql<{ id: number; s: number; res: number; area: string }>`
+  const { rows: accounts } = await timed("read accounts", () =>
+    sql<{ id: number; s: number; res: number; area: string }>`
     select a.id, pr.settlement_id as s, pr.residents as res, pr.area_m2 as area
     from accounts a
     join premises pr on pr.id = a.premise_id
     where a.provider_id = ${provider} and a.id >= ${from} and a.id < ${to}
       and a.opened_on < ${next} and (a.closed_on is null or a.closed_on >= ${first})
-    order by a.id`.execute(tx);
+    order by a.id`.execute(tx),
+  );
   // The rest by the accounts' ids: a provider's accounts are spread over the whole id range among the others', so a
   // range of ids would read theirs too.
   const ids = accounts.map((a) => a.id);
   await sql`set local enable_hashjoin = default`.execute(tx);
 
-  const { rows: meters } = await sql<{
-    a: number;
-    id: number;
-    s: ServiceCode;
-    z: number;
-    d: number;
-    x: boolean;
-  }>`
+  const { rows: meters } = await timed("read meters", () =>
+    sql<{
+      a: number;
+      id: number;
+      s: ServiceCode;
+      z: number;
+      d: number;
+      x: boolean;
+    }>`
     select m.account_id as a, m.id, m.service_code as s, m.zones as z, m.digits as d,
       m.installed_on >= ${first} or (m.removed_on is not null and m.removed_on < ${next}) as x
     from meters m
     where m.account_id = any(${ids}::bigint[])
       and m.service_code = any(${r.meterServices}::text[])
       and m.installed_on < ${next} and (m.removed_on is null or m.removed_on >= ${first})
-    order by m.account_id, m.id`.execute(tx);
+    order by m.account_id, m.id`.execute(tx),
+  );
 
-  const { rows: states } = await sql<StateSql>`
+  const { rows: states } = await timed("read register states", () =>
+    sql<StateSql>`
     select account_id as a, meter_id as m, zone as z,
       (period = ${prev} and late_count = 0) as cur, pairs_from - ${EPOCH} as pf, version as ver,
       late_count as late, covered_on - ${EPOCH} as cov, basis_value as bv, basis_period - ${EPOCH} as bp,
@@ -127,19 +140,12 @@ export async function readInputs(tx: Tx, r: InProcessRange): Promise<BatchInputs
       prev_value as pv, prev_kind as pk, prev_deemed_on - ${EPOCH} as pd, prev_period - ${EPOCH} as pp,
       pair_from::text as p1, pair_to::text as p2, pair_used::text as p3, estimated_months as em
     from register_states
-    where account_id = any(${ids}::bigint[]) and provider_id = ${provider}`.execute(tx);
+    where account_id = any(${ids}::bigint[]) and provider_id = ${provider}`.execute(tx),
+  );
 
   // The readings deemed after each current state, register by register through the readings' meter history index.
-  const { rows: readings } = await sql<{
-    a: number;
-    m: number;
-    z: number;
-    id: number;
-    v: number;
-    k: RegisterReadingKind;
-    d: number;
-    p: number;
-  }>`
+  const { rows: readings } = await timed("read readings", () =>
+    sql<ReadingSql>`
     select s.account_id as a, s.meter_id as m, s.zone as z, r.id, r.v, r.kind as k, r.d, r.p
     from register_states s
     cross join lateral (
@@ -151,28 +157,33 @@ export async function readInputs(tx: Tx, r: InProcessRange): Promise<BatchInputs
     ) r
     where s.account_id = any(${ids}::bigint[]) and s.provider_id = ${provider}
       and s.period = ${prev} and s.late_count = 0
-    order by s.account_id, s.meter_id, s.zone, r.d, r.id`.execute(tx);
+    order by s.account_id, s.meter_id, s.zone, r.d, r.id`.execute(tx),
+  );
 
-  // Months billed by estimate after the basis, per service (the reference's bem): none when the basis is last month.
-  const { rows: estimated } = await sql<{
-    a: number;
-    m: number;
-    z: number;
-    s: string;
-    p: number;
-    q: string;
-    k: string;
-  }>`
+  // Months billed by estimate after the basis, per service (the reference's bem): none when the basis is last month;
+  // with no billed basis yet, every one (computeBatch keeps those after the reading the register measures from).
+  const { rows: estimated } = await timed("read months by estimate", () =>
+    sql<{
+      a: number;
+      m: number;
+      z: number;
+      s: string;
+      p: number;
+      q: string;
+      k: string;
+    }>`
     select e.account_id as a, e.meter_id as m, e.zone as z, e.service_code as s, e.period - ${EPOCH} as p,
       (e.quantity * 1000)::bigint as q, e.amount_kop as k
     from register_states s
     join billed_usage e on e.account_id = s.account_id and e.meter_id = s.meter_id and e.zone = s.zone
     where s.account_id = any(${ids}::bigint[]) and s.provider_id = ${provider}
-      and s.period = ${prev} and s.late_count = 0 and s.basis_period < ${prev}
-      and e.period > s.basis_period and e.period < ${first} and e.provider_id = ${provider}
+      and s.period = ${prev} and s.late_count = 0 and (s.basis_period is null or s.basis_period < ${prev})
+      and (s.basis_period is null or e.period > s.basis_period) and e.period < ${first}
+      and e.provider_id = ${provider}
       and e.method in ('average', 'norm', 'none')
-    order by e.account_id, e.meter_id, e.zone, e.service_code, e.period`.execute(tx);
-  const estimatedMap = new Map<number, Map<string, EstimatedBill[]>>();
+    order by e.account_id, e.meter_id, e.zone, e.service_code, e.period`.execute(tx),
+  );
+  const estimatedMap = new Map<number, Map<string, EstimatedMonthRow[]>>();
   let oldest = r.first;
   for (const e of estimated) {
     const account = Number(e.a);
@@ -183,18 +194,27 @@ export async function readInputs(tx: Tx, r: InProcessRange): Promise<BatchInputs
     }
     const key = estimatedKey(Number(e.m), e.z, e.s);
     const months = map.get(key);
-    const month: EstimatedBill = { period: periodOfDay(e.p), quantity: Number(e.q), chargedKop: Number(e.k) };
+    const month: EstimatedMonthRow = {
+      period: periodOfDay(e.p),
+      from: e.p,
+      to: monthAfter(e.p),
+      days: monthAfter(e.p) - e.p,
+      quantity: Number(e.q),
+      chargedKop: Number(e.k),
+    };
     if (months) months.push(month);
     else map.set(key, [month]);
     if (e.p < oldest) oldest = e.p;
   }
   const readingMap = readingsByRegister(readings);
-  const billedBefore = await readBilledBefore(tx, {
-    providerId: provider,
-    first: r.first,
-    oldest,
-    accounts: recalculable(estimatedMap, readingMap, r.first),
-  });
+  const billedBefore = await timed("read bills of those months", () =>
+    readBilledBefore(tx, {
+      providerId: provider,
+      first: r.first,
+      oldest,
+      accounts: recalculable(estimatedMap, readingMap, r.first),
+    }),
+  );
 
   await sql`set local random_page_cost = default`.execute(tx);
   await sql`set local max_parallel_workers_per_gather = default`.execute(tx);
@@ -229,18 +249,18 @@ export async function readInputs(tx: Tx, r: InProcessRange): Promise<BatchInputs
   };
 }
 
-function readingsByRegister(
-  rows: readonly {
-    a: number;
-    m: number;
-    z: number;
-    id: number;
-    v: number;
-    k: RegisterReadingKind;
-    d: number;
-    p: number;
-  }[],
-): Map<string, RegisterReading[]> {
+interface ReadingSql {
+  a: number;
+  m: number;
+  z: number;
+  id: number;
+  v: number;
+  k: RegisterReadingKind;
+  d: number;
+  p: number;
+}
+
+function readingsByRegister(rows: readonly ReadingSql[]): Map<string, RegisterReading[]> {
   const map = new Map<string, RegisterReading[]>();
   for (const x of rows) {
     const key = registerKey(x.a, x.m, x.z);
