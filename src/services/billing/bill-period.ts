@@ -66,6 +66,9 @@ export interface BillingRunSummary extends BillingTotals {
 }
 
 const DEFAULT_BATCH = 20_000;
+// A batch computed in the process holds its inputs and outputs in the heap, about 2.5 KB an account: four lanes of
+// 20,000 held 300 MB at once (docs/billing.md, "Recalculations and basis-less registers in the process").
+const IN_PROCESS_BATCH = 5_000;
 const PARALLEL_BATCHES = 2;
 /** Estimated months older than this are not re-priced: their tariffs are not loaded. */
 const LONGEST_RECALCULATION_MONTHS = 36;
@@ -176,7 +179,8 @@ async function runLocked(deps: Deps, input: BillPeriodInput, started: number): P
   );
   if (registerState && deps.database.engine === "postgres") await waitForReadingWriters(db);
 
-  const remaining = await remainingBatches(db, providerId, run.id, input.batchSize ?? DEFAULT_BATCH);
+  const batchSize = input.batchSize ?? (inProcess ? IN_PROCESS_BATCH : DEFAULT_BATCH);
+  const remaining = await remainingBatches(db, providerId, run.id, batchSize);
   const { batches, total } = remaining;
   let done = remaining.done;
   // The run's size on its row, for pages that follow it from any process (migration 0027).
