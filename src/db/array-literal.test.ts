@@ -37,6 +37,23 @@ for (const engine of engines()) {
       );
     });
 
+    test("texts repeated from a few values, as the billing run sends them, come back as given", async () => {
+      // The quoted forms are cached per distinct text: a repeat must read back exactly as its first.
+      const words = ["NULL", "null", "Null", "water", "a b", '"', "{x}", "back\\slash", "", "2026-10-01"];
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(fc.option(fc.constantFrom(...words), { nil: null }), { maxLength: 40 }),
+          async (texts) => {
+            const { rows } = await sql<{
+              t: (string | null)[];
+            }>`select ${arrayLiteral(texts)}::text[] as t`.execute(database.db);
+            assert.deepEqual(rows[0]!.t, texts);
+          },
+        ),
+        { numRuns: 40 },
+      );
+    });
+
     test("arrays of varying lengths come back one per element, each cast to its own array", async () => {
       await fc.assert(
         fc.asyncProperty(

@@ -3,19 +3,54 @@
 // arrays of tens of thousands of numbers and short codes that cost more than the statements themselves.
 const PLAIN = /^[^{}",\\\s]+$/;
 
-function element(v: string | number | null): string {
-  if (v === null) return "NULL";
-  if (typeof v === "number") return String(v);
+// The billing run's texts are a few hundred distinct values (codes, kinds, dates) repeated over millions of
+// elements: each is checked and quoted once. Bounded, so that a stream of distinct texts cannot grow it.
+const QUOTED_CACHE_LIMIT = 4096;
+const SHORT = 32;
+let quotedCache = new Map<string, string>();
+
+function quote(v: string): string {
   // Only a four-letter text can spell NULL: the others skip the upper-casing (a string made per element).
   if (PLAIN.test(v) && (v.length !== 4 || v.toUpperCase() !== "NULL")) return v;
   return `"${v.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
 }
 
+function quoteText(v: string): string {
+  if (v.length > SHORT) return quote(v);
+  let q = quotedCache.get(v);
+  if (q === undefined) {
+    q = quote(v);
+    if (quotedCache.size >= QUOTED_CACHE_LIMIT) quotedCache = new Map();
+    quotedCache.set(v, q);
+  }
+  return q;
+}
+
 // Joined, not appended: appending made a rope of a node per element, and for a batch's register states tracing
-// those ropes was most of the work (the garbage collector took 56 % of building the literals).
+// those ropes was most of the work (the garbage collector took 56 % of building the literals). Numbers (and nulls)
+// are left to the native join, which writes them without a string per element.
 export function arrayLiteral(values: readonly (string | number | null)[]): string {
-  const parts = new Array<string>(values.length);
-  for (let i = 0; i < values.length; i++) parts[i] = element(values[i]!);
+  let texts = false;
+  let nulls = false;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v === null) nulls = true;
+    else if (typeof v !== "number") {
+      texts = true;
+      break;
+    }
+  }
+  if (!texts) {
+    if (!nulls) return `{${values.join(",")}}`;
+    const parts = new Array<number | string>(values.length);
+    for (let i = 0; i < values.length; i++) parts[i] = values[i] ?? "NULL";
+    return `{${parts.join(",")}}`;
+  }
+  const parts = new Array<string | number>(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    parts[i] = v === null ? "NULL" : typeof v === "number" ? v : quoteText(v);
+  }
   return `{${parts.join(",")}}`;
 }
 
