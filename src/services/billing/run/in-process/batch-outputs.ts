@@ -7,6 +7,7 @@
 import { sql } from "kysely";
 import { arrayLiteral, arraysLiteral } from "../../../../db/array-literal.ts";
 import type { Tx } from "../../../../db/database.ts";
+import { setLocal } from "../../../../db/set-local.ts";
 import type { AccountMonth } from "../../../../domain/billing/account-month.ts";
 import type { ReadingPair } from "../../../../domain/billing/register-month.ts";
 import { fromEpochDay, type LocalDate } from "../../../../domain/local-date.ts";
@@ -247,9 +248,11 @@ async function writeStates(
   const c = stateColumns(states);
   // Found by the primary key, state by state: hashed, the join read every state of the range (interleaved with the
   // other providers' accounts, most of the table).
-  await sql`set local enable_hashjoin = off`.execute(tx);
-  await sql`set local enable_mergejoin = off`.execute(tx);
-  await sql`set local enable_nestloop = on`.execute(tx);
+  const before = await setLocal(tx, {
+    enable_hashjoin: "off",
+    enable_mergejoin: "off",
+    enable_nestloop: "on",
+  });
   await sql`
     update register_states s set provider_id = ${run.providerId}, period = ${run.first}::date, late_count = 0,
       covered_on = x.cov, basis_value = x.bv, basis_period = x.bp, last_id = x.li, last_value = x.lv,
@@ -268,8 +271,7 @@ async function writeStates(
       and s.late_count = x.late and s.account_id >= ${run.accountFrom} and s.account_id < ${run.accountTo}`.execute(
     tx,
   );
-  await sql`set local enable_hashjoin = on`.execute(tx);
-  await sql`set local enable_mergejoin = on`.execute(tx);
+  await setLocal(tx, before);
 }
 
 /** The states' columns, in one pass over them (twenty passes and nested literals were a second per 20,000 states). */

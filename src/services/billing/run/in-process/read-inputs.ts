@@ -5,6 +5,7 @@
 // months, every meter zone billed in them. Dates come as epoch days, values as thousandths.
 import { sql } from "kysely";
 import type { Tx } from "../../../../db/database.ts";
+import { setLocal } from "../../../../db/set-local.ts";
 import type { ServiceCode } from "../../../../db/tables/reference.table.ts";
 import { estimatedKey } from "../../../../domain/billing/account-month.ts";
 import type { BilledBefore, EstimatedBill } from "../../../../domain/billing/household-recalculation.ts";
@@ -90,15 +91,17 @@ export async function readInputs(tx: Tx, r: InProcessRange): Promise<BatchInputs
   const first = sql`(${EPOCH} + ${r.first}::int)`;
   const next = sql`(${EPOCH} + ${r.next}::int)`;
   const prev = sql`(${EPOCH} + ${r.prev}::int)`;
-  // Priced as the cached rows they mostly are, the reads probe the keys of the batch's accounts rather than scan
-  // (a parallel scan of every register state took four times the probes).
-  await sql`set local random_page_cost = 1.1`.execute(tx);
-  // Every read probes keys: parallel workers would only take the cores the other batches use (the months by estimate
-  // were read by two workers: 296 ms for a batch).
-  await sql`set local max_parallel_workers_per_gather = 0`.execute(tx);
-  // The batch's accounts by key, each premise probed by its key: hashed, the join scanned all the premises (a
-  // 25,000-account batch: 248 ms against 107 ms).
-  await sql`set local enable_hashjoin = off`.execute(tx);
+  const before = await setLocal(tx, {
+    // Priced as the cached rows they mostly are, the reads probe the keys of the batch's accounts rather than scan
+    // (a parallel scan of every register state took four times the probes).
+    random_page_cost: "1.1",
+    // Every read probes keys: parallel workers would only take the cores the other batches use (the months by
+    // estimate were read by two workers: 296 ms for a batch).
+    max_parallel_workers_per_gather: "0",
+    // The batch's accounts by key, each premise probed by its key: hashed, the join scanned all the premises (a
+    // 25,000-account batch: 248 ms against 107 ms). Back on for the reads after it.
+    enable_hashjoin: "off",
+  });
   const { rows: accounts } = await timed("read accounts", () =>
     sql<{ id: number; s: number; res: number; area: string }>`
     select a.id, pr.settlement_id as s, pr.residents as res, pr.area_m2 as area
@@ -111,7 +114,7 @@ export async function readInputs(tx: Tx, r: InProcessRange): Promise<BatchInputs
   // The rest by the accounts' ids: a provider's accounts are spread over the whole id range among the others', so a
   // range of ids would read theirs too.
   const ids = accounts.map((a) => a.id);
-  await sql`set local enable_hashjoin = default`.execute(tx);
+  await setLocal(tx, { enable_hashjoin: before["enable_hashjoin"]! });
 
   const { rows: meters } = await timed("read meters", () =>
     sql<{
@@ -216,8 +219,10 @@ export async function readInputs(tx: Tx, r: InProcessRange): Promise<BatchInputs
     }),
   );
 
-  await sql`set local random_page_cost = default`.execute(tx);
-  await sql`set local max_parallel_workers_per_gather = default`.execute(tx);
+  await setLocal(tx, {
+    random_page_cost: before["random_page_cost"]!,
+    max_parallel_workers_per_gather: before["max_parallel_workers_per_gather"]!,
+  });
   const byAccount = new Map<number, MeterRow[]>();
   for (const m of meters) {
     const row: MeterRow = {
