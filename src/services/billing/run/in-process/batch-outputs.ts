@@ -27,6 +27,8 @@ export interface StateWrite {
   last: { id: number; value: number; kind: string; deemedOn: number } | null;
   prev: { value: number; kind: string; deemedOn: number; period: number } | null;
   pairs: readonly ReadingPair[];
+  /** The state's pairs as read: those of `pairs` still among them stay in the row and are not sent again. */
+  pairsBefore: readonly ReadingPair[];
   estimatedMonths: number | null;
 }
 
@@ -257,16 +259,19 @@ async function writeStates(
     update register_states s set provider_id = ${run.providerId}, period = ${run.first}::date, late_count = 0,
       covered_on = x.cov, basis_value = x.bv, basis_period = x.bp, last_id = x.li, last_value = x.lv,
       last_kind = x.lk, last_deemed_on = x.ld, prev_value = x.pv, prev_kind = x.pk, prev_deemed_on = x.pd,
-      prev_period = x.pp, pairs_from = ${run.pairsFrom}::date, pair_from = x.p1::date[], pair_to = x.p2::date[],
-      pair_used = x.p3::bigint[], estimated_months = x.em
+      prev_period = x.pp, pairs_from = ${run.pairsFrom}::date,
+      pair_from = case when x.kd is null then x.p1::date[] else s.pair_from[x.kd + 1:] || x.p1::date[] end,
+      pair_to = case when x.kd is null then x.p2::date[] else s.pair_to[x.kd + 1:] || x.p2::date[] end,
+      pair_used = case when x.kd is null then x.p3::bigint[] else s.pair_used[x.kd + 1:] || x.p3::bigint[] end,
+      estimated_months = x.em
     from unnest(${arrayLiteral(c.account)}::bigint[], ${arrayLiteral(c.meter)}::bigint[], ${arrayLiteral(c.zone)}::int[],
       ${arrayLiteral(c.version)}::bigint[], ${arrayLiteral(c.late)}::int[], ${arrayLiteral(c.covered)}::date[],
       ${arrayLiteral(c.basisValue)}::bigint[], ${arrayLiteral(c.basisPeriod)}::date[], ${arrayLiteral(c.lastId)}::bigint[],
       ${arrayLiteral(c.lastValue)}::bigint[], ${arrayLiteral(c.lastKind)}::text[], ${arrayLiteral(c.lastDeemed)}::date[],
       ${arrayLiteral(c.prevValue)}::bigint[], ${arrayLiteral(c.prevKind)}::text[], ${arrayLiteral(c.prevDeemed)}::date[],
       ${arrayLiteral(c.prevPeriod)}::date[], ${arraysLiteral(c.pairFrom)}::text[], ${arraysLiteral(c.pairTo)}::text[],
-      ${arraysLiteral(c.pairUsed)}::text[], ${arrayLiteral(c.estimated)}::int[])
-      as x(a, m, z, ver, late, cov, bv, bp, li, lv, lk, ld, pv, pk, pd, pp, p1, p2, p3, em)
+      ${arraysLiteral(c.pairUsed)}::text[], ${arrayLiteral(c.estimated)}::int[], ${arrayLiteral(c.dropped)}::int[])
+      as x(a, m, z, ver, late, cov, bv, bp, li, lv, lk, ld, pv, pk, pd, pp, p1, p2, p3, em, kd)
     where s.account_id = x.a and s.meter_id = x.m and s.zone = x.z and s.version = x.ver
       and s.late_count = x.late and s.account_id >= ${run.accountFrom} and s.account_id < ${run.accountTo}`.execute(
     tx,
@@ -297,6 +302,7 @@ export function stateColumns(states: readonly StateWrite[]) {
     pairTo: [] as LocalDate[][],
     pairUsed: [] as number[][],
     estimated: [] as (number | null)[],
+    dropped: [] as (number | null)[],
   };
   for (const s of states) {
     c.account.push(s.accountId);
@@ -318,7 +324,10 @@ export function stateColumns(states: readonly StateWrite[]) {
     const from: LocalDate[] = [];
     const to: LocalDate[] = [];
     const used: number[] = [];
-    for (const p of s.pairs) {
+    const dropped = droppedPairs(s.pairsBefore, s.pairs);
+    c.dropped.push(dropped);
+    const sent = dropped === null ? s.pairs : s.pairs.slice(s.pairsBefore.length - dropped);
+    for (const p of sent) {
       from.push(day(p.from));
       to.push(day(p.to));
       used.push(p.used);
@@ -329,4 +338,17 @@ export function stateColumns(states: readonly StateWrite[]) {
     c.estimated.push(s.estimatedMonths);
   }
   return c;
+}
+
+/**
+ * How many of a state's pairs, from its first, the new pairs leave behind, when the new pairs are the rest of the
+ * old ones (the same objects, in order) followed by new ones: the update then keeps that rest in the row and appends
+ * only the new ones (a year of pairs a register, three arrays, was most of what the update sent and parsed). Null
+ * when they are not: the pairs are written whole.
+ */
+export function droppedPairs(before: readonly ReadingPair[], after: readonly ReadingPair[]): number | null {
+  let k = 0;
+  while (k < before.length && before[k] !== after[0]) k++;
+  for (let i = k; i < before.length; i++) if (after[i - k] !== before[i]) return null;
+  return k;
 }

@@ -208,6 +208,7 @@ export function computeBatch(
         last: s.month.last,
         prev: s.month.prev,
         pairs: s.month.pairs,
+        pairsBefore: state.pairs,
         // Billed by a real reading: none since the basis; by estimate: one more.
         estimatedMonths: actual ? 0 : state.estimatedMonths === null ? null : state.estimatedMonths + 1,
       });
