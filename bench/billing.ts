@@ -9,6 +9,7 @@
 // trigger switched off for that statement — acceptable on a scratch database only), puts the kept states back,
 // and bills the period again.
 // Also prints the same run on the embedded PGlite engine for the 2,000-account demo region.
+import { readFileSync } from "node:fs";
 import { PassThrough } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { parseArgs } from "node:util";
@@ -146,6 +147,7 @@ async function billAll(database: Database, p: Period) {
     select p.id, p.code from providers p
     order by (select count(*) from accounts a where a.provider_id = p.id) desc, p.id`.execute(database.db);
   const queue = [...providers.rows];
+  const cpuBefore = cpuNow();
   const started = performance.now();
   const totals = { accounts: 0, entries: 0, totalKop: 0, inProcess: 0 };
   const worker = async () => {
@@ -167,13 +169,51 @@ async function billAll(database: Database, p: Period) {
   };
   await Promise.all(Array.from({ length: Number(args["providers-at-once"]) }, worker));
   const seconds = (performance.now() - started) / 1000;
+  const cpu = cpuSince(cpuBefore);
   const { rows } = await sql<{ n: number }>`
     select count(*)::int as n from ledger_entries where source = 'billing' and period = ${`${p}-01`}::date`.execute(
     database.db,
   );
   totals.entries = rows[0]?.n ?? 0;
-  return { ...totals, seconds };
+  return { ...totals, seconds, cpu };
 }
+
+// Where the machine's CPU went during a run: this process (the billing run's own thread, its garbage collector and
+// the driver), the machine's idle time, and the rest, which on a bench machine is the database server. Which side
+// bounds the run is what decides the next change. /proc/stat is Linux's; elsewhere only the process is measured.
+interface CpuMark {
+  process: NodeJS.CpuUsage;
+  machine: { total: number; idle: number } | null;
+}
+const CLOCK_TICKS = 100;
+
+function machineTicks(): { total: number; idle: number } | null {
+  try {
+    const line = readFileSync("/proc/stat", "utf8").split("\n", 1)[0]!;
+    const t = line.trim().split(/\s+/).slice(1, 9).map(Number);
+    return { total: t.reduce((a, b) => a + b, 0), idle: t[3]! + t[4]! };
+  } catch {
+    return null;
+  }
+}
+
+function cpuNow(): CpuMark {
+  return { process: process.cpuUsage(), machine: machineTicks() };
+}
+
+function cpuSince(before: CpuMark): { process: number; idle: number | null; rest: number | null } {
+  const p = process.cpuUsage(before.process);
+  const processSeconds = (p.user + p.system) / 1e6;
+  const now = machineTicks();
+  if (!now || !before.machine) return { process: processSeconds, idle: null, rest: null };
+  const total = (now.total - before.machine.total) / CLOCK_TICKS;
+  const idle = (now.idle - before.machine.idle) / CLOCK_TICKS;
+  return { process: processSeconds, idle, rest: Math.max(0, total - idle - processSeconds) };
+}
+
+const cpuText = (c: { process: number; idle: number | null; rest: number | null }) =>
+  `CPU-seconds: this process ${c.process.toFixed(1)}` +
+  (c.idle === null ? "" : `, the rest (the database) ${c.rest!.toFixed(1)}, idle ${c.idle.toFixed(1)}`);
 
 /** The ceiling: COPY as many narrow ledger-shaped rows into a fresh table of the same database. */
 async function copySeconds(database: Database, rows: number): Promise<number> {
@@ -236,7 +276,9 @@ resetStepTimes();
 for (let i = 0; i < Number(args.runs); i++) {
   await forgetPeriod(database, period);
   console.log(`billing ${period} on PostgreSQL (run ${i + 1} of ${args.runs})…`);
-  runs.push(await billAll(database, period));
+  const r = await billAll(database, period);
+  console.log(`  ${r.seconds.toFixed(1)} s; ${cpuText(r.cpu)}`);
+  runs.push(r);
 }
 const steps = new Map(stepTimes());
 // The median run is the one reported (the JSON lists them all).
@@ -276,6 +318,7 @@ console.log(
     copy_seconds: Math.round(copy * 100) / 100,
     ratio: Math.round((copy / run.seconds) * 1000) / 1000,
     peak_rss_mb: rssMb,
+    cpu_seconds: run.cpu,
     pglite_demo_accounts: demo?.accounts ?? null,
     pglite_demo_seconds: demo ? Math.round(demo.seconds * 100) / 100 : null,
   }),
