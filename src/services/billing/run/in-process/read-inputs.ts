@@ -10,7 +10,6 @@ import type { ServiceCode } from "../../../../db/tables/reference.table.ts";
 import { estimatedKey } from "../../../../domain/billing/account-month.ts";
 import type { BilledBefore, EstimatedBill } from "../../../../domain/billing/household-recalculation.ts";
 import type {
-  ReadingPair,
   RegisterReading,
   RegisterReadingKind,
   RegisterState,
@@ -18,6 +17,7 @@ import type {
 import { monthAfter } from "../../../../domain/billing/register-month.ts";
 import { fromEpochDay } from "../../../../domain/local-date.ts";
 import { type Period, periodOf } from "../../../../domain/period.ts";
+import { pairsOfText } from "./state-pairs-text.ts";
 import { timed } from "./step-times.ts";
 
 export interface InProcessRange {
@@ -379,10 +379,7 @@ interface StateSql {
 }
 
 function stateOf(s: StateSql): StateRow {
-  const from = dayList(s.p1);
-  const to = dayList(s.p2);
-  const used = intList(s.p3);
-  const pairs: ReadingPair[] = from.map((f, i) => ({ from: f, to: to[i]!, used: used[i]! }));
+  const pairs = pairsOfText(s.p1, s.p2, s.p3);
   return {
     accountId: s.a,
     meterId: s.m,
@@ -405,29 +402,6 @@ function stateOf(s: StateSql): StateRow {
     pairs,
     estimatedMonths: s.em,
   };
-}
-
-const dayCache = new Map<string, number>();
-
-/** A date array's text ({2026-01-31,…}) as epoch days. */
-function dayList(text: string): number[] {
-  if (text.length <= 2) return [];
-  return text
-    .slice(1, -1)
-    .split(",")
-    .map((d) => {
-      let n = dayCache.get(d);
-      if (n === undefined) {
-        n = Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10))) / 86_400_000;
-        dayCache.set(d, n);
-      }
-      return n;
-    });
-}
-
-function intList(text: string): number[] {
-  if (text.length <= 2) return [];
-  return text.slice(1, -1).split(",").map(Number);
 }
 
 function hundredths(area: string): number {
