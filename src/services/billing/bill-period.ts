@@ -1,6 +1,6 @@
 // billPeriod: the monthly billing run of one provider — every account, in batches of account ids, each batch one
-// transaction of set-based SQL (run/bill-batch.ts), or with `inProcess` computed in the process where the register
-// states allow (run/in-process/). Only one run per provider and period at a time (a session
+// transaction: its accounts computed in the process where their register states allow (run/in-process/), the rest
+// (or, with `inProcess: false`, on Citus or without states, all of them) by set-based SQL (run/bill-batch.ts). Only one run per provider and period at a time (a session
 // advisory lock); a run that was killed is taken over and continues after its last committed batch; a finished
 // run closes the period, and a run for a closed period is refused.
 import { sql } from "kysely";
@@ -47,9 +47,10 @@ export interface BillPeriodInput {
   /** False: bill every meter zone from its readings' history, reading and writing no register state (tests). */
   registerState?: boolean;
   /**
-   * True: each batch's accounts computed in the process where their register states allow (run/in-process,
-   * docs/billing.md "Billing in the process"), the rest by the set-based path. Off by default: on a two-core server
-   * it is slower than the set-based path alone (measured there).
+   * True (the default): each batch's accounts computed in the process where their register states allow
+   * (run/in-process, docs/billing.md "Billing in the process"), the rest by the set-based path. False: every account
+   * by the set-based path (the reference the property test also keeps). On Citus, and without register states,
+   * always false.
    */
   inProcess?: boolean;
 }
@@ -172,7 +173,7 @@ async function runLocked(deps: Deps, input: BillPeriodInput, started: number): P
   // On Citus each batch reads its slices of the account's tables (run/batch-sources.ts), and is computed set-based.
   const citus = await isCitus(deps.database);
   // Computing in the process needs the register states: without them every account takes the set-based path.
-  const inProcess = registerState && !citus && (input.inProcess ?? false);
+  const inProcess = registerState && !citus && (input.inProcess ?? true);
   const prices = inProcess ? new PriceBook(parts.rows) : null;
   const settlementNames = new Map(
     (await db.selectFrom("settlements").select(["id", "name_en"]).execute()).map((r) => [r.id, r.name_en]),
