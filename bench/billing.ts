@@ -34,7 +34,7 @@ const { values: args } = parseArgs({
     "providers-at-once": { type: "string", default: "2" },
     fresh: { type: "boolean", default: false },
     "skip-pglite": { type: "boolean", default: false },
-    // set-based (billPeriod's default) or in-process (docs/billing.md, "Billing in the process").
+    // in-process (billPeriod's default, docs/billing.md "Billing in the process") or set-based.
     path: { type: "string", default: "in-process" },
   },
 });

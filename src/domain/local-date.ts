@@ -70,6 +70,11 @@ export function localDateParts(date: LocalDate): LocalDateParts {
 /** Days since 1970-01-01 (negative before). Hinnant's days_from_civil. */
 export function toEpochDay(date: LocalDate): number {
   const { year, month, day } = localDateParts(date);
+  return epochDayOfParts(year, month, day);
+}
+
+/** toEpochDay of a date already split into its year, month (1–12) and day: for parsers that read digits in place. */
+export function epochDayOfParts(year: number, month: number, day: number): number {
   const y = month <= 2 ? year - 1 : year;
   const era = Math.floor(y / 400);
   const yoe = y - era * 400;

@@ -1,8 +1,9 @@
 // billPeriod: the monthly billing run of one provider — every account, in batches of account ids, each batch one
 // transaction: its accounts computed in the process where their register states allow (run/in-process/), the rest
-// (or, with `inProcess: false`, on Citus or without states, all of them) by set-based SQL (run/bill-batch.ts). Only one run per provider and period at a time (a session
-// advisory lock); a run that was killed is taken over and continues after its last committed batch; a finished
-// run closes the period, and a run for a closed period is refused.
+// (or, with `inProcess: false`, on Citus or without states, all of them) by set-based SQL (run/bill-batch.ts).
+// Only one run per provider and period at a time (a session advisory lock); a run that was killed is taken over and
+// continues after its last committed batch; a finished run closes the period, and a run for a closed period is
+// refused.
 import { sql } from "kysely";
 import { isCitus } from "../../db/citus/is-citus.ts";
 import type { Db } from "../../db/database.ts";

@@ -2,6 +2,7 @@
 // `{1500,…}`), read in place into pairs. Split into substrings and arrays first, they were about thirty short-lived
 // objects a register, a million registers a month, for the garbage collector.
 import type { ReadingPair } from "../../../../domain/billing/register-month.ts";
+import { epochDayOfParts } from "../../../../domain/local-date.ts";
 
 const DASH = 45;
 const ZERO = 48;
@@ -16,19 +17,12 @@ function digits(text: string, at: number, count: number): number {
   return n;
 }
 
-/** The ISO date (YYYY-MM-DD) starting at `at` as an epoch day (as toEpochDay in domain/local-date.ts). */
+/** The ISO date (YYYY-MM-DD) starting at `at` as an epoch day. */
 function epochDayAt(text: string, at: number): number {
   if (text.charCodeAt(at + 4) !== DASH || text.charCodeAt(at + 7) !== DASH) {
     throw new Error(`register state pairs: not a date in ISO style at ${at}: ${text}`);
   }
-  const year = digits(text, at, 4);
-  const month = digits(text, at + 5, 2);
-  const day = digits(text, at + 8, 2);
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * ((month + 9) % 12) + 2) / 5) + day - 1;
-  return era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719468;
+  return epochDayOfParts(digits(text, at, 4), digits(text, at + 5, 2), digits(text, at + 8, 2));
 }
 
 /** The three arrays of one state (pair_from, pair_to, pair_used as text) as its pairs, in order. */
