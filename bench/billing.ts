@@ -149,6 +149,7 @@ async function billAll(database: Database, p: Period) {
     select p.id, p.code from providers p
     order by (select count(*) from accounts a where a.provider_id = p.id) desc, p.id`.execute(database.db);
   const queue = [...providers.rows];
+  const walBefore = await walPosition(database);
   const cpuBefore = cpuNow();
   const started = performance.now();
   const totals = { accounts: 0, entries: 0, totalKop: 0, inProcess: 0 };
@@ -172,12 +173,28 @@ async function billAll(database: Database, p: Period) {
   await Promise.all(Array.from({ length: Number(args["providers-at-once"]) }, worker));
   const seconds = (performance.now() - started) / 1000;
   const cpu = cpuSince(cpuBefore);
+  const walMb = await walMbSince(database, walBefore);
   const { rows } = await sql<{ n: number }>`
     select count(*)::int as n from ledger_entries where source = 'billing' and period = ${`${p}-01`}::date`.execute(
     database.db,
   );
   totals.entries = rows[0]?.n ?? 0;
-  return { ...totals, seconds, cpu };
+  return { ...totals, seconds, cpu, walMb };
+}
+
+// The WAL a run writes: every row written, and a full image of each page first touched after a checkpoint, is
+// logged, compressed and checksummed by the server, so the WAL's size is much of what the database's CPU does.
+async function walPosition(database: Database): Promise<string | null> {
+  if (database.engine !== "postgres") return null;
+  const { rows } = await sql<{ lsn: string }>`select pg_current_wal_lsn()::text as lsn`.execute(database.db);
+  return rows[0]!.lsn;
+}
+
+async function walMbSince(database: Database, before: string | null): Promise<number | null> {
+  if (before === null) return null;
+  const { rows } = await sql<{ mb: string }>`
+    select round(pg_wal_lsn_diff(pg_current_wal_lsn(), ${before}::pg_lsn) / 1048576.0) as mb`.execute(database.db);
+  return Number(rows[0]!.mb);
 }
 
 // Where the machine's CPU went during a run: this process (the billing run's own thread, its garbage collector and
@@ -279,7 +296,7 @@ for (let i = 0; i < Number(args.runs); i++) {
   await forgetPeriod(database, period);
   console.log(`billing ${period} on PostgreSQL (run ${i + 1} of ${args.runs})…`);
   const r = await billAll(database, period);
-  console.log(`  ${r.seconds.toFixed(1)} s; ${cpuText(r.cpu)}`);
+  console.log(`  ${r.seconds.toFixed(1)} s; ${cpuText(r.cpu)}; WAL ${r.walMb} MB`);
   runs.push(r);
 }
 const steps = new Map(stepTimes());
@@ -321,6 +338,7 @@ console.log(
     ratio: Math.round((copy / run.seconds) * 1000) / 1000,
     peak_rss_mb: rssMb,
     cpu_seconds: run.cpu,
+    wal_mb: run.walMb,
     pglite_demo_accounts: demo?.accounts ?? null,
     pglite_demo_seconds: demo ? Math.round(demo.seconds * 100) / 100 : null,
   }),
