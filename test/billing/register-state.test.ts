@@ -3,7 +3,8 @@
 // end with the same billed usage, billing ledger entries and planned payments. Between the months readings arrive as
 // they do in life — on time, a month or two late, never —, operators correct billed readings through the
 // submissions' writer, and readings put under review are accepted or rejected. The seeded regions bring meters
-// replaced in May, roll-overs and months without readings (estimates, then a real reading: recalculation).
+// replaced in May, roll-overs and months without readings (estimates, then a real reading: recalculation). Some
+// regions lose every state between two months, as a crash of the server empties the unlogged table.
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { after, before, describe, test } from "node:test";
@@ -49,6 +50,9 @@ interface Scenario {
   /** Electricity registers made to roll over to zero in the month PERIODS[rolloverMonth]. */
   rollovers: number;
   rolloverMonth: number;
+  /** Before the run of PERIODS[lostMonth], the state databases lose every register state, as a crash of the server
+   * empties the unlogged table (migration 0035); null: never. */
+  lostMonth: number | null;
   events: OperatorEvent[];
 }
 
@@ -67,6 +71,7 @@ const scenario: fc.Arbitrary<Scenario> = fc.record({
   lateSalt: fc.integer({ min: 0, max: 1_000 }),
   rollovers: fc.integer({ min: 0, max: 3 }),
   rolloverMonth: fc.integer({ min: 1, max: PERIODS.length - 1 }),
+  lostMonth: fc.option(fc.integer({ min: 1, max: PERIODS.length - 1 }), { nil: null }),
   events: fc.array(event, { maxLength: 10 }),
 });
 // One rich case always: every kind of event, late readings, an opening basis.
@@ -78,6 +83,7 @@ const rich: Scenario = {
   lateSalt: 3,
   rollovers: 2,
   rolloverMonth: 2,
+  lostMonth: 4,
   events: [
     { month: 1, kind: "correct", pick: 11, change: 25, reject: false },
     { month: 2, kind: "review", pick: 12, change: -30, reject: false },
@@ -340,6 +346,9 @@ for (const engine of engines()) {
             for (const database of databases) {
               if (s.arrival) await arrive(database, period);
               for (const e of s.events.filter((x) => x.month === month)) await operate(database, e, period);
+            }
+            if (s.lostMonth === month) {
+              for (const database of [withState, setBased]) await sql`truncate register_states`.execute(database.db);
             }
             const counts = await stateCounts(withState, period);
             seen.usable += counts.usable;

@@ -48,6 +48,17 @@ forEachDatabase("migrations", (get) => {
       { code: "heating", unit: "Gcal" },
     ]);
   });
+
+  test("register states are unlogged, and everything else of the schema is logged (migration 0035)", async () => {
+    const { rows } = await sql<{ name: string }>`
+      select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
+      where n.nspname = current_schema() and c.relkind in ('r', 'p') and c.relpersistence = 'u'
+      order by 1`.execute(get().database.db);
+    assert.deepEqual(
+      rows.map((r) => r.name),
+      ["register_states"],
+    );
+  });
 });
 
 // Migration 0014 moves the ledger, billed usage and planned payments into monthly partitions: an installation that
