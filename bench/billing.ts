@@ -193,7 +193,9 @@ async function walPosition(database: Database): Promise<string | null> {
 async function walMbSince(database: Database, before: string | null): Promise<number | null> {
   if (before === null) return null;
   const { rows } = await sql<{ mb: string }>`
-    select round(pg_wal_lsn_diff(pg_current_wal_lsn(), ${before}::pg_lsn) / 1048576.0) as mb`.execute(database.db);
+    select round(pg_wal_lsn_diff(pg_current_wal_lsn(), ${before}::pg_lsn) / 1048576.0) as mb`.execute(
+    database.db,
+  );
   return Number(rows[0]!.mb);
 }
 

@@ -348,7 +348,8 @@ for (const engine of engines()) {
               for (const e of s.events.filter((x) => x.month === month)) await operate(database, e, period);
             }
             if (s.lostMonth === month) {
-              for (const database of [withState, setBased]) await sql`truncate register_states`.execute(database.db);
+              for (const database of [withState, setBased])
+                await sql`truncate register_states`.execute(database.db);
             }
             const counts = await stateCounts(withState, period);
             seen.usable += counts.usable;
