@@ -158,9 +158,26 @@ export function priceHouseholdProrated(
   tariffs: readonly Tariff[],
   meters: readonly MeterUsage[],
 ): HouseholdCharge {
-  const classes = zoneClasses(meters);
+  return priceHouseholdParts(period, validatedSplit(period, tariffs), meters);
+}
+
+/** The month cut by splitByTariffs, each part's tariff validated: what priceHouseholdParts takes. */
+export function validatedSplit(period: Period, tariffs: readonly Tariff[]): readonly TariffPart[] {
   const split = splitByTariffs(period, tariffs);
   for (const p of split) validateTariff(p.tariff);
+  return split;
+}
+
+/**
+ * priceHouseholdProrated with the month already cut (validatedSplit), for a caller that prices many households
+ * under the same tariffs: cutting a month day by day was a tenth of a billing run's own CPU. The parts are only read.
+ */
+export function priceHouseholdParts(
+  period: Period,
+  split: readonly TariffPart[],
+  meters: readonly MeterUsage[],
+): HouseholdCharge {
+  const classes = zoneClasses(meters);
   const monthDays = daysInPeriod(period);
   const dayWeights = split.map((p) => BigInt(p.days));
   // byClass[class][part]
