@@ -5,7 +5,7 @@
 import { divRoundHalfAwayFromZero, parseScaledDecimal } from "../decimal.ts";
 import { type Kopiykas, kop } from "../money.ts";
 import type { Period } from "../period.ts";
-import { priceHouseholdParts, type TariffPart, validatedSplit } from "./proration.ts";
+import { type PreparedMonth, prepareMonth, priceHousehold } from "./proration.ts";
 import type { MeterUsage, Tariff } from "./tariff.ts";
 
 export interface MonthPart {
@@ -94,7 +94,7 @@ export interface PricedZone {
 /**
  * The amount of each of a household's meter zones of one service in a month, in their order (sorted by meter id,
  * then zone): one zone under one tariff is priced block by block here, every other household by
- * priceHouseholdProrated (by its parts, the month cut once per prices), the reference both ways.
+ * priceHouseholdProrated (its month prepared once per prices), the reference both ways.
  */
 export function priceZones(prices: MonthPrices, zones: readonly PricedZone[]): Kopiykas[] {
   if (zones.length === 1 && zones[0]!.meterZones === 1 && prices.single !== null) {
@@ -112,22 +112,22 @@ export function priceZones(prices: MonthPrices, zones: readonly PricedZone[]): K
     }
     current.m.usage.push({ zone: z.zone, used: BigInt(z.quantity) });
   }
-  const charge = priceHouseholdParts(prices.period, splitOf(prices), meters);
+  const charge = priceHousehold(preparedOf(prices), meters);
   return charge.meterZoneKop.flat();
 }
 
-const splits = new WeakMap<MonthPrices, readonly TariffPart[]>();
-/** The month's parts as priceHouseholdProrated cuts them, once per prices (at first use, where it threw before). */
-function splitOf(prices: MonthPrices): readonly TariffPart[] {
-  let split = splits.get(prices);
-  if (split === undefined) {
-    split = validatedSplit(
+const prepared = new WeakMap<MonthPrices, PreparedMonth>();
+/** The month's tariffs prepared for household pricing, once per prices (at first use, where it threw before). */
+function preparedOf(prices: MonthPrices): PreparedMonth {
+  let month = prepared.get(prices);
+  if (month === undefined) {
+    month = prepareMonth(
       prices.period,
       prices.parts.map((p) => p.tariff),
     );
-    splits.set(prices, split);
+    prepared.set(prices, month);
   }
-  return split;
+  return month;
 }
 
 /** Cumulative blocks: each piece min(q, ceiling) − the ceiling before, priced and rounded once (tariff.ts). */

@@ -158,30 +158,32 @@ export function priceHouseholdProrated(
   tariffs: readonly Tariff[],
   meters: readonly MeterUsage[],
 ): HouseholdCharge {
-  return priceHouseholdParts(period, validatedSplit(period, tariffs), meters);
-}
-
-/** The month cut by splitByTariffs, each part's tariff validated: what priceHouseholdParts takes. */
-export function validatedSplit(period: Period, tariffs: readonly Tariff[]): readonly TariffPart[] {
-  const split = splitByTariffs(period, tariffs);
-  for (const p of split) validateTariff(p.tariff);
-  return split;
+  return priceHousehold(prepareMonth(period, tariffs), meters);
 }
 
 /**
- * priceHouseholdProrated with the month already cut (validatedSplit), for a caller that prices many households
- * under the same tariffs: cutting a month day by day was a tenth of a billing run's own CPU. The parts are only read.
+ * What pricing a household in a month takes from the tariffs alone, whatever its use: the month cut into parts
+ * (splitByTariffs, each part's tariff validated), each part's blocks with ceilings scaled to its days, and the fixed
+ * fee's total and parts. Made once, it prices any number of households (priceHousehold): a run prices a million,
+ * and cutting the month day by day for each was a tenth of the run's own CPU.
  */
-export function priceHouseholdParts(
-  period: Period,
-  split: readonly TariffPart[],
-  meters: readonly MeterUsage[],
-): HouseholdCharge {
-  const classes = zoneClasses(meters);
+export interface PreparedMonth {
+  period: Period;
+  monthDays: number;
+  split: readonly TariffPart[];
+  /** Each part's days, the weights a zone class's use is shared over the parts by. */
+  dayWeights: readonly bigint[];
+  /** Per part: the tariff's blocks with ceilings scaled to the part's days (prorateCeiling). */
+  blocks: readonly TariffBlock[][];
+  feeTotal: Kopiykas;
+  /** Per part: its share of feeTotal. */
+  fees: readonly Kopiykas[];
+}
+
+export function prepareMonth(period: Period, tariffs: readonly Tariff[]): PreparedMonth {
+  const split = splitByTariffs(period, tariffs);
+  for (const p of split) validateTariff(p.tariff);
   const monthDays = daysInPeriod(period);
-  const dayWeights = split.map((p) => BigInt(p.days));
-  // byClass[class][part]
-  const byClass = classes.map((c) => allocateQuantity(c.used, dayWeights));
   const feeWeights = split.map((p) => BigInt(p.tariff.fixedFeeKop) * BigInt(p.days));
   const feeTotal = kopFromBigInt(
     divRoundHalfAwayFromZero(
@@ -189,53 +191,75 @@ export function priceHouseholdParts(
       BigInt(monthDays),
     ),
   );
-  const fees = allocateKop(feeTotal, feeWeights);
-  const parts = split.map((p, i): HouseholdPart => {
-    const blocks = p.tariff.blocks.map((b) => ({
-      upTo: b.upTo === null ? null : prorateCeiling(b.upTo, p.days, monthDays),
-      priceUah: b.priceUah,
-    }));
+  return {
+    period,
+    monthDays,
+    split,
+    dayWeights: split.map((p) => BigInt(p.days)),
+    blocks: split.map((p) =>
+      p.tariff.blocks.map((b) => ({
+        upTo: b.upTo === null ? null : prorateCeiling(b.upTo, p.days, monthDays),
+        priceUah: b.priceUah,
+      })),
+    ),
+    feeTotal,
+    fees: allocateKop(feeTotal, feeWeights),
+  };
+}
+
+/** priceHouseholdProrated with the month prepared (prepareMonth). The prepared month is only read. */
+export function priceHousehold(month: PreparedMonth, meters: readonly MeterUsage[]): HouseholdCharge {
+  const classes = zoneClasses(meters);
+  const { split } = month;
+  // byClass[class][part]
+  const byClass =
+    split.length === 1
+      ? classes.map((c) => [BigInt(kopFromBigInt(c.used))])
+      : classes.map((c) => allocateQuantity(c.used, month.dayWeights));
+  const classKop: Kopiykas[] = classes.map(() => kop(0));
+  const parts: HouseholdPart[] = [];
+  for (let i = 0; i < split.length; i++) {
+    const p = split[i]!;
     const partClasses = classes.map((c, k) => ({ ...c, used: byClass[k]![i]! }));
-    const priced = priceHouseholdBlocks(blocks, p.tariff.zones ?? [], partClasses);
-    return {
+    const priced = priceHouseholdBlocks(month.blocks[i]!, p.tariff.zones ?? [], partClasses);
+    for (const l of priced.lines) {
+      const k = classes.findIndex((c) => (l.meterZones ?? 1) === c.meterZones && (l.zone ?? 1) === c.zone);
+      if (k !== -1) classKop[k] = kop(classKop[k]! + l.amountKop);
+    }
+    parts.push({
       ...p,
       classes: partClasses,
-      blocks,
+      blocks: month.blocks[i]!,
       lines: priced.lines,
       consumptionKop: priced.totalKop,
-      fixedFeeKop: fees[i]!,
-    };
-  });
-  const classKop = classes.map((c) =>
-    sumKop(
-      parts.flatMap((p) =>
-        p.lines
-          .filter((l) => (l.meterZones ?? 1) === c.meterZones && (l.zone ?? 1) === c.zone)
-          .map((l) => l.amountKop),
-      ),
-    ),
-  );
+      fixedFeeKop: month.fees[i]!,
+    });
+  }
+  // Each class's amount shared among the meter zones in it by their use.
   const meterZoneKop = meters.map((m) => m.usage.map(() => kop(0)));
-  classes.forEach((c, k) => {
-    const members = meters.flatMap((m, mi) =>
-      m.meterZones === c.meterZones
-        ? m.usage.flatMap((u, zi) => (u.zone === c.zone ? [{ mi, zi, used: u.used }] : []))
-        : [],
-    );
+  for (let k = 0; k < classes.length; k++) {
+    const c = classes[k]!;
+    const members: { mi: number; zi: number; used: bigint }[] = [];
+    for (let mi = 0; mi < meters.length; mi++) {
+      const m = meters[mi]!;
+      if (m.meterZones !== c.meterZones) continue;
+      for (let zi = 0; zi < m.usage.length; zi++) {
+        const u = m.usage[zi]!;
+        if (u.zone === c.zone) members.push({ mi, zi, used: u.used });
+      }
+    }
     const shares = allocateKop(
       classKop[k]!,
       members.map((x) => x.used),
     );
-    members.forEach((x, j) => {
-      meterZoneKop[x.mi]![x.zi] = shares[j]!;
-    });
-  });
+    for (let j = 0; j < members.length; j++) meterZoneKop[members[j]!.mi]![members[j]!.zi] = shares[j]!;
+  }
   const consumptionKop = sumKop(classKop);
   return {
     parts,
     meterZoneKop,
     consumptionKop,
-    fixedFeeKop: feeTotal,
-    totalKop: sumKop([consumptionKop, feeTotal]),
+    fixedFeeKop: month.feeTotal,
+    totalKop: sumKop([consumptionKop, month.feeTotal]),
   };
 }
