@@ -183,7 +183,7 @@ async function billAll(database: Database, p: Period) {
 }
 
 // The WAL a run writes: every row written, and a full image of each page first touched after a checkpoint, is
-// logged, compressed and checksummed by the server, so the WAL's size is much of what the database's CPU does.
+// logged and checksummed by the server, so the WAL's size is much of what the database's CPU does.
 async function walPosition(database: Database): Promise<string | null> {
   if (database.engine !== "postgres") return null;
   const { rows } = await sql<{ lsn: string }>`select pg_current_wal_lsn()::text as lsn`.execute(database.db);

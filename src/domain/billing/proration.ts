@@ -211,7 +211,8 @@ export function prepareMonth(period: Period, tariffs: readonly Tariff[]): Prepar
 export function priceHousehold(month: PreparedMonth, meters: readonly MeterUsage[]): HouseholdCharge {
   const classes = zoneClasses(meters);
   const { split } = month;
-  // byClass[class][part]
+  // byClass[class][part]. One part takes each class's whole use: what allocateQuantity returns for one weight, with
+  // its range check, without its BigInt work (most households).
   const byClass =
     split.length === 1
       ? classes.map((c) => [BigInt(kopFromBigInt(c.used))])
