@@ -204,15 +204,17 @@ async function walMbSince(database: Database, before: string | null): Promise<nu
 // bounds the run is what decides the next change. /proc/stat is Linux's; elsewhere only the process is measured.
 interface CpuMark {
   process: NodeJS.CpuUsage;
-  machine: { total: number; idle: number } | null;
+  machine: ReturnType<typeof machineTicks>;
 }
 const CLOCK_TICKS = 100;
 
-function machineTicks(): { total: number; idle: number } | null {
+// Steal is the time a virtual machine's host gave its cores to others: counted apart, it tells a run slowed by a
+// neighbour from one slowed by its own work.
+function machineTicks(): { total: number; idle: number; steal: number } | null {
   try {
     const line = readFileSync("/proc/stat", "utf8").split("\n", 1)[0]!;
     const t = line.trim().split(/\s+/).slice(1, 9).map(Number);
-    return { total: t.reduce((a, b) => a + b, 0), idle: t[3]! + t[4]! };
+    return { total: t.reduce((a, b) => a + b, 0), idle: t[3]! + t[4]!, steal: t[7]! };
   } catch {
     return null;
   }
@@ -222,19 +224,29 @@ function cpuNow(): CpuMark {
   return { process: process.cpuUsage(), machine: machineTicks() };
 }
 
-function cpuSince(before: CpuMark): { process: number; idle: number | null; rest: number | null } {
+interface CpuSeconds {
+  process: number;
+  idle: number | null;
+  rest: number | null;
+  steal: number | null;
+}
+
+function cpuSince(before: CpuMark): CpuSeconds {
   const p = process.cpuUsage(before.process);
   const processSeconds = (p.user + p.system) / 1e6;
   const now = machineTicks();
-  if (!now || !before.machine) return { process: processSeconds, idle: null, rest: null };
+  if (!now || !before.machine) return { process: processSeconds, idle: null, rest: null, steal: null };
   const total = (now.total - before.machine.total) / CLOCK_TICKS;
   const idle = (now.idle - before.machine.idle) / CLOCK_TICKS;
-  return { process: processSeconds, idle, rest: Math.max(0, total - idle - processSeconds) };
+  const steal = (now.steal - before.machine.steal) / CLOCK_TICKS;
+  return { process: processSeconds, idle, steal, rest: Math.max(0, total - idle - steal - processSeconds) };
 }
 
-const cpuText = (c: { process: number; idle: number | null; rest: number | null }) =>
+const cpuText = (c: CpuSeconds) =>
   `CPU-seconds: this process ${c.process.toFixed(1)}` +
-  (c.idle === null ? "" : `, the rest (the database) ${c.rest!.toFixed(1)}, idle ${c.idle.toFixed(1)}`);
+  (c.idle === null
+    ? ""
+    : `, the rest (the database) ${c.rest!.toFixed(1)}, idle ${c.idle.toFixed(1)}, stolen by the host ${c.steal!.toFixed(1)}`);
 
 /** The ceiling: COPY as many narrow ledger-shaped rows into a fresh table of the same database. */
 async function copySeconds(database: Database, rows: number): Promise<number> {
