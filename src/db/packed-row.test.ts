@@ -49,6 +49,22 @@ describe("PackedRow", () => {
     long.int();
     assert.throws(() => long.int(), /past the row's end/);
   });
+
+  test("says when every field has been read, for rows of repeated groups", () => {
+    const r = new PackedRow().of("1,a,2,b");
+    const groups: [number, string | null][] = [];
+    do groups.push([r.need(), r.text()]);
+    while (!r.done());
+    assert.deepEqual(groups, [
+      [1, "a"],
+      [2, "b"],
+    ]);
+    r.end();
+    const open = new PackedRow().of("1,a,2");
+    open.need();
+    open.text();
+    assert.equal(open.done(), false);
+  });
 });
 
 for (const engine of engines()) {
@@ -82,6 +98,35 @@ for (const engine of engines()) {
             reader.end();
             return v;
           });
+          assert.deepEqual(back, rows);
+        }),
+        { numRuns: 40 },
+      );
+    });
+
+    test("rows aggregated into one text, in groups, read back as they were", async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.array(row, { minLength: 1, maxLength: 30 }), async (rows) => {
+          const { rows: out } = await sql<{ r: string }>`
+            select string_agg(${packed([sql`x.big`, sql`x.small`, sql`x.flag::int`, sql`x.code`, sql`x.last`])},
+              ',' order by x.n) as r
+            from unnest(${rows.map((r) => r.big)}::bigint[], ${rows.map((r) => r.small)}::int[],
+              ${rows.map((r) => r.flag)}::boolean[], ${rows.map((r) => r.code)}::text[],
+              ${rows.map((r) => r.last)}::int[]) with ordinality as x(big, small, flag, code, last, n)`.execute(
+            database.db,
+          );
+          const reader = new PackedRow().of(out[0]!.r);
+          const back: (typeof rows)[number][] = [];
+          do {
+            back.push({
+              big: reader.int(),
+              small: reader.int(),
+              flag: reader.bool(),
+              code: reader.text(),
+              last: reader.int(),
+            });
+          } while (!reader.done());
+          reader.end();
           assert.deepEqual(back, rows);
         }),
         { numRuns: 40 },

@@ -75,6 +75,11 @@ export class PackedRow {
     return end === start ? null : text.slice(start, end);
   }
 
+  /** Whether every field has been read: a row of repeated groups (fields in fives, say) is read until then. */
+  done(): boolean {
+    return this.#at > this.#text.length;
+  }
+
   /** Checks that every field was read. */
   end(): void {
     if (this.#at <= this.#text.length) throw this.#error("more fields than were read");

@@ -142,98 +142,91 @@ export async function readInputs(tx: Tx, r: InProcessRange): Promise<BatchInputs
     order by m.account_id, m.id`.execute(tx),
   );
 
-  const { rows: states } = await timed("read register states", () =>
+  // The register states, each current one with the readings deemed after it as one more text (their fields in
+  // fives, by day and id), and the months billed by estimate after its basis as another (the reference's bem, fours
+  // by service and period): none when the basis is last month; with no billed basis yet, every one (computeBatch
+  // keeps those after the reading the register measures from). One pass over the states: reads of their own probed
+  // every state twice more and brought a row per reading and month.
+  const { rows: states } = await timed("read register states and readings", () =>
     sql<StateSql>`
     select ${packed([
-      sql`account_id`,
-      sql`meter_id`,
-      sql`zone`,
-      sql`(period = ${prev} and late_count = 0)::int`,
-      sql`pairs_from - ${EPOCH}`,
-      sql`version`,
-      sql`late_count`,
-      sql`covered_on - ${EPOCH}`,
-      sql`basis_value`,
-      sql`basis_period - ${EPOCH}`,
-      sql`last_id`,
-      sql`last_value`,
-      sql`last_kind`,
-      sql`last_deemed_on - ${EPOCH}`,
-      sql`prev_value`,
-      sql`prev_kind`,
-      sql`prev_deemed_on - ${EPOCH}`,
-      sql`prev_period - ${EPOCH}`,
-      sql`estimated_months`,
+      sql`s.account_id`,
+      sql`s.meter_id`,
+      sql`s.zone`,
+      sql`(s.period = ${prev} and s.late_count = 0)::int`,
+      sql`s.pairs_from - ${EPOCH}`,
+      sql`s.version`,
+      sql`s.late_count`,
+      sql`s.covered_on - ${EPOCH}`,
+      sql`s.basis_value`,
+      sql`s.basis_period - ${EPOCH}`,
+      sql`s.last_id`,
+      sql`s.last_value`,
+      sql`s.last_kind`,
+      sql`s.last_deemed_on - ${EPOCH}`,
+      sql`s.prev_value`,
+      sql`s.prev_kind`,
+      sql`s.prev_deemed_on - ${EPOCH}`,
+      sql`s.prev_period - ${EPOCH}`,
+      sql`s.estimated_months`,
     ])} as r,
-      pair_from::text as p1, pair_to::text as p2, pair_used::text as p3
-    from register_states
-    where account_id = any(${ids}::bigint[]) and provider_id = ${provider}`.execute(tx),
-  );
-
-  // The readings deemed after each current state, register by register through the readings' meter history index.
-  const { rows: readings } = await timed("read readings", () =>
-    sql<{ r: string }>`
-    select ${packed([sql`s.account_id`, sql`s.meter_id`, sql`s.zone`, sql`r.id`, sql`r.v`, sql`r.kind`, sql`r.d`, sql`r.p`])} as r
+      s.pair_from::text as p1, s.pair_to::text as p2, s.pair_used::text as p3, rd.rd, em.em
     from register_states s
-    cross join lateral (
-      select r.id, (r.value * 1000)::bigint as v, r.kind, r.deemed_on - ${EPOCH} as d, r.period - ${EPOCH} as p
+    left join lateral (
+      -- Through the readings' meter history index, register by register; only for a current state.
+      select string_agg(${packed([sql`r.id`, sql`(r.value * 1000)::bigint`, sql`r.kind`, sql`r.deemed_on - ${EPOCH}`, sql`r.period - ${EPOCH}`])},
+        ',' order by r.deemed_on, r.id) as rd
       from readings r
-      where r.account_id = s.account_id and r.meter_id = s.meter_id and r.zone = s.zone
+      where s.period = ${prev} and s.late_count = 0
+        and r.account_id = s.account_id and r.meter_id = s.meter_id and r.zone = s.zone
         and r.deemed_on > s.covered_on and r.status in ('accepted', 'pending_review')
-      offset 0
-    ) r
-    where s.account_id = any(${ids}::bigint[]) and s.provider_id = ${provider}
-      and s.period = ${prev} and s.late_count = 0
-    order by s.account_id, s.meter_id, s.zone, r.d, r.id`.execute(tx),
+    ) rd on true
+    left join lateral (
+      select string_agg(${packed([sql`e.service_code`, sql`e.period - ${EPOCH}`, sql`(e.quantity * 1000)::bigint`, sql`e.amount_kop`])},
+        ',' order by e.service_code, e.period) as em
+      from billed_usage e
+      where s.period = ${prev} and s.late_count = 0 and (s.basis_period is null or s.basis_period < ${prev})
+        and e.account_id = s.account_id and e.meter_id = s.meter_id and e.zone = s.zone
+        and (s.basis_period is null or e.period > s.basis_period) and e.period < ${first}
+        and e.provider_id = ${provider} and e.method in ('average', 'norm', 'none')
+    ) em on true
+    where s.account_id = any(${ids}::bigint[]) and s.provider_id = ${provider}`.execute(tx),
   );
 
-  // Months billed by estimate after the basis, per service (the reference's bem): none when the basis is last month;
-  // with no billed basis yet, every one (computeBatch keeps those after the reading the register measures from).
-  const { rows: estimated } = await timed("read months by estimate", () =>
-    sql<{
-      a: number;
-      m: number;
-      z: number;
-      s: string;
-      p: number;
-      q: string;
-      k: string;
-    }>`
-    select e.account_id as a, e.meter_id as m, e.zone as z, e.service_code as s, e.period - ${EPOCH} as p,
-      (e.quantity * 1000)::bigint as q, e.amount_kop as k
-    from register_states s
-    join billed_usage e on e.account_id = s.account_id and e.meter_id = s.meter_id and e.zone = s.zone
-    where s.account_id = any(${ids}::bigint[]) and s.provider_id = ${provider}
-      and s.period = ${prev} and s.late_count = 0 and (s.basis_period is null or s.basis_period < ${prev})
-      and (s.basis_period is null or e.period > s.basis_period) and e.period < ${first}
-      and e.provider_id = ${provider}
-      and e.method in ('average', 'norm', 'none')
-    order by e.account_id, e.meter_id, e.zone, e.service_code, e.period`.execute(tx),
-  );
+  const stateMap = new Map<string, StateRow>();
+  const readingMap = new Map<string, RegisterReading[]>();
   const estimatedMap = new Map<number, Map<string, EstimatedMonthRow[]>>();
   let oldest = r.first;
-  for (const e of estimated) {
-    const account = Number(e.a);
-    let map = estimatedMap.get(account);
+  for (const s of states) {
+    const state = stateOf(row.of(s.r), s);
+    const key = registerKey(state.accountId, state.meterId, state.zone);
+    stateMap.set(key, state);
+    if (s.rd !== null) readingMap.set(key, readingsOf(row.of(s.rd)));
+    if (s.em === null) continue;
+    let map = estimatedMap.get(state.accountId);
     if (map === undefined) {
       map = new Map();
-      estimatedMap.set(account, map);
+      estimatedMap.set(state.accountId, map);
     }
-    const key = estimatedKey(Number(e.m), e.z, e.s);
-    const months = map.get(key);
-    const month: EstimatedMonthRow = {
-      period: periodOfDay(e.p),
-      from: e.p,
-      to: monthAfter(e.p),
-      days: monthAfter(e.p) - e.p,
-      quantity: Number(e.q),
-      chargedKop: Number(e.k),
-    };
-    if (months) months.push(month);
-    else map.set(key, [month]);
-    if (e.p < oldest) oldest = e.p;
+    row.of(s.em);
+    do {
+      const service = row.text()!;
+      const p = row.need();
+      const month: EstimatedMonthRow = {
+        period: periodOfDay(p),
+        from: p,
+        to: monthAfter(p),
+        days: monthAfter(p) - p,
+        quantity: row.need(),
+        chargedKop: row.need(),
+      };
+      const monthsKey = estimatedKey(state.meterId, state.zone, service);
+      const months = map.get(monthsKey);
+      if (months) months.push(month);
+      else map.set(monthsKey, [month]);
+      if (p < oldest) oldest = p;
+    } while (!row.done());
   }
-  const readingMap = readingsByRegister(readings, row);
   const billedBefore = await timed("read bills of those months", () =>
     readBilledBefore(tx, {
       providerId: provider,
@@ -263,11 +256,6 @@ export async function readInputs(tx: Tx, r: InProcessRange): Promise<BatchInputs
     if (list) list.push(meter);
     else byAccount.set(meter.accountId, [meter]);
   }
-  const stateMap = new Map<string, StateRow>();
-  for (const s of states) {
-    const state = stateOf(row.of(s.r), s);
-    stateMap.set(registerKey(state.accountId, state.meterId, state.zone), state);
-  }
   return {
     accounts,
     meters: byAccount,
@@ -278,24 +266,19 @@ export async function readInputs(tx: Tx, r: InProcessRange): Promise<BatchInputs
   };
 }
 
-function readingsByRegister(rows: readonly { r: string }[], row: PackedRow): Map<string, RegisterReading[]> {
-  const map = new Map<string, RegisterReading[]>();
-  for (const { r } of rows) {
-    row.of(r);
-    const key = registerKey(row.need(), row.need(), row.need());
-    const reading: RegisterReading = {
+/** A register's readings from their packed fields, five a reading. */
+function readingsOf(row: PackedRow): RegisterReading[] {
+  const list: RegisterReading[] = [];
+  do {
+    list.push({
       id: row.need(),
       value: row.need(),
       kind: row.text() as RegisterReadingKind,
       deemedOn: row.need(),
       period: row.need(),
-    };
-    row.end();
-    const list = map.get(key);
-    if (list) list.push(reading);
-    else map.set(key, [reading]);
-  }
-  return map;
+    });
+  } while (!row.done());
+  return list;
 }
 
 /** The accounts with months by estimate and a register of them closed by a reading of this month. */
@@ -375,6 +358,10 @@ interface StateSql {
   p1: string;
   p2: string;
   p3: string;
+  /** Packed, five fields a reading (id, value, kind, day, period), by day and id; null when none. */
+  rd: string | null;
+  /** Packed, four fields a month billed by estimate (service, first day, quantity, amount), by service and month. */
+  em: string | null;
 }
 
 /** A state from its packed fields (the row positioned at its first) and its pair arrays. */
