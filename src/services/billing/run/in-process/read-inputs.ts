@@ -1,8 +1,9 @@
-// The inputs of one batch billed in the process, in plain reads by the batch's range of account ids, each in key
-// order: the open accounts with their premises, their meters in service this month, the register states, the
-// readings deemed after each usable state, the months each register was billed by estimate since its basis (only
-// where the basis is older than last month), and, for the accounts where a closing reading may recalculate those
-// months, every meter zone billed in them. Dates come as epoch days, values as thousandths.
+// The inputs of one batch billed in the process, in three plain reads by the batch's range of account ids: the open
+// accounts with their premises and their meters in service this month; the register states, each with the readings
+// deemed after it (when usable) and the months it was billed by estimate since its basis (only where the basis is
+// older than last month); and, for the accounts where a closing reading may recalculate those months, every meter
+// zone billed in them. What belongs to one account or register comes in its row. Dates come as epoch days, values
+// as thousandths.
 import { sql } from "kysely";
 import type { Tx } from "../../../../db/database.ts";
 import { PackedRow, packed } from "../../../../db/packed-row.ts";
@@ -103,12 +104,26 @@ export async function readInputs(tx: Tx, r: InProcessRange): Promise<BatchInputs
     // 25,000-account batch: 248 ms against 107 ms). Back on for the reads after it.
     enable_hashjoin: "off",
   });
-  // Each row's fields as one text (packed-row.ts): the reads bring a few million fields a run.
-  const { rows: accountRows } = await timed("read accounts", () =>
-    sql<{ r: string }>`
-    select ${packed([sql`a.id`, sql`pr.settlement_id`, sql`pr.residents`, sql`(pr.area_m2 * 100)::int`])} as r
+  // Each row's fields as one text (packed-row.ts): the reads bring a few million fields a run. Each account comes
+  // with its meters in service this month as one more text (fields in fives, by meter id): a read of the meters of
+  // their own probed every account's key a second time.
+  const { rows: accountRows } = await timed("read accounts and meters", () =>
+    sql<{ r: string; ms: string | null }>`
+    select ${packed([sql`a.id`, sql`pr.settlement_id`, sql`pr.residents`, sql`(pr.area_m2 * 100)::int`])} as r, ms.ms
     from accounts a
     join premises pr on pr.id = a.premise_id
+    left join lateral (
+      select string_agg(${packed([
+        sql`m.id`,
+        sql`m.service_code`,
+        sql`m.zones`,
+        sql`m.digits`,
+        sql`(m.installed_on >= ${first} or (m.removed_on is not null and m.removed_on < ${next}))::int`,
+      ])}, ',' order by m.id) as ms
+      from meters m
+      where m.account_id = a.id and m.service_code = any(${r.meterServices}::text[])
+        and m.installed_on < ${next} and (m.removed_on is null or m.removed_on >= ${first})
+    ) ms on true
     where a.provider_id = ${provider} and a.id >= ${from} and a.id < ${to}
       and a.opened_on < ${next} and (a.closed_on is null or a.closed_on >= ${first})
     order by a.id`.execute(tx),
@@ -116,31 +131,30 @@ export async function readInputs(tx: Tx, r: InProcessRange): Promise<BatchInputs
   // The rest by the accounts' ids: a provider's accounts are spread over the whole id range among the others', so a
   // range of ids would read theirs too.
   const row = new PackedRow();
-  const accounts: AccountRow[] = accountRows.map(({ r }) => {
+  const byAccount = new Map<number, MeterRow[]>();
+  const accounts: AccountRow[] = accountRows.map(({ r, ms }) => {
     row.of(r);
     const a = { id: row.need(), settlementId: row.need(), residents: row.need(), areaHundredths: row.need() };
     row.end();
+    if (ms !== null) {
+      const meters: MeterRow[] = [];
+      row.of(ms);
+      do {
+        meters.push({
+          accountId: a.id,
+          id: row.need(),
+          service: row.text() as ServiceCode,
+          zones: row.need() as 1 | 2 | 3,
+          capacity: 10 ** row.need() * 1000,
+          replaced: row.bool() === true,
+        });
+      } while (!row.done());
+      byAccount.set(a.id, meters);
+    }
     return a;
   });
   const ids = accounts.map((a) => a.id);
   await setLocal(tx, { enable_hashjoin: before["enable_hashjoin"]! });
-
-  const { rows: meters } = await timed("read meters", () =>
-    sql<{ r: string }>`
-    select ${packed([
-      sql`m.account_id`,
-      sql`m.id`,
-      sql`m.service_code`,
-      sql`m.zones`,
-      sql`m.digits`,
-      sql`(m.installed_on >= ${first} or (m.removed_on is not null and m.removed_on < ${next}))::int`,
-    ])} as r
-    from meters m
-    where m.account_id = any(${ids}::bigint[])
-      and m.service_code = any(${r.meterServices}::text[])
-      and m.installed_on < ${next} and (m.removed_on is null or m.removed_on >= ${first})
-    order by m.account_id, m.id`.execute(tx),
-  );
 
   // The register states, each current one with the readings deemed after it as one more text (their fields in
   // fives, by day and id), and the months billed by estimate after its basis as another (the reference's bem, fours
@@ -240,22 +254,6 @@ export async function readInputs(tx: Tx, r: InProcessRange): Promise<BatchInputs
     random_page_cost: before["random_page_cost"]!,
     max_parallel_workers_per_gather: before["max_parallel_workers_per_gather"]!,
   });
-  const byAccount = new Map<number, MeterRow[]>();
-  for (const { r } of meters) {
-    row.of(r);
-    const meter: MeterRow = {
-      accountId: row.need(),
-      id: row.need(),
-      service: row.text() as ServiceCode,
-      zones: row.need() as 1 | 2 | 3,
-      capacity: 10 ** row.need() * 1000,
-      replaced: row.bool() === true,
-    };
-    row.end();
-    const list = byAccount.get(meter.accountId);
-    if (list) list.push(meter);
-    else byAccount.set(meter.accountId, [meter]);
-  }
   return {
     accounts,
     meters: byAccount,
