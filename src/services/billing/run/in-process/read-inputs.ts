@@ -128,31 +128,17 @@ export async function readInputs(tx: Tx, r: InProcessRange): Promise<BatchInputs
       and a.opened_on < ${next} and (a.closed_on is null or a.closed_on >= ${first})
     order by a.id`.execute(tx),
   );
-  // The rest by the accounts' ids: a provider's accounts are spread over the whole id range among the others', so a
-  // range of ids would read theirs too.
   const row = new PackedRow();
   const byAccount = new Map<number, MeterRow[]>();
   const accounts: AccountRow[] = accountRows.map(({ r, ms }) => {
     row.of(r);
     const a = { id: row.need(), settlementId: row.need(), residents: row.need(), areaHundredths: row.need() };
     row.end();
-    if (ms !== null) {
-      const meters: MeterRow[] = [];
-      row.of(ms);
-      do {
-        meters.push({
-          accountId: a.id,
-          id: row.need(),
-          service: row.text() as ServiceCode,
-          zones: row.need() as 1 | 2 | 3,
-          capacity: 10 ** row.need() * 1000,
-          replaced: row.bool() === true,
-        });
-      } while (!row.done());
-      byAccount.set(a.id, meters);
-    }
+    if (ms !== null) byAccount.set(a.id, metersOf(row.of(ms), a.id));
     return a;
   });
+  // The rest by the accounts' ids: a provider's accounts are spread over the whole id range among the others', so a
+  // range of ids would read theirs too.
   const ids = accounts.map((a) => a.id);
   await setLocal(tx, { enable_hashjoin: before["enable_hashjoin"]! });
 
@@ -222,24 +208,7 @@ export async function readInputs(tx: Tx, r: InProcessRange): Promise<BatchInputs
       map = new Map();
       estimatedMap.set(state.accountId, map);
     }
-    row.of(s.em);
-    do {
-      const service = row.text()!;
-      const p = row.need();
-      const month: EstimatedMonthRow = {
-        period: periodOfDay(p),
-        from: p,
-        to: monthAfter(p),
-        days: monthAfter(p) - p,
-        quantity: row.need(),
-        chargedKop: row.need(),
-      };
-      const monthsKey = estimatedKey(state.meterId, state.zone, service);
-      const months = map.get(monthsKey);
-      if (months) months.push(month);
-      else map.set(monthsKey, [month]);
-      if (p < oldest) oldest = p;
-    } while (!row.done());
+    oldest = Math.min(oldest, addEstimatedMonths(row.of(s.em), state, map));
   }
   const billedBefore = await timed("read bills of those months", () =>
     readBilledBefore(tx, {
@@ -262,6 +231,52 @@ export async function readInputs(tx: Tx, r: InProcessRange): Promise<BatchInputs
     estimated: estimatedMap,
     billedBefore,
   };
+}
+
+/** An account's meters from their packed fields, five a meter. */
+function metersOf(row: PackedRow, accountId: number): MeterRow[] {
+  const meters: MeterRow[] = [];
+  do {
+    meters.push({
+      accountId,
+      id: row.need(),
+      service: row.text() as ServiceCode,
+      zones: row.need() as 1 | 2 | 3,
+      capacity: 10 ** row.need() * 1000,
+      replaced: row.bool() === true,
+    });
+  } while (!row.done());
+  return meters;
+}
+
+/**
+ * A register's months billed by estimate from their packed fields, four a month, added to its account's map under
+ * `meterId/zone/service`; returns the first day of the oldest.
+ */
+function addEstimatedMonths(
+  row: PackedRow,
+  register: { meterId: number; zone: number },
+  map: Map<string, EstimatedMonthRow[]>,
+): number {
+  let oldest = Number.POSITIVE_INFINITY;
+  do {
+    const service = row.text()!;
+    const from = row.need();
+    const month: EstimatedMonthRow = {
+      period: periodOfDay(from),
+      from,
+      to: monthAfter(from),
+      days: monthAfter(from) - from,
+      quantity: row.need(),
+      chargedKop: row.need(),
+    };
+    const key = estimatedKey(register.meterId, register.zone, service);
+    const months = map.get(key);
+    if (months) months.push(month);
+    else map.set(key, [month]);
+    if (from < oldest) oldest = from;
+  } while (!row.done());
+  return oldest;
 }
 
 /** A register's readings from their packed fields, five a reading. */
