@@ -1,6 +1,7 @@
 // bench:readings — accepted meter readings per second over HTTP on PostgreSQL, against the ceiling of a bare
 // endpoint that only inserts one row into the same database. Usage:
-//   DATABASE_URL=postgres://… npm run bench:readings -- [--accounts 20000] [--seconds 10] [--connections 50] [--rounds 3]
+//   DATABASE_URL=postgres://… npm run bench:readings -- [--accounts 20000] [--seconds 10] [--connections 50] [--rate 1000]
+//   [--rounds 3]
 // It seeds its own region (resets the database's current schema), so point it at a scratch database.
 import { fork } from "node:child_process";
 import { parseArgs } from "node:util";
@@ -12,6 +13,7 @@ import { resetDatabase } from "../src/db/reset.ts";
 import { seedRegion } from "../src/demo/seed-region.ts";
 import { createApiToken } from "../src/services/auth/create-api-token.ts";
 import { makeDeps } from "../src/services/deps.ts";
+import { type SteadyFigures, steadyLoad } from "./steady-load.ts";
 
 const { values: args } = parseArgs({
   options: {
@@ -115,14 +117,13 @@ interface Built {
   body: string;
 }
 
-function run(opts: { build: () => Built; rate?: number | undefined }) {
+function run(opts: { build: () => Built }) {
   return new Promise<Figures>((resolve, reject) => {
     autocannon(
       {
         url: `http://127.0.0.1:${port}`,
         connections,
         duration: seconds,
-        ...(opts.rate ? { overallRate: opts.rate } : {}),
         requests: [
           {
             method: "POST",
@@ -155,42 +156,72 @@ const submission = (): Built => {
     body: JSON.stringify({ meterId: t.meterId, value }),
   };
 };
-const runSubmissions = (rate?: number) => run({ build: submission, rate });
+const runSubmissions = () => run({ build: submission });
 
-const runCeiling = () =>
-  run({
-    build: () => {
-      const { t, value } = nextReading();
-      return { path: "/bench/insert", headers: {}, body: JSON.stringify({ accountId: t.accountId, value }) };
-    },
-  });
+const bareInsert = (): Built => {
+  const { t, value } = nextReading();
+  return { path: "/bench/insert", headers: {}, body: JSON.stringify({ accountId: t.accountId, value }) };
+};
+const runCeiling = () => run({ build: bareInsert });
+const rate = Number(args.rate);
+const steady = (build: () => Built) => steadyLoad({ port, rate, seconds, connections, build });
 
-// Warm-up, then the measured runs. This machine's speed drifts by a third within minutes, so the two flat-out
-// loads take turns, round after round, and each is the median of its rounds: the ratio compares like with like.
-await runSubmissions(200);
-const at1000 = await runSubmissions(Number(args.rate));
+// Warm-up, then the measured rounds. This machine's speed drifts by a third within minutes, so the loads take
+// turns, round after round, and each figure is the median of its rounds: the ratio compares like with like. The
+// offered rate is a steady open-loop load (steady-load.ts), the bare insert under the same load its baseline; its
+// rounds come first, since for half a minute after a flat-out round the kernel writes back what that round
+// dirtied, and the WAL's flushes then wait behind it (a hundred milliseconds and more, the bare insert's too).
+await steady(submission);
+const steadyRounds: { atRate: SteadyFigures; bareAtRate: SteadyFigures }[] = [];
+for (let r = 0; r < Number(args.rounds); r++) {
+  const atRate = await steady(submission);
+  const bareAtRate = await steady(bareInsert);
+  steadyRounds.push({ atRate, bareAtRate });
+  console.log(
+    `at a steady ${rate}/s, round ${r + 1}: submitReading p99 ${atRate.p99} ms, bare insert p99 ${bareAtRate.p99} ms`,
+  );
+}
 const rounds: { max: Figures; ceiling: Figures }[] = [];
 for (let r = 0; r < Number(args.rounds); r++) {
   const max = await runSubmissions();
   const ceiling = await runCeiling();
   rounds.push({ max, ceiling });
-  console.log(`round ${r + 1}: submitReading ${max.perSecond}/s, bare insert ${ceiling.perSecond}/s`);
+  console.log(
+    `flat out, round ${r + 1}: submitReading ${max.perSecond}/s, bare insert ${ceiling.perSecond}/s`,
+  );
 }
 server.kill("SIGTERM");
 
-const median = (runs: Figures[]) =>
-  [...runs].sort((a, b) => a.perSecond - b.perSecond)[(runs.length - 1) >> 1]!;
-const max = median(rounds.map((r) => r.max));
-const ceiling = median(rounds.map((r) => r.ceiling));
+const median = <T>(runs: T[], by: (f: T) => number) =>
+  [...runs].sort((a, b) => by(a) - by(b))[(runs.length - 1) >> 1]!;
+const max = median(
+  rounds.map((r) => r.max),
+  (f) => f.perSecond,
+);
+const ceiling = median(
+  rounds.map((r) => r.ceiling),
+  (f) => f.perSecond,
+);
+const atRate = median(
+  steadyRounds.map((r) => r.atRate),
+  (f) => f.p99,
+);
+const bareAtRate = median(
+  steadyRounds.map((r) => r.bareAtRate),
+  (f) => f.p99,
+);
 
 const table = [
   ["submitReading, as fast as it goes (median)", max],
-  [`submitReading at ${args.rate}/s`, at1000],
   ["bare insert endpoint (ceiling, median)", ceiling],
+  [`submitReading at a steady ${rate}/s (median p99)`, atRate],
+  [`bare insert at a steady ${rate}/s (median p99)`, bareAtRate],
 ] as const;
 for (const [name, f] of table) {
+  const p90 = "p90" in f ? `  p90 ${f.p90} ms` : "";
+  const worst = "max" in f ? `  max ${f.max} ms` : "";
   console.log(
-    `${name.padEnd(44)} ${String(f.perSecond).padStart(6)} /s  p50 ${f.p50} ms  p99 ${f.p99} ms  non-2xx ${f.non2xx}  errors ${f.errors}`,
+    `${name.padEnd(48)} ${String(f.perSecond).padStart(6)} /s  p50 ${f.p50} ms${p90}  p99 ${f.p99} ms${worst}  non-2xx ${f.non2xx}  errors ${f.errors}`,
   );
 }
 const ratio = Math.round((max.perSecond / ceiling.perSecond) * 100) / 100;
@@ -203,13 +234,18 @@ console.log(
     accepted_per_s: max.perSecond,
     p50_ms: max.p50,
     p99_ms: max.p99,
-    rate: Number(args.rate),
-    p50_ms_at_rate: at1000.p50,
-    p99_ms_at_rate: at1000.p99,
+    rate,
+    per_s_at_rate: atRate.perSecond,
+    p50_ms_at_rate: atRate.p50,
+    p90_ms_at_rate: atRate.p90,
+    p99_ms_at_rate: atRate.p99,
     ceiling_per_s: ceiling.perSecond,
     ceiling_p99_ms: ceiling.p99,
+    ceiling_p50_ms_at_rate: bareAtRate.p50,
+    ceiling_p99_ms_at_rate: bareAtRate.p99,
     ratio,
     rounds: rounds.map((r) => [r.max.perSecond, r.ceiling.perSecond]),
+    rounds_p99_ms_at_rate: steadyRounds.map((r) => [r.atRate.p99, r.bareAtRate.p99]),
   }),
 );
 process.exit(0);
