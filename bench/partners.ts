@@ -24,6 +24,7 @@ import { kyivDateOf } from "../src/domain/kyiv-time.ts";
 import { signedHeaders } from "../src/domain/partners/request-signature.ts";
 import { makeDeps } from "../src/services/deps.ts";
 import { callUseCase } from "../src/services/registry.ts";
+import { type JsonPost, postJson } from "./post-json.ts";
 
 const url = process.env["DATABASE_URL"] ?? "postgres://postgres@127.0.0.1:5432/abonent_bench_partners";
 const PAY = "/api/partners/v1/payments";
@@ -200,35 +201,8 @@ async function bench(): Promise<void> {
     return { path: BARE, headers: {}, body: JSON.stringify({ account: t.account, amountKop: amountKop() }) };
   };
 
-  function post(r: { path: string; headers: Record<string, string>; body: string }) {
-    return new Promise<{ status: number; text: string }>((resolve, reject) => {
-      const request = http.request(
-        {
-          host: "127.0.0.1",
-          port,
-          method: "POST",
-          path: r.path,
-          agent,
-          headers: {
-            ...r.headers,
-            "content-type": "application/json",
-            "content-length": Buffer.byteLength(r.body),
-            "accept-language": "uk",
-          },
-        },
-        (response) => {
-          let text = "";
-          response.setEncoding("utf8");
-          response.on("data", (chunk: string) => {
-            text += chunk;
-          });
-          response.on("end", () => resolve({ status: response.statusCode ?? 0, text }));
-        },
-      );
-      request.on("error", reject);
-      request.end(r.body);
-    });
-  }
+  const post = (r: JsonPost) =>
+    postJson(port, agent, { ...r, headers: { ...r.headers, "accept-language": "uk" } });
 
   /** `clients` loops, each one request at a time, for `seconds` (or until `count` requests were sent). */
   async function load(

@@ -3,13 +3,10 @@
 // autocannon's `overallRate` is not that: each connection sends its share of a second back to back at the start of
 // the second and then waits, and its correction for the wait adds a sample per millisecond of every slow answer, so
 // its "p99 at 1,000/s" measured bursts of a second's requests rather than a steady 1,000 a second.
-import { Agent, request } from "node:http";
+import { Agent } from "node:http";
+import { type JsonPost, postJson } from "./post-json.ts";
 
-export interface SteadyRequest {
-  path: string;
-  headers: Record<string, string>;
-  body: string;
-}
+export type SteadyRequest = JsonPost;
 
 export interface SteadyFigures {
   /** 2xx answers a second over the run. */
@@ -38,38 +35,15 @@ export async function steadyLoad(opts: {
   const start = performance.now();
   const dueAt = (i: number) => start + (i * 1000) / opts.rate;
 
-  const send = (due: number) =>
-    new Promise<void>((resolve) => {
-      const r = opts.build();
-      const req = request(
-        {
-          host: "127.0.0.1",
-          port: opts.port,
-          method: "POST",
-          path: r.path,
-          agent,
-          headers: {
-            ...r.headers,
-            "content-type": "application/json",
-            "content-length": Buffer.byteLength(r.body),
-          },
-        },
-        (res) => {
-          res.resume();
-          res.on("end", () => {
-            const status = res.statusCode ?? 0;
-            if (status >= 200 && status < 300) latencies.push(performance.now() - due);
-            else non2xx++;
-            resolve();
-          });
-        },
-      );
-      req.on("error", () => {
-        errors++;
-        resolve();
-      });
-      req.end(r.body);
-    });
+  const send = async (due: number) => {
+    try {
+      const { status } = await postJson(opts.port, agent, opts.build());
+      if (status >= 200 && status < 300) latencies.push(performance.now() - due);
+      else non2xx++;
+    } catch {
+      errors++;
+    }
+  };
 
   const pending: Promise<void>[] = [];
   await new Promise<void>((done) => {
