@@ -13,6 +13,7 @@ import { resetDatabase } from "../src/db/reset.ts";
 import { seedRegion } from "../src/demo/seed-region.ts";
 import { createApiToken } from "../src/services/auth/create-api-token.ts";
 import { makeDeps } from "../src/services/deps.ts";
+import type { JsonPost } from "./post-json.ts";
 import { type SteadyFigures, steadyLoad } from "./steady-load.ts";
 
 const { values: args } = parseArgs({
@@ -111,13 +112,7 @@ interface Figures {
   errors: number;
 }
 
-interface Built {
-  path: string;
-  headers: Record<string, string>;
-  body: string;
-}
-
-function run(opts: { build: () => Built }) {
+function run(opts: { build: () => JsonPost }) {
   return new Promise<Figures>((resolve, reject) => {
     autocannon(
       {
@@ -148,7 +143,7 @@ function run(opts: { build: () => Built }) {
   });
 }
 
-const submission = (): Built => {
+const submission = (): JsonPost => {
   const { t, value } = nextReading();
   return {
     path: `/api/accounts/${t.accountId}/readings`,
@@ -158,13 +153,13 @@ const submission = (): Built => {
 };
 const runSubmissions = () => run({ build: submission });
 
-const bareInsert = (): Built => {
+const bareInsert = (): JsonPost => {
   const { t, value } = nextReading();
   return { path: "/bench/insert", headers: {}, body: JSON.stringify({ accountId: t.accountId, value }) };
 };
 const runCeiling = () => run({ build: bareInsert });
 const rate = Number(args.rate);
-const steady = (build: () => Built) => steadyLoad({ port, rate, seconds, connections, build });
+const steady = (build: () => JsonPost) => steadyLoad({ port, rate, seconds, connections, build });
 
 // Warm-up, then the measured rounds. This machine's speed drifts by a third within minutes, so the loads take
 // turns, round after round, and each figure is the median of its rounds: the ratio compares like with like. The

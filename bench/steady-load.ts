@@ -6,8 +6,6 @@
 import { Agent } from "node:http";
 import { type JsonPost, postJson } from "./post-json.ts";
 
-export type SteadyRequest = JsonPost;
-
 export interface SteadyFigures {
   /** 2xx answers a second over the run. */
   perSecond: number;
@@ -25,7 +23,7 @@ export async function steadyLoad(opts: {
   seconds: number;
   /** At most this many requests in flight (sockets); the rest wait their turn, and the wait counts. */
   connections: number;
-  build: () => SteadyRequest;
+  build: () => JsonPost;
 }): Promise<SteadyFigures> {
   const agent = new Agent({ keepAlive: true, maxSockets: opts.connections });
   const total = Math.round(opts.rate * opts.seconds);
