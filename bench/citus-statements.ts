@@ -11,14 +11,17 @@
 // - the same three statements inside one PL/pgSQL function, distributed by the account on Citus
 //   (`create_distributed_function`, colocated with the accounts), so the coordinator hands the whole call to the
 //   account's worker in one round trip, where PL/pgSQL keeps the plans.
-// Each at one client (its latency) and at --clients (its rate). The readings it inserts are rejected ones of a
-// month to come, with receipts of their own; they and its helpers are removed at the end.
+// Each transaction first picks its target (an account's meter) from a small table of its own with pgbench's
+// `\gset`, the same on both servers. Each shape at one client (its latency) and at --clients (its rate). The
+// readings it inserts are rejected ones of a month to come, with receipts of their own; they and its helpers are
+// removed at the end.
 import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs, promisify } from "node:util";
 import { sql } from "kysely";
+import { isCitus } from "../src/db/citus/is-citus.ts";
 import { type Database, openDatabase } from "../src/db/database.ts";
 
 const { values: args } = parseArgs({
@@ -141,12 +144,11 @@ async function pgbench(url: string, script: string, clients: number, seconds: nu
 
 const seconds = Number(args.seconds);
 const clients = Number(args.clients);
-const results: Record<string, { plain: Figures[]; citus: Figures[] }> = {};
+/** Per step and server: at one client, and at --clients. */
+const results: Record<string, Partial<Record<"plain" | "citus", { one: Figures; many: Figures }>>> = {};
 for (const side of ["plain", "citus"] as const) {
   const database = await openDatabase({ databaseUrl: urls[side]!, poolSize: 1 });
-  const { rows } = await sql<{ citus: boolean }>`
-    select exists (select 1 from pg_extension where extname = 'citus') as citus`.execute(database.db);
-  const citus = rows[0]?.citus === true;
+  const citus = await isCitus(database);
   if ((side === "citus") !== citus) {
     console.error(
       `${side === "citus" ? "DATABASE_URL" : "PLAIN_URL"} ${citus ? "has" : "lacks"} the citus extension`,
@@ -158,9 +160,7 @@ for (const side of ["plain", "citus"] as const) {
     for (const [step, script] of Object.entries(scripts(targets))) {
       const one = await pgbench(urls[side]!, script, 1, seconds);
       const many = await pgbench(urls[side]!, script, clients, seconds);
-      const figures = results[step] ?? { plain: [], citus: [] };
-      figures[side].push(one, many);
-      results[step] = figures;
+      results[step] = { ...results[step], [side]: { one, many } };
       console.log(
         `${side.padEnd(6)} ${step.padEnd(26)} 1 client ${one.latencyMs.toFixed(2)} ms (${one.perS}/s), ` +
           `${clients} clients ${many.perS}/s`,
@@ -175,8 +175,8 @@ for (const side of ["plain", "citus"] as const) {
 console.log(`\n${"".padEnd(28)}${"plain, /s".padStart(12)}${"Citus, /s".padStart(12)}${"ratio".padStart(8)}`);
 const json: Record<string, unknown> = {};
 for (const [step, r] of Object.entries(results)) {
-  const plain = r.plain[1]!;
-  const citus = r.citus[1]!;
+  const plain = r.plain!.many;
+  const citus = r.citus!.many;
   const ratio = Math.round((citus.perS / plain.perS) * 100) / 100;
   console.log(
     `${step.padEnd(28)}${String(plain.perS).padStart(12)}${String(citus.perS).padStart(12)}${ratio.toFixed(2).padStart(8)}`,
@@ -185,8 +185,8 @@ for (const [step, r] of Object.entries(results)) {
     plain_per_s: plain.perS,
     citus_per_s: citus.perS,
     ratio,
-    plain_ms_one_client: r.plain[0]!.latencyMs,
-    citus_ms_one_client: r.citus[0]!.latencyMs,
+    plain_ms_one_client: r.plain!.one.latencyMs,
+    citus_ms_one_client: r.citus!.one.latencyMs,
   };
 }
 console.log(JSON.stringify({ bench: "citus-statements", clients, seconds, steps: json }));
