@@ -1,8 +1,8 @@
-// The inputs of one batch billed in the process, in four plain reads by the batch's range of account ids: the open
-// accounts with their premises and their meters in service this month; the register states, each with the months it
-// was billed by estimate since its basis (only where the basis is older than last month); the readings deemed after
-// each usable state (by account, or in the state's row for the few that cover less than last month); and, for the
-// accounts where a closing reading may recalculate those months, every meter zone billed in them. What belongs to one account or register comes in its row. Dates come as epoch days, values
+// The inputs of one batch billed in the process, in three plain reads by the batch's range of account ids: the open
+// accounts with their premises and their meters in service this month; the register states, each with the readings
+// deemed after it (when usable) and the months it was billed by estimate since its basis (only where the basis is
+// older than last month); and, for the accounts where a closing reading may recalculate those months, every meter
+// zone billed in them. What belongs to one account or register comes in its row. Dates come as epoch days, values
 // as thousandths.
 import { sql } from "kysely";
 import type { Tx } from "../../../../db/database.ts";
@@ -173,12 +173,11 @@ export async function readInputs(tx: Tx, r: InProcessRange): Promise<BatchInputs
       s.pair_from::text as p1, s.pair_to::text as p2, s.pair_used::text as p3, rd.rd, em.em
     from register_states s
     left join lateral (
-      -- Through the readings' meter history index, register by register; only for a current state that covers
-      -- less than last month (the rest come by account: readRecentReadings).
+      -- Through the readings' meter history index, register by register; only for a current state.
       select string_agg(${packed([sql`r.id`, sql`(r.value * 1000)::bigint`, sql`r.kind`, sql`r.deemed_on - ${EPOCH}`, sql`r.period - ${EPOCH}`])},
         ',' order by r.deemed_on, r.id) as rd
       from readings r
-      where s.period = ${prev} and s.late_count = 0 and s.covered_on < ${prev}
+      where s.period = ${prev} and s.late_count = 0
         and r.account_id = s.account_id and r.meter_id = s.meter_id and r.zone = s.zone
         and r.deemed_on > s.covered_on and r.status in ('accepted', 'pending_review')
     ) rd on true
@@ -211,9 +210,6 @@ export async function readInputs(tx: Tx, r: InProcessRange): Promise<BatchInputs
     }
     oldest = Math.min(oldest, addEstimatedMonths(row.of(s.em), state, map));
   }
-  await timed("read the readings after the states", () =>
-    readRecentReadings(tx, { ids, prev: r.prev, states: stateMap, readings: readingMap }),
-  );
   const billedBefore = await timed("read bills of those months", () =>
     readBilledBefore(tx, {
       providerId: provider,
@@ -235,69 +231,6 @@ export async function readInputs(tx: Tx, r: InProcessRange): Promise<BatchInputs
     estimated: estimatedMap,
     billedBefore,
   };
-}
-
-/**
- * The readings deemed after each current state that covers last month or later, read by the batch's accounts from
- * the earliest such state's day rather than register by register: one index scan over the accounts' keys instead of
- * a probe and an aggregate per register (a 25,000-account batch of the 1M region: about 330 ms with the states'
- * read, against 700–1,000 ms). Each reading is kept for its register only if deemed after what its state covers,
- * as the probe would have found it.
- */
-async function readRecentReadings(
-  tx: Tx,
-  r: {
-    ids: readonly number[];
-    prev: number;
-    states: ReadonlyMap<string, StateRow>;
-    readings: Map<string, RegisterReading[]>;
-  },
-): Promise<void> {
-  let from = Number.POSITIVE_INFINITY;
-  for (const s of r.states.values()) {
-    if (s.current && s.coveredOn !== null && s.coveredOn >= r.prev && s.coveredOn < from) from = s.coveredOn;
-  }
-  if (from === Number.POSITIVE_INFINITY) return;
-  const { rows } = await sql<{ r: string }>`
-    select ${packed([
-      sql`r.account_id`,
-      sql`r.meter_id`,
-      sql`r.zone`,
-      sql`r.id`,
-      sql`(r.value * 1000)::bigint`,
-      sql`r.kind`,
-      sql`r.deemed_on - ${EPOCH}`,
-      sql`r.period - ${EPOCH}`,
-    ])} as r
-    from readings r
-    where r.account_id = any(${r.ids}::bigint[]) and r.deemed_on > ${EPOCH} + ${from}::int
-      and r.status in ('accepted', 'pending_review')`.execute(tx);
-  const row = new PackedRow();
-  const touched: RegisterReading[][] = [];
-  for (const { r: text } of rows) {
-    row.of(text);
-    const key = registerKey(row.need(), row.need(), row.need());
-    const reading: RegisterReading = {
-      id: row.need(),
-      value: row.need(),
-      kind: row.text() as RegisterReadingKind,
-      deemedOn: row.need(),
-      period: row.need(),
-    };
-    row.end();
-    const s = r.states.get(key);
-    if (!s?.current || s.coveredOn === null || s.coveredOn < r.prev || reading.deemedOn <= s.coveredOn) continue;
-    const list = r.readings.get(key);
-    if (list === undefined) {
-      const fresh = [reading];
-      r.readings.set(key, fresh);
-      touched.push(fresh);
-    } else list.push(reading);
-  }
-  // By day and id, as the probe's aggregate ordered them (the scan's order is the index's, not promised).
-  for (const list of touched) {
-    if (list.length > 1) list.sort((a, b) => a.deemedOn - b.deemedOn || a.id - b.id);
-  }
 }
 
 /** An account's meters from their packed fields, five a meter. */
