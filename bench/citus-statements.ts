@@ -74,9 +74,11 @@ const SETUP = [
 
 const TARGET = (n: number) =>
   `\\set i random(0, ${n - 1})\nselect account_id as a, meter_id as m, provider_id as p from bench_citus_targets where n = :i \\gset\n`;
+/** A statement as one line of a pgbench script, on the target's variables. */
+const scriptLine = (text: string) => `${withParams(text, ":a", ":m", ":p").replaceAll("\n", " ")};\n`;
 const scripts = (n: number): Record<string, string> => ({
   "one row by its key": `${TARGET(n)}select id, number from accounts where id = :a;\n`,
-  "the reading's statements": `${TARGET(n)}begin;\n${withParams(LOCK, ":a", ":m", ":p").replaceAll("\n", " ")};\n${withParams(HISTORY, ":a", ":m", ":p").replaceAll("\n", " ")};\n${withParams(INSERT, ":a", ":m", ":p").replaceAll("\n", " ")};\ncommit;\n`,
+  "the reading's statements": `${TARGET(n)}begin;\n${scriptLine(LOCK)}${scriptLine(HISTORY)}${scriptLine(INSERT)}commit;\n`,
   "one function call": `${TARGET(n)}select bench_citus_submission(:a, :m, :p);\n`,
 });
 
@@ -122,12 +124,15 @@ async function pgbench(url: string, script: string, clients: number, seconds: nu
         "-M",
         "prepared",
         "-c",
-        String(clients),
+        `${clients}`,
         "-j",
-        String(Math.min(clients, 2)),
+        `${Math.min(clients, 2)}`,
         "-T",
-        String(seconds),
-      ].concat(["-f", file, url]),
+        `${seconds}`,
+        "-f",
+        file,
+        url,
+      ],
       { maxBuffer: 16 << 20 },
     );
     const latency = /latency average = ([\d.]+) ms/.exec(stdout);
