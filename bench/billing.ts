@@ -10,6 +10,9 @@
 // left are kept aside. Each run then removes the measured period's billing rows (with the ledger's append-only
 // trigger switched off for that statement — acceptable on a scratch database only), puts the kept states back,
 // and bills the period again.
+// After the runs it measures two baselines in the same database: a plain COPY of as many narrow ledger rows (the
+// issue's ceiling, `ratio`), and the month's floor (billing-floor.ts): the month's own rows written bare into fresh
+// tables with their indexes and its inputs read by COPY, two connections at once (`floor_ratio`).
 // Also prints the same run on the embedded PGlite engine for the 2,000-account demo region.
 import { readFileSync } from "node:fs";
 import { PassThrough } from "node:stream";
@@ -25,6 +28,7 @@ import { nextPeriod, type Period, parsePeriod, prevPeriod } from "../src/domain/
 import { billPeriod } from "../src/services/billing/bill-period.ts";
 import { resetStepTimes, stepTimes } from "../src/services/billing/run/in-process/step-times.ts";
 import { makeDeps } from "../src/services/deps.ts";
+import { measureFloor } from "./billing-floor.ts";
 
 const { values: args } = parseArgs({
   options: {
@@ -317,6 +321,9 @@ const steps = new Map(stepTimes());
 // The median run is the one reported (the JSON lists them all).
 const run = [...runs].sort((a, b) => a.seconds - b.seconds)[Math.floor((runs.length - 1) / 2)]!;
 const copy = await copySeconds(database, run.entries);
+console.log("measuring the floor: the month's rows written into fresh tables, its inputs read by COPY…");
+const floor = await measureFloor(database, period);
+const floorSeconds = floor.writeSeconds + floor.readSeconds;
 await database.close();
 const rssMb = Math.round(process.resourceUsage().maxRSS / 1024);
 let demo: { accounts: number; seconds: number } | null = null;
@@ -329,6 +336,11 @@ console.log(
   `${run.accounts} accounts in ${run.seconds.toFixed(1)} s (${accountsPerS}/s), ${run.entries} ledger entries, ` +
     `${(run.totalKop / 100).toFixed(2)} UAH; COPY of ${run.entries} rows: ${copy.toFixed(2)} s; ` +
     `ratio ${(copy / run.seconds).toFixed(3)}; peak RSS of the billing process (PostgreSQL part) ${rssMb} MB`,
+);
+console.log(
+  `floor: the month's ${floor.rows.written} rows written bare in ${floor.writeSeconds.toFixed(2)} s, ` +
+    `its ${floor.rows.read} input rows read by COPY in ${floor.readSeconds.toFixed(2)} s (two connections each); ` +
+    `floor ${floorSeconds.toFixed(2)} s, ratio ${(floorSeconds / run.seconds).toFixed(3)}`,
 );
 if (demo) console.log(`PGlite demo: ${demo.accounts} accounts in ${demo.seconds.toFixed(2)} s`);
 if (args.path === "in-process") {
@@ -350,6 +362,9 @@ console.log(
     ledger_entries: run.entries,
     copy_seconds: Math.round(copy * 100) / 100,
     ratio: Math.round((copy / run.seconds) * 1000) / 1000,
+    floor_write_seconds: Math.round(floor.writeSeconds * 100) / 100,
+    floor_read_seconds: Math.round(floor.readSeconds * 100) / 100,
+    floor_ratio: Math.round((floorSeconds / run.seconds) * 1000) / 1000,
     peak_rss_mb: rssMb,
     cpu_seconds: run.cpu,
     wal_mb: run.walMb,
