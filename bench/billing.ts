@@ -322,7 +322,9 @@ const steps = new Map(stepTimes());
 const run = [...runs].sort((a, b) => a.seconds - b.seconds)[Math.floor((runs.length - 1) / 2)]!;
 const copy = await copySeconds(database, run.entries);
 console.log("measuring the floor: the month's rows written into fresh tables, its inputs read by COPY…");
+const floorCpuBefore = cpuNow();
 const floor = await measureFloor(database, period);
+const floorCpu = cpuSince(floorCpuBefore);
 const floorSeconds = floor.writeSeconds + floor.readSeconds;
 await database.close();
 const rssMb = Math.round(process.resourceUsage().maxRSS / 1024);
@@ -340,7 +342,7 @@ console.log(
 console.log(
   `floor: the month's ${floor.rows.written} rows written bare in ${floor.writeSeconds.toFixed(2)} s, ` +
     `its ${floor.rows.read} input rows read by COPY in ${floor.readSeconds.toFixed(2)} s (two connections each); ` +
-    `floor ${floorSeconds.toFixed(2)} s, ratio ${(floorSeconds / run.seconds).toFixed(3)}`,
+    `floor ${floorSeconds.toFixed(2)} s, ratio ${(floorSeconds / run.seconds).toFixed(3)}; ${cpuText(floorCpu)}`,
 );
 if (demo) console.log(`PGlite demo: ${demo.accounts} accounts in ${demo.seconds.toFixed(2)} s`);
 if (args.path === "in-process") {
@@ -365,6 +367,7 @@ console.log(
     floor_write_seconds: Math.round(floor.writeSeconds * 100) / 100,
     floor_read_seconds: Math.round(floor.readSeconds * 100) / 100,
     floor_ratio: Math.round((floorSeconds / run.seconds) * 1000) / 1000,
+    floor_cpu_seconds: floorCpu,
     peak_rss_mb: rssMb,
     cpu_seconds: run.cpu,
     wal_mb: run.walMb,
