@@ -6,6 +6,7 @@
 import { Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { sql } from "kysely";
+import type { PoolClient } from "pg";
 import { to as copyTo } from "pg-copy-streams";
 import type { Database } from "../src/db/database.ts";
 import { nextPeriod, type Period, prevPeriod } from "../src/domain/period.ts";
@@ -89,7 +90,7 @@ export async function measureFloor(database: Database, p: Period): Promise<Floor
 }
 
 /** Runs a COPY … TO STDOUT and drops what it sends; returns its rows (one a line). */
-async function copyOut(client: import("pg").PoolClient, statement: string): Promise<number> {
+async function copyOut(client: PoolClient, statement: string): Promise<number> {
   let rows = 0;
   await pipeline(
     client.query(copyTo(statement)),
